@@ -1,0 +1,3 @@
+package io.tessera.members.api;
+
+public enum Gender { MALE, FEMALE, UNKNOWN }

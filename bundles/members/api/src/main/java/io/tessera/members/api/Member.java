@@ -1,0 +1,33 @@
+package io.tessera.members.api;
+
+import io.tessera.platform.api.xml.LocalDateAdapter;
+import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
+
+/** A member. After a card return (退卡) the personal fields are erased and status is RETURNED. */
+public class Member {
+    public enum Status { ACTIVE, RETURNED }
+
+    /** How the member was registered: by themselves (mini-program) or at the counter by an operator. */
+    public enum Channel { SELF, ON_BEHALF }
+
+    public Long id;
+    public String memberNo;
+    public String phone;
+    public String name;
+    public Gender gender;
+    @XmlJavaTypeAdapter(LocalDateAdapter.class)
+    public LocalDate birthday;
+    public Long registeredStoreId;
+    public Channel channel;
+    /** Employee no of the operator, or the integrator client, who registered the member. */
+    public String registeredBy;
+    public Status status;
+    public Long levelId;
+    public String levelName;
+    public long experience;
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
+    public OffsetDateTime registeredAt;
+}

@@ -1,0 +1,32 @@
+package io.tessera.members.api;
+
+import io.tessera.platform.api.Page;
+import java.math.BigDecimal;
+
+public interface MemberService {
+
+    /**
+     * By an integrator (the member themselves) or on the member's behalf by an operator. A retry with
+     * the same idempotency key returns the first answer; null key for none.
+     */
+    Member register(RegisterMemberRequest request, String idempotencyKey);
+
+    Member get(long id);
+
+    Member getByMemberNo(String memberNo);
+
+    Member getByPhone(String phone);
+
+    Page<Member> list(MemberQuery query);
+
+    Member update(long id, UpdateMemberRequest request);
+
+    /**
+     * Erases the member's personal data irreversibly (an anonymised row stays for journals and
+     * reports). Refused while any {@link ReturnCardGuard} objects, e.g. stored value or points remain.
+     */
+    Member returnCard(long id, ReturnCardRequest request);
+
+    /** The member discount rate of the member's level (1.00 when no level applies): member payments only. */
+    BigDecimal discountRate(long memberId);
+}

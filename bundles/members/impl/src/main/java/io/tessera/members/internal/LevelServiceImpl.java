@@ -1,0 +1,237 @@
+package io.tessera.members.internal;
+
+import io.tessera.members.api.Level;
+import io.tessera.members.api.LevelService;
+import io.tessera.members.api.Member;
+import io.tessera.members.internal.LevelRules.Band;
+import io.tessera.members.internal.LevelRules.Threshold;
+import io.tessera.members.internal.jpa.ExperienceEntity;
+import io.tessera.members.internal.jpa.LevelEntity;
+import io.tessera.members.internal.jpa.MemberEntity;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.DbErrors;
+import io.tessera.platform.api.Role;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.audit.AuditService;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = LevelService.class)
+public class LevelServiceImpl implements LevelService {
+
+    private static final String ENTITY = "level";
+
+    @Reference(target = "(osgi.unit.name=tessera-members)")
+    private JpaTemplate jpa;
+
+    @Reference
+    private AuditService audit;
+
+    @Override
+    public List<Level> list() {
+        CallerContext.current();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<Long, Long> counts = em.createQuery(
+                            "SELECT m.levelId, COUNT(m) FROM MemberEntity m WHERE m.levelId IS NOT NULL GROUP BY m.levelId", Object[].class)
+                    .getResultList().stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
+            return em.createQuery("SELECT l FROM LevelEntity l ORDER BY l.threshold", LevelEntity.class).getResultList().stream()
+                    .map(l -> toDto(l, counts.getOrDefault(l.id, 0L))).collect(Collectors.toList());
+        });
+    }
+
+    @Override
+    public Level create(Level level) {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
+        Checks.required("body", level);
+        LevelEntity e = new LevelEntity();
+        apply(e, level, true);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            em.persist(e);
+            flushUnique(em);
+            reevaluate(em);
+            Level dto = toDto(e, 0);
+            audit.record("level.create", ENTITY, String.valueOf(e.id), null, null, dto);
+            return dto;
+        });
+    }
+
+    @Override
+    public Level update(long id, Level level) {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
+        Checks.required("body", level);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            LevelEntity e = em.find(LevelEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (e == null) {
+                throw notFound(id);
+            }
+            Level before = toDto(e, 0);
+            apply(e, level, false);
+            flushUnique(em);
+            reevaluate(em);
+            Level after = toDto(e, 0);
+            audit.record("level.update", ENTITY, String.valueOf(id), null, before, after);
+            return after;
+        });
+    }
+
+    @Override
+    public void delete(long id, Long moveToLevelId) {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
+        jpa.tx(TransactionType.Required, em -> {
+            LevelEntity e = em.find(LevelEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (e == null) {
+                throw notFound(id);
+            }
+            long holders = em.createQuery("SELECT COUNT(m) FROM MemberEntity m WHERE m.levelId = :id", Long.class)
+                    .setParameter("id", id).getSingleResult();
+            if (holders > 0) {
+                if (moveToLevelId == null) {
+                    throw TesseraException.conflict("LEVEL_IN_USE",
+                            holders + " member(s) hold this level: name a level to move them to (moveTo)", "moveTo");
+                }
+                if (moveToLevelId == id || em.find(LevelEntity.class, moveToLevelId) == null) {
+                    throw TesseraException.invalid("moveTo", "LEVEL_NOT_FOUND", "moveTo must be another existing level");
+                }
+                em.createQuery("UPDATE MemberEntity m SET m.levelId = :to WHERE m.levelId = :id")
+                        .setParameter("to", moveToLevelId).setParameter("id", id).executeUpdate();
+            }
+            Level before = toDto(e, holders);
+            em.remove(e);
+            audit.record("level.delete", ENTITY, String.valueOf(id), null, before,
+                    holders > 0 ? Map.of("movedMembers", holders, "movedTo", moveToLevelId) : null);
+        });
+    }
+
+    @Override
+    public Member grantExperience(long memberId, long amount, String source, String reference) {
+        Caller caller = CallerContext.current();
+        if (amount <= 0) {
+            throw TesseraException.invalid("amount", "EXPERIENCE_INVALID", "experience to add must be positive");
+        }
+        String src = Checks.text("source", source, 32);
+        String ref = Checks.text("reference", reference, 100);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity m = MemberServiceImpl.visible(caller, em.find(MemberEntity.class, memberId, LockModeType.PESSIMISTIC_WRITE));
+            boolean seen = !em.createQuery("SELECT x.id FROM ExperienceEntity x WHERE x.source = :s AND x.reference = :r", Long.class)
+                    .setParameter("s", src).setParameter("r", ref).getResultList().isEmpty();
+            if (!seen && Member.Status.ACTIVE.name().equals(m.status)) {
+                ExperienceEntity x = new ExperienceEntity();
+                x.memberId = memberId;
+                x.amount = amount;
+                x.source = src;
+                x.reference = ref;
+                x.at = BusinessTime.now();
+                em.persist(x);
+                m.experience = Math.addExact(m.experience, amount);
+                Long newLevel = levelFor(em, m.experience);
+                // Gaining experience only ever upgrades.
+                if (newLevel != null && threshold(em, newLevel) > threshold(em, m.levelId)) {
+                    m.levelId = newLevel;
+                }
+            }
+            return MemberServiceImpl.toDto(levelsById(em), m);
+        });
+    }
+
+    @Override
+    public int reevaluateAll() {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
+        return jpa.txExpr(TransactionType.Required, LevelServiceImpl::reevaluate);
+    }
+
+    /** One bulk update per level band, plus one for members below every threshold. */
+    static int reevaluate(EntityManager em) {
+        List<Band> bands = LevelRules.bands(thresholds(em));
+        int changed = 0;
+        for (Band b : bands) {
+            String upper = b.toExclusive() == null ? "" : " AND m.experience < :to";
+            var q = em.createQuery("UPDATE MemberEntity m SET m.levelId = :level WHERE m.experience >= :from" + upper
+                            + " AND (m.levelId IS NULL OR m.levelId <> :level)")
+                    .setParameter("level", b.levelId()).setParameter("from", b.from());
+            if (b.toExclusive() != null) {
+                q.setParameter("to", b.toExclusive());
+            }
+            changed += q.executeUpdate();
+        }
+        long lowest = bands.isEmpty() ? Long.MAX_VALUE : bands.get(0).from();
+        changed += em.createQuery("UPDATE MemberEntity m SET m.levelId = NULL WHERE m.experience < :lowest AND m.levelId IS NOT NULL")
+                .setParameter("lowest", lowest).executeUpdate();
+        return changed;
+    }
+
+    static Long levelFor(EntityManager em, long experience) {
+        return LevelRules.levelFor(experience, thresholds(em));
+    }
+
+    static Map<Long, LevelEntity> levelsById(EntityManager em) {
+        return em.createQuery("SELECT l FROM LevelEntity l", LevelEntity.class).getResultList().stream()
+                .collect(Collectors.toMap(l -> l.id, Function.identity()));
+    }
+
+    private static List<Threshold> thresholds(EntityManager em) {
+        return em.createQuery("SELECT l FROM LevelEntity l", LevelEntity.class).getResultList().stream()
+                .map(l -> new Threshold(l.id, l.threshold)).collect(Collectors.toList());
+    }
+
+    private static long threshold(EntityManager em, Long levelId) {
+        LevelEntity l = levelId == null ? null : em.find(LevelEntity.class, levelId);
+        return l == null ? -1 : l.threshold;
+    }
+
+    private static void apply(LevelEntity e, Level r, boolean creating) {
+        if (creating || r.name != null) {
+            e.name = Checks.text("name", r.name, 50);
+        }
+        if (creating || r.threshold != null) {
+            Checks.required("threshold", r.threshold);
+            if (r.threshold < 0) {
+                throw TesseraException.invalid("threshold", "THRESHOLD_INVALID", "threshold must be 0 or more");
+            }
+            e.threshold = r.threshold;
+        }
+        if (creating || r.discountRate != null) {
+            if (!LevelRules.validRate(r.discountRate)) {
+                throw TesseraException.invalid("discountRate", "DISCOUNT_RATE_INVALID",
+                        "discount rate must be above 0 and at most 1.00, with at most 2 decimals (0.95 = 9.5折)");
+            }
+            e.discountRate = r.discountRate.setScale(2);
+        }
+    }
+
+    private static void flushUnique(EntityManager em) {
+        try {
+            em.flush();
+        } catch (PersistenceException ex) {
+            if (DbErrors.isUniqueViolation(ex)) {
+                throw TesseraException.conflict("LEVEL_EXISTS", "another level has this name or threshold", "threshold");
+            }
+            throw ex;
+        }
+    }
+
+    private static TesseraException notFound(long id) {
+        return TesseraException.notFound("LEVEL_NOT_FOUND", "no level " + id);
+    }
+
+    private static Level toDto(LevelEntity e, long members) {
+        Level l = new Level();
+        l.id = e.id;
+        l.name = e.name;
+        l.threshold = e.threshold;
+        l.discountRate = e.discountRate;
+        l.memberCount = members;
+        return l;
+    }
+}

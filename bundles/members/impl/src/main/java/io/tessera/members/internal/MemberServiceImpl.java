@@ -1,0 +1,357 @@
+package io.tessera.members.internal;
+
+import io.tessera.members.api.Gender;
+import io.tessera.members.api.Member;
+import io.tessera.members.api.MemberQuery;
+import io.tessera.members.api.MemberService;
+import io.tessera.members.api.RegisterMemberRequest;
+import io.tessera.members.api.ReturnCardGuard;
+import io.tessera.members.api.ReturnCardRequest;
+import io.tessera.members.api.UpdateMemberRequest;
+import io.tessera.members.internal.jpa.LevelEntity;
+import io.tessera.members.internal.jpa.MemberEntity;
+import io.tessera.org.api.OrgService;
+import io.tessera.org.api.Store;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.DbErrors;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.Phones;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.audit.AuditService;
+import io.tessera.platform.api.idempotency.IdempotencyService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+@Component(service = {MemberService.class, MemberServiceImpl.class})
+public class MemberServiceImpl implements MemberService {
+
+    static final String ENTITY = "member";
+    private static final LocalDate OLDEST_BIRTHDAY = LocalDate.of(1900, 1, 1);
+
+    @Reference(target = "(osgi.unit.name=tessera-members)")
+    private JpaTemplate jpa;
+
+    @Reference
+    private OrgService org;
+
+    @Reference
+    private AuditService audit;
+
+    @Reference
+    private IdempotencyService idempotency;
+
+    /** Wallets, points and others veto a card return while they hold something of the member's. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<ReturnCardGuard> guards = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Member register(RegisterMemberRequest request, String idempotencyKey) {
+        Caller caller = CallerContext.current();
+        Checks.required("body", request);
+        String phone = Phones.require("phone", request.phone);
+        String name = Checks.text("name", request.name, 50);
+        LocalDate birthday = checkBirthday(request.birthday);
+        long storeId = registeringStore(caller, request.storeId);
+        return idempotency.execute("members.register", idempotencyKey, request, Member.class,
+                () -> jpa.txExpr(TransactionType.Required, em -> {
+                    if (byPhone(em, phone).isPresent()) {
+                        throw phoneTaken();
+                    }
+                    MemberEntity e = new MemberEntity();
+                    e.phone = phone;
+                    e.name = name;
+                    e.gender = (request.gender == null ? Gender.UNKNOWN : request.gender).name();
+                    e.birthday = birthday;
+                    e.registeredStoreId = storeId;
+                    e.channel = (caller.getKind() == Caller.Kind.INTEGRATOR ? Member.Channel.SELF : Member.Channel.ON_BEHALF).name();
+                    e.registeredBy = caller.label();
+                    e.status = Member.Status.ACTIVE.name();
+                    e.experience = 0;
+                    e.registeredAt = BusinessTime.now();
+                    e.levelId = LevelServiceImpl.levelFor(em, 0);
+                    em.persist(e);
+                    // The table generator has assigned the id at persist: the member no derives from it.
+                    e.memberNo = memberNo(e.id);
+                    flushUnique(em);
+                    Member dto = toDto(em, e);
+                    audit.record("member.register", ENTITY, String.valueOf(e.id), storeId, null, masked(dto));
+                    return dto;
+                }));
+    }
+
+    @Override
+    public Member get(long id) {
+        Caller caller = CallerContext.current();
+        return jpa.txExpr(TransactionType.Supports, em -> toDto(em, visible(caller, em.find(MemberEntity.class, id))));
+    }
+
+    @Override
+    public Member getByMemberNo(String memberNo) {
+        Caller caller = CallerContext.current();
+        String no = Checks.text("memberNo", memberNo, 20);
+        return jpa.txExpr(TransactionType.Supports, em -> toDto(em, visible(caller, em
+                .createQuery("SELECT m FROM MemberEntity m WHERE m.memberNo = :no", MemberEntity.class)
+                .setParameter("no", no).getResultList().stream().findFirst().orElse(null))));
+    }
+
+    @Override
+    public Member getByPhone(String phone) {
+        Caller caller = CallerContext.current();
+        String p = Phones.require("phone", phone);
+        return jpa.txExpr(TransactionType.Supports, em -> toDto(em, visible(caller, byPhone(em, p).orElse(null))));
+    }
+
+    @Override
+    public Page<Member> list(MemberQuery q) {
+        Caller caller = CallerContext.current();
+        MemberQuery query = q == null ? new MemberQuery() : q;
+        Page.check(query.page, query.size);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (query.storeId != null) {
+            caller.requireStore(query.storeId);
+            where.append(" AND m.registeredStoreId = :store");
+            params.put("store", query.storeId);
+        } else if (!caller.seesAllStores()) {
+            where.append(" AND m.registeredStoreId IN :stores");
+            params.put("stores", new ArrayList<>(caller.getStoreIds()));
+        }
+        if (query.phone != null && !query.phone.isBlank()) {
+            where.append(" AND m.phone = :phone");
+            params.put("phone", query.phone.trim());
+        }
+        if (query.memberNo != null && !query.memberNo.isBlank()) {
+            where.append(" AND m.memberNo = :no");
+            params.put("no", query.memberNo.trim());
+        }
+        if (query.name != null && !query.name.isBlank()) {
+            where.append(" AND m.name LIKE :name");
+            params.put("name", query.name.trim().replace("%", "").replace("_", "") + "%");
+        }
+        if (query.levelId != null) {
+            where.append(" AND m.levelId = :level");
+            params.put("level", query.levelId);
+        }
+        if (query.status != null) {
+            where.append(" AND m.status = :status");
+            params.put("status", query.status.name());
+        }
+        if (!caller.seesAllStores() && caller.getStoreIds().isEmpty()) {
+            return new Page<>(List.of(), query.page, query.size, 0);
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM MemberEntity m" + where, Long.class);
+            TypedQuery<MemberEntity> select = em.createQuery("SELECT m FROM MemberEntity m" + where + " ORDER BY m.id DESC",
+                    MemberEntity.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                select.setParameter(k, v);
+            });
+            long total = count.getSingleResult();
+            List<MemberEntity> rows = select.setFirstResult((query.page - 1) * query.size).setMaxResults(query.size).getResultList();
+            Map<Long, LevelEntity> levels = LevelServiceImpl.levelsById(em);
+            return new Page<>(rows.stream().map(e -> toDto(levels, e)).collect(Collectors.toList()), query.page, query.size, total);
+        });
+    }
+
+    @Override
+    public Member update(long id, UpdateMemberRequest request) {
+        Caller caller = CallerContext.current();
+        Checks.required("body", request);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity e = visible(caller, em.find(MemberEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+            requireActive(e);
+            Member before = toDto(em, e);
+            if (request.name != null) {
+                e.name = Checks.text("name", request.name, 50);
+            }
+            if (request.gender != null) {
+                e.gender = request.gender.name();
+            }
+            if (request.birthday != null) {
+                e.birthday = checkBirthday(request.birthday);
+            }
+            Member after = toDto(em, e);
+            audit.record("member.update", ENTITY, String.valueOf(id), e.registeredStoreId, masked(before), masked(after));
+            return after;
+        });
+    }
+
+    @Override
+    public Member returnCard(long id, ReturnCardRequest request) {
+        Caller caller = CallerContext.current();
+        if (request == null || !request.confirm) {
+            throw TesseraException.invalid("confirm", "CONFIRMATION_REQUIRED",
+                    "returning a card erases the member's personal data for good: send confirm=true");
+        }
+        String reason = Checks.optionalText("reason", request.reason, 500);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity e = visible(caller, em.find(MemberEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+            requireActive(e);
+            for (ReturnCardGuard guard : guards) {
+                Optional<String> refusal = guard.refusal(id);
+                if (refusal.isPresent()) {
+                    throw TesseraException.rule("MEMBER_HAS_BALANCE", "the card cannot be returned: " + refusal.get(), null);
+                }
+            }
+            audit.redact(ENTITY, String.valueOf(id));
+            e.phone = null;
+            e.name = null;
+            e.gender = Gender.UNKNOWN.name();
+            e.birthday = null;
+            e.status = Member.Status.RETURNED.name();
+            e.returnedAt = BusinessTime.now();
+            Member after = toDto(em, e);
+            audit.record("member.return-card", ENTITY, String.valueOf(id), e.registeredStoreId, null,
+                    reason == null ? Map.of("status", "RETURNED") : Map.of("status", "RETURNED", "reason", reason));
+            return after;
+        });
+    }
+
+    @Override
+    public BigDecimal discountRate(long memberId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            MemberEntity e = em.find(MemberEntity.class, memberId);
+            if (e == null) {
+                throw notFound();
+            }
+            LevelEntity level = e.levelId == null ? null : em.find(LevelEntity.class, e.levelId);
+            return level == null ? LevelRules.NO_DISCOUNT : level.discountRate;
+        });
+    }
+
+    // ---- helpers shared with the level service
+
+    Member toDto(EntityManager em, MemberEntity e) {
+        return toDto(LevelServiceImpl.levelsById(em), e);
+    }
+
+    static Member toDto(Map<Long, LevelEntity> levels, MemberEntity e) {
+        Member m = new Member();
+        m.id = e.id;
+        m.memberNo = e.memberNo;
+        m.phone = e.phone;
+        m.name = e.name;
+        m.gender = Gender.valueOf(e.gender);
+        m.birthday = e.birthday;
+        m.registeredStoreId = e.registeredStoreId;
+        m.channel = Member.Channel.valueOf(e.channel);
+        m.registeredBy = e.registeredBy;
+        m.status = Member.Status.valueOf(e.status);
+        m.levelId = e.levelId;
+        LevelEntity level = e.levelId == null ? null : levels.get(e.levelId);
+        m.levelName = level == null ? null : level.name;
+        m.experience = e.experience;
+        m.registeredAt = BusinessTime.offset(e.registeredAt);
+        return m;
+    }
+
+    /** 404 (not 403) for members of other stores, so a clerk cannot probe who is registered elsewhere. */
+    static MemberEntity visible(Caller caller, MemberEntity e) {
+        if (e == null || !caller.canAccessStore(e.registeredStoreId)) {
+            throw notFound();
+        }
+        return e;
+    }
+
+    static TesseraException notFound() {
+        return TesseraException.notFound("MEMBER_NOT_FOUND", "no such member");
+    }
+
+    private long registeringStore(Caller caller, Long requested) {
+        Long storeId = requested;
+        if (storeId == null) {
+            if (!caller.seesAllStores() && caller.getStoreIds().size() == 1) {
+                storeId = caller.getStoreIds().iterator().next();
+            } else {
+                throw TesseraException.required("storeId");
+            }
+        }
+        caller.requireStore(storeId);
+        long id = storeId;
+        Store store = org.findStore(id)
+                .orElseThrow(() -> TesseraException.invalid("storeId", "STORE_NOT_FOUND", "no store " + id));
+        if (store.status != Store.Status.OPEN) {
+            throw TesseraException.rule("STORE_CLOSED", "store " + store.code + " is closed", "storeId");
+        }
+        return id;
+    }
+
+    private static LocalDate checkBirthday(LocalDate birthday) {
+        if (birthday != null && (birthday.isAfter(BusinessTime.today()) || birthday.isBefore(OLDEST_BIRTHDAY))) {
+            throw TesseraException.invalid("birthday", "BIRTHDAY_INVALID", "birthday must be between 1900-01-01 and today");
+        }
+        return birthday;
+    }
+
+    private static void requireActive(MemberEntity e) {
+        if (!Member.Status.ACTIVE.name().equals(e.status)) {
+            throw TesseraException.conflict("MEMBER_RETURNED", "the member's card was returned", null);
+        }
+    }
+
+    private static Optional<MemberEntity> byPhone(EntityManager em, String phone) {
+        return em.createQuery("SELECT m FROM MemberEntity m WHERE m.phone = :p", MemberEntity.class)
+                .setParameter("p", phone).getResultList().stream().findFirst();
+    }
+
+    /** A concurrent registration of the same phone loses on the unique index: same answer as the check. */
+    private static void flushUnique(EntityManager em) {
+        try {
+            em.flush();
+        } catch (PersistenceException ex) {
+            if (DbErrors.isUniqueViolation(ex)) {
+                throw phoneTaken();
+            }
+            throw ex;
+        }
+    }
+
+    private static TesseraException phoneTaken() {
+        return TesseraException.conflict("MEMBER_PHONE_EXISTS", "a member with this phone is already registered", "phone");
+    }
+
+    private static String memberNo(long id) {
+        return String.format("M%010d", id);
+    }
+
+    /** The audit trail never keeps a full phone number. */
+    private static Member masked(Member m) {
+        Member c = new Member();
+        c.id = m.id;
+        c.memberNo = m.memberNo;
+        c.phone = Phones.mask(m.phone);
+        c.name = m.name;
+        c.gender = m.gender;
+        c.birthday = m.birthday;
+        c.registeredStoreId = m.registeredStoreId;
+        c.channel = m.channel;
+        c.registeredBy = m.registeredBy;
+        c.status = m.status;
+        c.levelId = m.levelId;
+        c.levelName = m.levelName;
+        c.experience = m.experience;
+        c.registeredAt = m.registeredAt;
+        return c;
+    }
+}

@@ -1,0 +1,107 @@
+package io.tessera.members.internal.rest;
+
+import io.tessera.members.api.LevelService;
+import io.tessera.members.api.Member;
+import io.tessera.members.api.MemberQuery;
+import io.tessera.members.api.MemberService;
+import io.tessera.members.api.RegisterMemberRequest;
+import io.tessera.members.api.ReturnCardRequest;
+import io.tessera.members.api.UpdateMemberRequest;
+import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.web.Endpoints;
+import io.tessera.platform.api.web.QueryParams;
+import java.net.URI;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Members: register, look up, list, edit, return card, experience. */
+@Component(service = MembersResource.class, property = Endpoints.REST_RESOURCE + "=true")
+@Path("/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MembersResource {
+
+    @Reference
+    private MemberService members;
+
+    @Reference
+    private LevelService levels;
+
+    public static class ExperienceRequest {
+        public long amount;
+        public String source;
+        public String reference;
+    }
+
+    @POST
+    public Response register(RegisterMemberRequest request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String idempotencyKey) {
+        Member m = members.register(request, idempotencyKey);
+        return Response.created(URI.create("members/" + m.id)).entity(m).build();
+    }
+
+    @GET
+    public Page<Member> list(@QueryParam("storeId") String storeId, @QueryParam("phone") String phone,
+                             @QueryParam("memberNo") String memberNo, @QueryParam("name") String name,
+                             @QueryParam("levelId") String levelId, @QueryParam("status") String status,
+                             @QueryParam("page") String page, @QueryParam("size") String size) {
+        MemberQuery q = new MemberQuery();
+        q.storeId = QueryParams.longValue("storeId", storeId);
+        q.phone = phone;
+        q.memberNo = memberNo;
+        q.name = name;
+        q.levelId = QueryParams.longValue("levelId", levelId);
+        q.status = status == null || status.isBlank() ? null : Checks.oneOf("status", Member.Status.class, status);
+        q.page = QueryParams.intValue("page", page, 1);
+        q.size = QueryParams.intValue("size", size, 20);
+        return members.list(q);
+    }
+
+    @GET
+    @Path("{id}")
+    public Member get(@PathParam("id") long id) {
+        return members.get(id);
+    }
+
+    @GET
+    @Path("by-phone/{phone}")
+    public Member byPhone(@PathParam("phone") String phone) {
+        return members.getByPhone(phone);
+    }
+
+    @GET
+    @Path("by-no/{memberNo}")
+    public Member byNo(@PathParam("memberNo") String memberNo) {
+        return members.getByMemberNo(memberNo);
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Member update(@PathParam("id") long id, UpdateMemberRequest request) {
+        return members.update(id, request);
+    }
+
+    @POST
+    @Path("{id}/return-card")
+    public Member returnCard(@PathParam("id") long id, ReturnCardRequest request) {
+        return members.returnCard(id, request);
+    }
+
+    @POST
+    @Path("{id}/experience")
+    public Member grantExperience(@PathParam("id") long id, ExperienceRequest request) {
+        Checks.required("body", request);
+        return levels.grantExperience(id, request.amount, request.source, request.reference);
+    }
+}

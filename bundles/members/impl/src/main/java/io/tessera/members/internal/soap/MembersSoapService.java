@@ -1,0 +1,111 @@
+package io.tessera.members.internal.soap;
+
+import io.tessera.members.api.Level;
+import io.tessera.members.api.LevelService;
+import io.tessera.members.api.Member;
+import io.tessera.members.api.MemberQuery;
+import io.tessera.members.api.MemberService;
+import io.tessera.members.api.RegisterMemberRequest;
+import io.tessera.members.api.ReturnCardRequest;
+import io.tessera.members.api.UpdateMemberRequest;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.web.Endpoints;
+import java.util.List;
+import javax.jws.WebMethod;
+import javax.jws.WebParam;
+import javax.jws.WebResult;
+import javax.jws.WebService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Members and levels over SOAP: the same services and rules as REST. */
+@WebService(serviceName = "MemberService", portName = "MemberPort", targetNamespace = "urn:tessera:members")
+@Component(service = MembersSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/members")
+public class MembersSoapService {
+
+    @Reference
+    private MemberService members;
+
+    @Reference
+    private LevelService levels;
+
+    /** {@code requestId} is the idempotency key: a retry with the same one returns the first answer. */
+    @WebMethod
+    @WebResult(name = "member")
+    public Member registerMember(@WebParam(name = "member") RegisterMemberRequest member,
+                                 @WebParam(name = "requestId") String requestId) {
+        return members.register(member, requestId);
+    }
+
+    @WebMethod
+    @WebResult(name = "member")
+    public Member getMember(@WebParam(name = "memberId") long memberId) {
+        return members.get(memberId);
+    }
+
+    @WebMethod
+    @WebResult(name = "member")
+    public Member findMemberByPhone(@WebParam(name = "phone") String phone) {
+        return members.getByPhone(phone);
+    }
+
+    @WebMethod
+    @WebResult(name = "member")
+    public Member findMemberByNo(@WebParam(name = "memberNo") String memberNo) {
+        return members.getByMemberNo(memberNo);
+    }
+
+    @WebMethod
+    @WebResult(name = "members")
+    public MemberList listMembers(@WebParam(name = "query") MemberQuery query) {
+        Page<Member> p = members.list(query);
+        MemberList list = new MemberList();
+        list.member = p.getItems();
+        list.page = p.getPage();
+        list.size = p.getSize();
+        list.total = p.getTotal();
+        return list;
+    }
+
+    @WebMethod
+    @WebResult(name = "member")
+    public Member updateMember(@WebParam(name = "memberId") long memberId, @WebParam(name = "profile") UpdateMemberRequest profile) {
+        return members.update(memberId, profile);
+    }
+
+    @WebMethod
+    @WebResult(name = "member")
+    public Member returnCard(@WebParam(name = "memberId") long memberId, @WebParam(name = "request") ReturnCardRequest request) {
+        return members.returnCard(memberId, request);
+    }
+
+    @WebMethod
+    @WebResult(name = "member")
+    public Member grantExperience(@WebParam(name = "memberId") long memberId, @WebParam(name = "amount") long amount,
+                                  @WebParam(name = "source") String source, @WebParam(name = "reference") String reference) {
+        return levels.grantExperience(memberId, amount, source, reference);
+    }
+
+    @WebMethod
+    @WebResult(name = "level")
+    public List<Level> listLevels() {
+        return levels.list();
+    }
+
+    @WebMethod
+    @WebResult(name = "level")
+    public Level createLevel(@WebParam(name = "level") Level level) {
+        return levels.create(level);
+    }
+
+    @WebMethod
+    @WebResult(name = "level")
+    public Level updateLevel(@WebParam(name = "levelId") long levelId, @WebParam(name = "level") Level level) {
+        return levels.update(levelId, level);
+    }
+
+    @WebMethod
+    public void deleteLevel(@WebParam(name = "levelId") long levelId, @WebParam(name = "moveToLevelId") Long moveToLevelId) {
+        levels.delete(levelId, moveToLevelId);
+    }
+}

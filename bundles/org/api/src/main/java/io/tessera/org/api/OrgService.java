@@ -1,0 +1,38 @@
+package io.tessera.org.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Formats, stores and operators. Writes need HQ_ADMIN; reads show a store-level caller only
+ * its own stores and their operators.
+ */
+public interface OrgService {
+
+    BusinessFormat createFormat(BusinessFormat format);
+
+    List<BusinessFormat> listFormats();
+
+    Store createStore(StoreRequest request);
+
+    Store updateStore(long id, StoreRequest request);
+
+    Store getStore(long id);
+
+    /** {@code formatCode} null for all formats. */
+    List<Store> listStores(String formatCode);
+
+    Operator createOperator(OperatorRequest request);
+
+    Operator updateOperator(long id, OperatorRequest request);
+
+    Operator getOperator(long id);
+
+    /** {@code storeId} null for every store the caller may see. */
+    List<Operator> listOperators(Long storeId);
+
+    /** For other domains: the store, regardless of the caller (no scope check), if it exists. */
+    Optional<Store> findStore(long id);
+
+    Optional<Store> findStoreByCode(String code);
+}

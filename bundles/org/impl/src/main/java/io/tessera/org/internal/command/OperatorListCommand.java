@@ -1,0 +1,45 @@
+package io.tessera.org.internal.command;
+
+import io.tessera.org.api.Operator;
+import io.tessera.org.api.OrgService;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Phones;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+@Service
+@Command(scope = "org", name = "operator-list", description = "Lists operators (phones masked)")
+public class OperatorListCommand implements Action {
+
+    @Reference
+    private OrgService org;
+
+    @Option(name = "-s", aliases = "--store", description = "Only operators of this store id")
+    @Completion(StoreIdCompleter.class)
+    private Long storeId;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Id");
+        table.column("Employee no");
+        table.column("Name");
+        table.column("Phone");
+        table.column("Roles");
+        table.column("Stores");
+        table.column("Enabled");
+        CallerContext.runAs(Caller.system("console"), () -> {
+            for (Operator o : org.listOperators(storeId)) {
+                table.addRow().addContent(o.id, o.employeeNo, o.name, Phones.mask(o.phone), o.roles, o.storeIds, o.enabled);
+            }
+        });
+        table.print(System.out);
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+package io.tessera.org.internal.command;
+
+import io.tessera.org.api.OrgService;
+import io.tessera.org.api.Store;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import java.util.List;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+/** Completes store ids, showing each store's code and name. */
+@Service
+public class StoreIdCompleter implements Completer {
+
+    @Reference
+    private OrgService org;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        StringsCompleter delegate = new StringsCompleter();
+        CallerContext.runAs(Caller.system("console"), () -> {
+            for (Store s : org.listStores(null)) {
+                delegate.getStrings().add(String.valueOf(s.id));
+            }
+        });
+        return delegate.complete(session, commandLine, candidates);
+    }
+}

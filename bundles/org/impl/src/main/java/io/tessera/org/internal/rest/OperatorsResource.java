@@ -1,0 +1,54 @@
+package io.tessera.org.internal.rest;
+
+import io.tessera.org.api.Operator;
+import io.tessera.org.api.OperatorRequest;
+import io.tessera.org.api.OrgService;
+import io.tessera.platform.api.web.Endpoints;
+import java.net.URI;
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Operators: managed by HQ_ADMIN; store managers see their stores' staff. */
+@Component(service = OperatorsResource.class, property = Endpoints.REST_RESOURCE + "=true")
+@Path("/operators")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OperatorsResource {
+
+    @Reference
+    private OrgService org;
+
+    @GET
+    public List<Operator> list(@QueryParam("storeId") Long storeId) {
+        return org.listOperators(storeId);
+    }
+
+    @POST
+    public Response create(OperatorRequest request) {
+        Operator o = org.createOperator(request);
+        return Response.created(URI.create("operators/" + o.id)).entity(o).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Operator get(@PathParam("id") long id) {
+        return org.getOperator(id);
+    }
+
+    @PUT
+    @Path("{id}")
+    public Operator update(@PathParam("id") long id, OperatorRequest request) {
+        return org.updateOperator(id, request);
+    }
+}

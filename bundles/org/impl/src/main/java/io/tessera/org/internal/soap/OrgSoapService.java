@@ -1,0 +1,85 @@
+package io.tessera.org.internal.soap;
+
+import io.tessera.org.api.BusinessFormat;
+import io.tessera.org.api.Operator;
+import io.tessera.org.api.OperatorRequest;
+import io.tessera.org.api.OrgService;
+import io.tessera.org.api.Store;
+import io.tessera.org.api.StoreRequest;
+import io.tessera.platform.api.web.Endpoints;
+import java.util.List;
+import javax.jws.WebMethod;
+import javax.jws.WebParam;
+import javax.jws.WebResult;
+import javax.jws.WebService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Formats, stores and operators over SOAP: the same service, the same rules as REST. */
+@WebService(serviceName = "OrgService", portName = "OrgPort", targetNamespace = "urn:tessera:org")
+@Component(service = OrgSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/org")
+public class OrgSoapService {
+
+    @Reference
+    private OrgService org;
+
+    @WebMethod
+    @WebResult(name = "format")
+    public List<BusinessFormat> listFormats() {
+        return org.listFormats();
+    }
+
+    @WebMethod
+    @WebResult(name = "format")
+    public BusinessFormat createFormat(@WebParam(name = "format") BusinessFormat format) {
+        return org.createFormat(format);
+    }
+
+    @WebMethod
+    @WebResult(name = "store")
+    public List<Store> listStores(@WebParam(name = "formatCode") String formatCode) {
+        return org.listStores(formatCode);
+    }
+
+    @WebMethod
+    @WebResult(name = "store")
+    public Store getStore(@WebParam(name = "storeId") long storeId) {
+        return org.getStore(storeId);
+    }
+
+    @WebMethod
+    @WebResult(name = "store")
+    public Store createStore(@WebParam(name = "store") StoreRequest store) {
+        return org.createStore(store);
+    }
+
+    @WebMethod
+    @WebResult(name = "store")
+    public Store updateStore(@WebParam(name = "storeId") long storeId, @WebParam(name = "store") StoreRequest store) {
+        return org.updateStore(storeId, store);
+    }
+
+    @WebMethod
+    @WebResult(name = "operator")
+    public List<Operator> listOperators(@WebParam(name = "storeId") Long storeId) {
+        return org.listOperators(storeId);
+    }
+
+    @WebMethod
+    @WebResult(name = "operator")
+    public Operator getOperator(@WebParam(name = "operatorId") long operatorId) {
+        return org.getOperator(operatorId);
+    }
+
+    @WebMethod
+    @WebResult(name = "operator")
+    public Operator createOperator(@WebParam(name = "operator") OperatorRequest operator) {
+        return org.createOperator(operator);
+    }
+
+    @WebMethod
+    @WebResult(name = "operator")
+    public Operator updateOperator(@WebParam(name = "operatorId") long operatorId, @WebParam(name = "operator") OperatorRequest operator) {
+        return org.updateOperator(operatorId, operator);
+    }
+}

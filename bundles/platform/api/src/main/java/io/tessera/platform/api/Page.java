@@ -1,0 +1,66 @@
+package io.tessera.platform.api;
+
+import java.util.List;
+
+/** One page of a list: items, 1-based page number, page size and the total across all pages. */
+public class Page<T> {
+
+    public static final int MAX_SIZE = 200;
+
+    private List<T> items;
+    private int page;
+    private int size;
+    private long total;
+
+    public Page() {
+    }
+
+    public Page(List<T> items, int page, int size, long total) {
+        this.items = items;
+        this.page = page;
+        this.size = size;
+        this.total = total;
+    }
+
+    /** Checks paging input: page ≥ 1, 1 ≤ size ≤ 200. */
+    public static void check(int page, int size) {
+        if (page < 1) {
+            throw TesseraException.invalid("page", "PAGE_INVALID", "page starts at 1");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw TesseraException.invalid("size", "PAGE_SIZE_INVALID", "size must be between 1 and " + MAX_SIZE);
+        }
+    }
+
+    public List<T> getItems() {
+        return items;
+    }
+
+    public void setItems(List<T> items) {
+        this.items = items;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    public int getSize() {
+        return size;
+    }
+
+    public void setSize(int size) {
+        this.size = size;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+
+    public void setTotal(long total) {
+        this.total = total;
+    }
+}

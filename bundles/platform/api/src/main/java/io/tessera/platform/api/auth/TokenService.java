@@ -1,0 +1,38 @@
+package io.tessera.platform.api.auth;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/** Operator bearer tokens: random, stored only as a hash, expiring, revocable. */
+public interface TokenService {
+
+    /** A fresh token for the operator; the plain token is returned once and never stored. */
+    IssuedToken issue(long operatorId);
+
+    /** The operator id behind a live token. */
+    OptionalLong resolve(String token);
+
+    /** Ends the token (logout). Unknown tokens are ignored. */
+    void revoke(String token);
+
+    /** Ends every token of an operator (disabled, roles changed). */
+    int revokeAll(long operatorId);
+
+    final class IssuedToken {
+        private final String token;
+        private final Instant expiresAt;
+
+        public IssuedToken(String token, Instant expiresAt) {
+            this.token = token;
+            this.expiresAt = expiresAt;
+        }
+
+        public String getToken() {
+            return token;
+        }
+
+        public Instant getExpiresAt() {
+            return expiresAt;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.tessera.platform.api.codes;
+
+/**
+ * One-time SMS verification codes: 6 random digits, stored hashed, valid 10 minutes, single use,
+ * dead after 5 wrong tries, at most one new code per phone and purpose every 60 seconds.
+ */
+public interface VerificationCodeService {
+
+    /**
+     * Issues a code for the phone and purpose. When {@code deliver} is false the code is created and
+     * throttled exactly the same way but not sent: callers use this for unknown phones so that
+     * the answer never tells whether a phone is registered.
+     *
+     * @param messageTemplate text of the SMS with {@code {code}} where the code goes
+     */
+    void issue(String purpose, String phone, boolean deliver, String messageTemplate);
+
+    /** Consumes the code or throws 400 CODE_INVALID / CODE_EXPIRED / CODE_DEAD (field "code"). */
+    void verify(String purpose, String phone, String code);
+}

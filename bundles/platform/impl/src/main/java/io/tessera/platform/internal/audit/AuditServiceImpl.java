@@ -1,0 +1,65 @@
+package io.tessera.platform.internal.audit;
+
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.audit.AuditEntry;
+import io.tessera.platform.api.audit.AuditService;
+import io.tessera.platform.internal.jpa.AuditEntity;
+import io.tessera.platform.internal.web.Json;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = AuditService.class)
+public class AuditServiceImpl implements AuditService {
+
+    private static final String REDACTED = "{\"redacted\":true}";
+
+    @Reference(target = "(osgi.unit.name=tessera-platform)")
+    private JpaTemplate jpa;
+
+    @Override
+    public void record(String action, String entityType, String entityId, Long storeId, Object before, Object after) {
+        Caller caller = CallerContext.current();
+        AuditEntity e = new AuditEntity();
+        e.actor = caller.label();
+        e.storeId = storeId;
+        e.action = action;
+        e.entityType = entityType;
+        e.entityId = entityId;
+        e.before = before == null ? null : Json.write(before);
+        e.after = after == null ? null : Json.write(after);
+        e.at = BusinessTime.now();
+        jpa.tx(TransactionType.Required, em -> em.persist(e));
+    }
+
+    @Override
+    public int redact(String entityType, String entityId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            int n = 0;
+            for (String column : new String[] {"before", "after"}) {
+                n += em.createQuery("UPDATE AuditEntity a SET a." + column + " = :r WHERE a.entityType = :t "
+                                + "AND a.entityId = :id AND a." + column + " IS NOT NULL")
+                        .setParameter("r", REDACTED).setParameter("t", entityType).setParameter("id", entityId)
+                        .executeUpdate();
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> recent(String entityType, String entityId, int limit) {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT a FROM AuditEntity a WHERE a.entityType = :t AND a.entityId = :id ORDER BY a.id DESC",
+                        AuditEntity.class)
+                .setParameter("t", entityType).setParameter("id", entityId)
+                .setMaxResults(Math.max(1, Math.min(limit, 500))).getResultList().stream()
+                .map(a -> new AuditEntry(a.id, a.actor, a.storeId, a.action, a.entityType, a.entityId, a.before, a.after,
+                        a.at.atZone(BusinessTime.ZONE).toInstant()))
+                .collect(Collectors.toList()));
+    }
+}

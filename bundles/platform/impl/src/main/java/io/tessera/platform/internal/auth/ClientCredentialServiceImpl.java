@@ -1,0 +1,133 @@
+package io.tessera.platform.internal.auth;
+
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.Role;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.auth.ClientCredentialService;
+import io.tessera.platform.internal.Hashing;
+import io.tessera.platform.internal.jpa.ClientEntity;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Integrator clients. Secrets are 256 random bits generated here, so a salted SHA-256 is enough
+ * to keep them safe at rest (slow hashes are for guessable human passwords).
+ */
+@Component(service = {ClientCredentialService.class, ClientCredentialServiceImpl.class})
+public class ClientCredentialServiceImpl implements ClientCredentialService {
+
+    @Reference(target = "(osgi.unit.name=tessera-platform)")
+    private JpaTemplate jpa;
+
+    @Override
+    public NewClient create(String clientId, String name, Role role, Set<Long> storeIds) {
+        if (clientId == null || !clientId.matches("[A-Za-z0-9_.-]{3,64}")) {
+            throw TesseraException.invalid("clientId", "CLIENT_ID_INVALID", "3-64 letters, digits, '.', '_' or '-'");
+        }
+        if (role == null) {
+            throw TesseraException.required("role");
+        }
+        if (!role.isHeadquarters() && (storeIds == null || storeIds.isEmpty())) {
+            throw TesseraException.invalid("storeIds", "STORES_REQUIRED", "a store-level client needs at least one store");
+        }
+        String secret = Hashing.randomToken(32);
+        String salt = Hashing.randomToken(16);
+        ClientEntity e = new ClientEntity();
+        e.clientId = clientId;
+        e.name = name == null || name.isBlank() ? clientId : name.trim();
+        e.secretHash = salt + "$" + Hashing.sha256(salt + secret);
+        e.role = role.name();
+        e.storeIds = role.isHeadquarters() ? "" : new TreeSet<>(storeIds).stream().map(String::valueOf).collect(Collectors.joining(","));
+        e.enabled = true;
+        e.createdAt = BusinessTime.now();
+        jpa.tx(TransactionType.Required, em -> {
+            if (em.find(ClientEntity.class, clientId) != null) {
+                throw TesseraException.conflict("CLIENT_EXISTS", "client " + clientId + " exists", "clientId");
+            }
+            em.persist(e);
+        });
+        return new NewClient(clientId, secret);
+    }
+
+    /**
+     * Creates or replaces a client from configuration ({@link ProvisionedClients}); the secret
+     * arrives already hashed: the hex SHA-256 of the secret.
+     */
+    void provision(String clientId, String name, Role role, Set<Long> storeIds, String secretSha256) {
+        if (secretSha256 == null || !secretSha256.matches("[0-9a-fA-F]{64}")) {
+            throw TesseraException.invalid("secret.sha256", "SECRET_HASH_INVALID", "64 hex digits: the SHA-256 of the secret");
+        }
+        jpa.tx(TransactionType.Required, em -> {
+            ClientEntity e = em.find(ClientEntity.class, clientId);
+            boolean exists = e != null;
+            if (!exists) {
+                e = new ClientEntity();
+                e.clientId = clientId;
+                e.createdAt = BusinessTime.now();
+            }
+            e.name = name == null || name.isBlank() ? clientId : name.trim();
+            e.secretHash = "$" + secretSha256.toLowerCase();
+            e.role = role.name();
+            e.storeIds = role.isHeadquarters() ? "" : new TreeSet<>(storeIds).stream().map(String::valueOf).collect(Collectors.joining(","));
+            e.enabled = true;
+            if (!exists) {
+                em.persist(e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String clientId, String secret) {
+        if (clientId == null || secret == null || clientId.length() > 64 || secret.length() > 200) {
+            return Optional.empty();
+        }
+        ClientEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(ClientEntity.class, clientId));
+        if (e == null || !e.enabled) {
+            return Optional.empty();
+        }
+        int cut = e.secretHash.indexOf('$');
+        String salt = e.secretHash.substring(0, cut);
+        if (!Hashing.same(e.secretHash.substring(cut + 1), Hashing.sha256(salt + secret))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Caller(Caller.Kind.INTEGRATOR, 0L, e.clientId, null,
+                EnumSet.of(Role.valueOf(e.role)), stores(e.storeIds)));
+    }
+
+    @Override
+    public List<ClientInfo> list() {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT c FROM ClientEntity c ORDER BY c.clientId", ClientEntity.class)
+                .getResultList().stream()
+                .map(e -> new ClientInfo(e.clientId, e.name, Role.valueOf(e.role), stores(e.storeIds), e.enabled))
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public void disable(String clientId) {
+        jpa.tx(TransactionType.Required, em -> {
+            ClientEntity e = em.find(ClientEntity.class, clientId);
+            if (e == null) {
+                throw TesseraException.notFound("CLIENT_NOT_FOUND", "no client " + clientId);
+            }
+            e.enabled = false;
+        });
+    }
+
+    private static Set<Long> stores(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(csv.split(",")).map(Long::valueOf).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

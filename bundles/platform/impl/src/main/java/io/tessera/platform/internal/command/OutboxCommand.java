@@ -1,0 +1,39 @@
+package io.tessera.platform.internal.command;
+
+import io.tessera.platform.api.codes.OutboxMessage;
+import io.tessera.platform.api.codes.OutboxService;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+@Service
+@Command(scope = "platform", name = "outbox", description = "Lists the text messages kept by the default SMS sender, newest first")
+public class OutboxCommand implements Action {
+
+    @Reference
+    private OutboxService outbox;
+
+    @Argument(index = 0, name = "phone", description = "Only messages to this phone", required = false)
+    private String phone;
+
+    @Option(name = "-n", aliases = "--limit", description = "How many messages (default 20)")
+    private int limit = 20;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Id");
+        table.column("Phone");
+        table.column("Sent");
+        table.column("Text");
+        for (OutboxMessage m : outbox.recent(phone, limit)) {
+            table.addRow().addContent(m.getId(), m.getPhone(), m.getCreatedAt(), m.getText());
+        }
+        table.print(System.out);
+        return null;
+    }
+}

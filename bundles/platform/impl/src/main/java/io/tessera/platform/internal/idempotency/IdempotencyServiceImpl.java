@@ -1,0 +1,81 @@
+package io.tessera.platform.internal.idempotency;
+
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.idempotency.IdempotencyService;
+import io.tessera.platform.api.web.Endpoints;
+import io.tessera.platform.api.DbErrors;
+import io.tessera.platform.internal.Hashing;
+import io.tessera.platform.internal.jpa.IdempotencyEntity;
+import io.tessera.platform.internal.web.Json;
+import java.util.function.Supplier;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The key row is inserted (and flushed, so its index entry is locked) before the action runs, in
+ * the action's own transaction: a concurrent first call with the same key waits on that row,
+ * then fails on the duplicate key, rolls back everything it did, and reads the stored answer.
+ */
+@Component(service = IdempotencyService.class)
+public class IdempotencyServiceImpl implements IdempotencyService {
+
+    private static final String PENDING = "";
+
+    @Reference(target = "(osgi.unit.name=tessera-platform)")
+    private JpaTemplate jpa;
+
+    @Override
+    public <T> T execute(String scope, String key, Object request, Class<T> resultType, Supplier<T> action) {
+        if (key == null || key.isBlank()) {
+            return jpa.txExpr(TransactionType.Required, em -> action.get());
+        }
+        if (key.length() > 100) {
+            throw TesseraException.invalid(Endpoints.IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_INVALID", "at most 100 characters");
+        }
+        Caller caller = CallerContext.current();
+        String keyHash = Hashing.sha256(caller.getKind() + ":" + caller.getId() + ":" + caller.getName() + "|" + scope + "|" + key);
+        String requestHash = Hashing.sha256(Json.write(request));
+        for (int attempt = 0; ; attempt++) {
+            T stored = jpa.txExpr(TransactionType.Required, em -> {
+                IdempotencyEntity e = em.find(IdempotencyEntity.class, keyHash);
+                return e == null ? null : replay(e, requestHash, resultType);
+            });
+            if (stored != null) {
+                return stored;
+            }
+            try {
+                return jpa.txExpr(TransactionType.Required, em -> {
+                    IdempotencyEntity e = new IdempotencyEntity();
+                    e.keyHash = keyHash;
+                    e.scope = scope;
+                    e.requestHash = requestHash;
+                    e.responseJson = PENDING;
+                    e.createdAt = BusinessTime.now();
+                    em.persist(e);
+                    em.flush();
+                    T result = action.get();
+                    e.responseJson = Json.write(result);
+                    return result;
+                });
+            } catch (RuntimeException ex) {
+                if (attempt == 0 && DbErrors.isUniqueViolation(ex)) {
+                    continue;
+                }
+                throw ex;
+            }
+        }
+    }
+
+    private static <T> T replay(IdempotencyEntity e, String requestHash, Class<T> type) {
+        if (!Hashing.same(e.requestHash, requestHash)) {
+            throw TesseraException.conflict("IDEMPOTENCY_KEY_REUSED",
+                    "this idempotency key was used for a different request", Endpoints.IDEMPOTENCY_KEY);
+        }
+        return Json.read(e.responseJson, type);
+    }
+}

@@ -1,0 +1,90 @@
+package io.tessera.platform.internal.soap;
+
+import io.tessera.platform.api.web.Endpoints;
+import io.tessera.platform.internal.auth.Authenticator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes each domain's SOAP implementor (a service with {@code tessera.soap.address=/name})
+ * at {@code /soap/name}, document/literal with a WSDL at {@code ?wsdl}, behind the same
+ * authentication as REST; withdraws it when the service goes away.
+ */
+@Component(immediate = true)
+public class SoapServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoapServer.class);
+
+    @Reference
+    private Authenticator authenticator;
+
+    private final Map<ServiceReference<Object>, Server> servers = new ConcurrentHashMap<>();
+    private ServiceTracker<Object, Object> tracker;
+
+    @Activate
+    void activate(BundleContext context) throws InvalidSyntaxException {
+        tracker = new ServiceTracker<>(context, context.createFilter("(" + Endpoints.SOAP_ADDRESS + "=*)"), null) {
+            @Override
+            public Object addingService(ServiceReference<Object> reference) {
+                Object implementor = context.getService(reference);
+                publish(reference, implementor);
+                return implementor;
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> reference, Object service) {
+                Server server = servers.remove(reference);
+                if (server != null) {
+                    server.destroy();
+                    LOG.info("SOAP service {} withdrawn", reference.getProperty(Endpoints.SOAP_ADDRESS));
+                }
+                context.ungetService(reference);
+            }
+        };
+        tracker.open(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+        servers.values().forEach(Server::destroy);
+        servers.clear();
+    }
+
+    private void publish(ServiceReference<Object> reference, Object implementor) {
+        String address = Endpoints.SOAP_BASE + reference.getProperty(Endpoints.SOAP_ADDRESS);
+        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+        factory.setBus(BusFactory.getDefaultBus());
+        factory.setAddress(address);
+        factory.setServiceClass(implementor.getClass());
+        factory.setServiceBean(implementor);
+        factory.setInvoker(new CallerInvoker(implementor));
+        if (!Boolean.parseBoolean(String.valueOf(reference.getProperty(Endpoints.SOAP_PUBLIC)))) {
+            factory.getInInterceptors().add(new SoapAuthInterceptor(authenticator));
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(implementor.getClass().getClassLoader());
+        try {
+            servers.put(reference, factory.create());
+            LOG.info("SOAP service published at {}", address);
+        } catch (RuntimeException e) {
+            LOG.error("Could not publish SOAP service at {}", address, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.tessera.platform.internal.web;
+
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.web.PublicEndpoint;
+import io.tessera.platform.internal.auth.Authenticator;
+import java.lang.reflect.Method;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.ext.Provider;
+
+/**
+ * Authentication for every REST resource: a method is open only when marked
+ * {@link PublicEndpoint}; everything else needs a valid Bearer token or Basic client credential.
+ * The caller is set on the thread for the resource and cleared when the response leaves.
+ */
+@Provider
+public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private final Authenticator authenticator;
+
+    @Context
+    private ResourceInfo resourceInfo;
+
+    public AuthFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        CallerContext.clear();
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (isPublic()) {
+            // Open endpoints ignore credentials: a stale token must not block login.
+            return;
+        }
+        CallerContext.set(authenticator.authenticate(header)
+                .orElseThrow(() -> TesseraException.unauthorized("AUTH_REQUIRED", "authentication required")));
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        CallerContext.clear();
+    }
+
+    private boolean isPublic() {
+        Method m = resourceInfo.getResourceMethod();
+        Class<?> c = resourceInfo.getResourceClass();
+        return (m != null && m.isAnnotationPresent(PublicEndpoint.class))
+                || (c != null && c.isAnnotationPresent(PublicEndpoint.class));
+    }
+}

@@ -1,0 +1,121 @@
+package io.tessera.platform.internal.web;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import io.tessera.platform.api.web.Endpoints;
+import io.tessera.platform.internal.auth.Authenticator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes every REST resource of every installed domain under {@code /api/v1}, with one JSON
+ * provider, one authentication filter and one error mapper. Domains register their resources as
+ * services with {@code tessera.rest.resource=true}; when one comes or goes (a feature installed
+ * or removed) the server is rebuilt shortly after, so the endpoints follow the features.
+ */
+@Component(immediate = true)
+public class RestServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    @Reference
+    private Authenticator authenticator;
+
+    @Reference
+    private PlatformResource platformResource;
+
+    private final Map<ServiceReference<Object>, Object> resources = new ConcurrentSkipListMap<>();
+    private ScheduledExecutorService rebuilder;
+    private ScheduledFuture<?> pending;
+    private ServiceTracker<Object, Object> tracker;
+    private Server server;
+
+    @Activate
+    void activate(BundleContext context) throws InvalidSyntaxException {
+        rebuilder = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tessera-rest-publisher"));
+        rebuild();
+        Filter filter = context.createFilter("(" + Endpoints.REST_RESOURCE + "=true)");
+        tracker = new ServiceTracker<>(context, filter, null) {
+            @Override
+            public Object addingService(ServiceReference<Object> reference) {
+                Object service = context.getService(reference);
+                resources.put(reference, service);
+                scheduleRebuild();
+                return service;
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> reference, Object service) {
+                resources.remove(reference);
+                scheduleRebuild();
+                context.ungetService(reference);
+            }
+        };
+        tracker.open(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+        rebuilder.shutdownNow();
+        synchronized (this) {
+            destroy();
+        }
+    }
+
+    private synchronized void scheduleRebuild() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = rebuilder.schedule(this::rebuild, 200, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void rebuild() {
+        destroy();
+        List<Object> beans = new ArrayList<>();
+        beans.add(platformResource);
+        beans.addAll(resources.values());
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(BusFactory.getDefaultBus());
+        factory.setAddress(Endpoints.REST_BASE);
+        factory.setServiceBeans(beans);
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new AuthFilter(authenticator), new ErrorMapper()));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RestServer.class.getClassLoader());
+        try {
+            server = factory.create();
+            LOG.info("REST API published at {} with {} resource(s)", Endpoints.REST_BASE, beans.size());
+        } catch (RuntimeException e) {
+            LOG.error("Could not publish the REST API", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void destroy() {
+        if (server != null) {
+            server.destroy();
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package io.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tessera.platform.api.codes.OutboxMessage;
+import io.tessera.platform.api.codes.OutboxService;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the real Tessera distribution (built by karaf-distribution) with the demo chain loaded,
+ * on free ports, and talks to it over HTTP like an integrator would. One small base for all
+ * integration tests: bounded polling, never blind sleeps, and a check that every bundle resolved.
+ */
+public abstract class TesseraTestSupport {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    /** Demo operators (see DemoDataServiceImpl): clerk and manager of store 103, clerk of store 101, finance, HQ admin. */
+    protected static final String CLERK_103 = "13800000001";
+    protected static final String MANAGER_103 = "13800000002";
+    protected static final String CLERK_101 = "13800000003";
+    protected static final String FINANCE = "13800000004";
+    protected static final String HQ_ADMIN = "13800000005";
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    protected OutboxService outbox;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Configuration
+    public Option[] config() {
+        String dist = System.getProperty("tessera.distribution", "../karaf-distribution/target/tessera-0.1.0-SNAPSHOT.tar.gz");
+        String karaf = "4.4.10";
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(new File(dist).toURI().toString())
+                    .unpackDirectory(new File("target/exam")).useDeployFolder(false).name("Tessera"),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/io.tessera.demo.cfg", "load", "true"),
+            systemProperty("tessera.test.port").value(String.valueOf(HTTP_PORT)),
+            // Karaf's Java 9+ launcher flags (bin/karaf), which Pax Exam does not add by itself.
+            new VMOption("--add-reads=java.xml=java.logging"),
+            new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+            new VMOption("--patch-module"),
+            new VMOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karaf + ".jar"),
+            new VMOption("--patch-module"),
+            new VMOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karaf + ".jar"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.security=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.net=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.lang=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.base/java.util=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+            new VMOption("--add-opens"), new VMOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+            new VMOption("--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED"),
+            new VMOption("--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED"),
+            new VMOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+            new VMOption("-classpath"),
+            new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
+            new VMOption("-Xmx768m"),
+        };
+    }
+
+    private static final int HTTP_PORT = freePort();
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- waiting
+
+    protected static void await(String what, long seconds, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up after " + seconds + " s waiting for " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+    }
+
+    /** Every bundle resolved and the API answering with demo data loaded. */
+    protected void awaitReady() {
+        for (Bundle b : bundleContext.getBundles()) {
+            assertTrue("bundle " + b.getSymbolicName() + " is not resolved", b.getState() != Bundle.INSTALLED);
+        }
+        await("the REST API and the demo chain", 90, () -> call("POST", "/auth/codes", "{\"phone\":\"13999999999\"}", null).status == 202
+                && outboxWorks());
+    }
+
+    private boolean outboxWorks() {
+        try {
+            outbox.recent(null, 1);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    // ---- HTTP
+
+    /** An HTTP answer: status and JSON body (null when the body is not JSON). */
+    protected static final class Answer {
+        public final int status;
+        public final String text;
+        public final JsonNode json;
+
+        Answer(int status, String text) {
+            this.status = status;
+            this.text = text;
+            JsonNode parsed;
+            try {
+                parsed = text == null || text.isEmpty() ? null : JSON.readTree(text);
+            } catch (IOException e) {
+                parsed = null;
+            }
+            this.json = parsed;
+        }
+
+        public String code() {
+            return json == null ? null : json.path("code").asText(null);
+        }
+
+        public String field() {
+            return json == null ? null : json.path("field").asText(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    protected String base() {
+        return "http://localhost:" + System.getProperty("tessera.test.port");
+    }
+
+    protected Answer call(String method, String path, String body, String authorization) {
+        return call(method, path, body, authorization, Map.of());
+    }
+
+    protected Answer call(String method, String path, String body, String authorization, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/api/v1" + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    protected Answer soap(String service, String envelopeBody, String authorization) {
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+                + envelopeBody + "</soapenv:Body></soapenv:Envelope>";
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/soap/" + service)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"\"");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build());
+    }
+
+    protected Answer getRaw(String pathFromRoot, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + pathFromRoot)).timeout(Duration.ofSeconds(30)).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build());
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body());
+        } catch (IOException e) {
+            return new Answer(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    // ---- login
+
+    /** The 6-digit code in the newest outbox message to the phone, waiting for it to arrive. */
+    protected String latestCode(String phone, long notBeforeId) {
+        String[] code = new String[1];
+        await("an SMS code to " + phone, 30, () -> {
+            List<OutboxMessage> messages = outbox.recent(phone, 1);
+            if (messages.isEmpty() || messages.get(0).getId() <= notBeforeId) {
+                return false;
+            }
+            Matcher m = CODE.matcher(messages.get(0).getText());
+            code[0] = m.find() ? m.group(1) : null;
+            return code[0] != null;
+        });
+        return code[0];
+    }
+
+    protected long lastOutboxId(String phone) {
+        List<OutboxMessage> messages = outbox.recent(phone, 1);
+        return messages.isEmpty() ? 0 : messages.get(0).getId();
+    }
+
+    /** "Bearer <token>" for a demo operator: request code, read it from the outbox, log in (once per phone). */
+    protected String bearer(String phone) {
+        return TOKENS.computeIfAbsent(phone, p -> {
+            long before = lastOutboxId(p);
+            Answer requested = call("POST", "/auth/codes", "{\"phone\":\"" + p + "\"}", null);
+            assertEquals(requested.toString(), 202, requested.status);
+            String code = latestCode(p, before);
+            Answer login = call("POST", "/auth/login", "{\"phone\":\"" + p + "\",\"code\":\"" + code + "\"}", null);
+            assertEquals(login.toString(), 200, login.status);
+            return "Bearer " + login.json.get("token").asText();
+        });
+    }
+
+    protected long storeId(String code) {
+        Answer stores = call("GET", "/stores", null, bearer(HQ_ADMIN));
+        assertEquals(stores.toString(), 200, stores.status);
+        for (JsonNode s : stores.json) {
+            if (code.equals(s.get("code").asText())) {
+                return s.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no store " + code);
+    }
+
+    /** A phone no test has used: 11 digits starting 15x, from the clock and a counter. */
+    protected static String newPhone() {
+        long n = (System.nanoTime() / 1000 + COUNTER.incrementAndGet() * 7919) % 100_000_000L;
+        return "15" + (1 + (int) (n % 9)) + String.format("%08d", n);
+    }
+
+    private static final AtomicLong COUNTER = new AtomicLong();
+}
