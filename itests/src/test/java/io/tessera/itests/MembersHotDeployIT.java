@@ -24,8 +24,9 @@ public class MembersHotDeployIT extends TesseraTestSupport {
         long id = created.json.get("id").asLong();
 
         features.uninstallFeature("tessera-members");
+        // The REST server is republished without the members resources: wait until it is back for the others.
         await("/members to vanish", 60, () -> call("GET", "/members/" + id, null, clerk).status == 404
-                && getRaw("/soap/members?wsdl", clerk).status == 404);
+                && getRaw("/soap/members?wsdl", clerk).status == 404 && call("GET", "/stores", null, clerk).status == 200);
         Answer gone = call("GET", "/members/" + id, null, clerk);
         assertEquals("NOT_FOUND", gone.code());
         assertTrue(call("GET", "/openapi.json", null, clerk).json.path("paths").path("/members").isMissingNode());

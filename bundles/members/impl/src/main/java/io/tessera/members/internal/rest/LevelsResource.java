@@ -32,32 +32,32 @@ public class LevelsResource {
     private LevelService levels;
 
     @GET
-    public List<Level> list() {
+    public List<Level> listLevels() {
         return levels.list();
     }
 
     @POST
-    public Response create(Level level) {
+    public Response createLevel(Level level) {
         Level l = levels.create(level);
         return Response.created(URI.create("levels/" + l.id)).entity(l).build();
     }
 
     @PUT
     @Path("{id}")
-    public Level update(@PathParam("id") long id, Level level) {
+    public Level updateLevel(@PathParam("id") long id, Level level) {
         return levels.update(id, level);
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") long id, @QueryParam("moveTo") String moveTo) {
+    public Response deleteLevel(@PathParam("id") long id, @QueryParam("moveTo") String moveTo) {
         levels.delete(id, QueryParams.longValue("moveTo", moveTo));
         return Response.noContent().build();
     }
 
     @POST
     @Path("reevaluate")
-    public Map<String, Integer> reevaluate() {
+    public Map<String, Integer> reevaluateLevels() {
         return Map.of("changed", levels.reevaluateAll());
     }
 }

@@ -46,13 +46,13 @@ public class MembersResource {
     }
 
     @POST
-    public Response register(RegisterMemberRequest request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String idempotencyKey) {
+    public Response registerMember(RegisterMemberRequest request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String idempotencyKey) {
         Member m = members.register(request, idempotencyKey);
         return Response.created(URI.create("members/" + m.id)).entity(m).build();
     }
 
     @GET
-    public Page<Member> list(@QueryParam("storeId") String storeId, @QueryParam("phone") String phone,
+    public Page<Member> listMembers(@QueryParam("storeId") String storeId, @QueryParam("phone") String phone,
                              @QueryParam("memberNo") String memberNo, @QueryParam("name") String name,
                              @QueryParam("levelId") String levelId, @QueryParam("status") String status,
                              @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -70,25 +70,25 @@ public class MembersResource {
 
     @GET
     @Path("{id}")
-    public Member get(@PathParam("id") long id) {
+    public Member getMember(@PathParam("id") long id) {
         return members.get(id);
     }
 
     @GET
     @Path("by-phone/{phone}")
-    public Member byPhone(@PathParam("phone") String phone) {
+    public Member getMemberByPhone(@PathParam("phone") String phone) {
         return members.getByPhone(phone);
     }
 
     @GET
     @Path("by-no/{memberNo}")
-    public Member byNo(@PathParam("memberNo") String memberNo) {
+    public Member getMemberByNo(@PathParam("memberNo") String memberNo) {
         return members.getByMemberNo(memberNo);
     }
 
     @PATCH
     @Path("{id}")
-    public Member update(@PathParam("id") long id, UpdateMemberRequest request) {
+    public Member updateMember(@PathParam("id") long id, UpdateMemberRequest request) {
         return members.update(id, request);
     }
 

@@ -42,7 +42,7 @@ public class AuthResource {
     @POST
     @Path("codes")
     @PublicEndpoint
-    public Response requestCode(CodeRequest request) {
+    public Response requestLoginCode(CodeRequest request) {
         Checks.required("body", request);
         auth.requestCode(request.phone);
         return Response.accepted(Map.of("message", "if this phone belongs to an operator, a code is on its way")).build();

@@ -26,12 +26,12 @@ public class FormatsResource {
     private OrgService org;
 
     @GET
-    public List<BusinessFormat> list() {
+    public List<BusinessFormat> listFormats() {
         return org.listFormats();
     }
 
     @POST
-    public Response create(BusinessFormat format) {
+    public Response createFormat(BusinessFormat format) {
         BusinessFormat f = org.createFormat(format);
         return Response.created(URI.create("formats/" + f.code)).entity(f).build();
     }

@@ -30,25 +30,25 @@ public class OperatorsResource {
     private OrgService org;
 
     @GET
-    public List<Operator> list(@QueryParam("storeId") Long storeId) {
+    public List<Operator> listOperators(@QueryParam("storeId") Long storeId) {
         return org.listOperators(storeId);
     }
 
     @POST
-    public Response create(OperatorRequest request) {
+    public Response createOperator(OperatorRequest request) {
         Operator o = org.createOperator(request);
         return Response.created(URI.create("operators/" + o.id)).entity(o).build();
     }
 
     @GET
     @Path("{id}")
-    public Operator get(@PathParam("id") long id) {
+    public Operator getOperator(@PathParam("id") long id) {
         return org.getOperator(id);
     }
 
     @PUT
     @Path("{id}")
-    public Operator update(@PathParam("id") long id, OperatorRequest request) {
+    public Operator updateOperator(@PathParam("id") long id, OperatorRequest request) {
         return org.updateOperator(id, request);
     }
 }

@@ -30,25 +30,25 @@ public class StoresResource {
     private OrgService org;
 
     @GET
-    public List<Store> list(@QueryParam("format") String format) {
+    public List<Store> listStores(@QueryParam("format") String format) {
         return org.listStores(format);
     }
 
     @POST
-    public Response create(StoreRequest request) {
+    public Response createStore(StoreRequest request) {
         Store s = org.createStore(request);
         return Response.created(URI.create("stores/" + s.id)).entity(s).build();
     }
 
     @GET
     @Path("{id}")
-    public Store get(@PathParam("id") long id) {
+    public Store getStore(@PathParam("id") long id) {
         return org.getStore(id);
     }
 
     @PUT
     @Path("{id}")
-    public Store update(@PathParam("id") long id, StoreRequest request) {
+    public Store updateStore(@PathParam("id") long id, StoreRequest request) {
         return org.updateStore(id, request);
     }
 }

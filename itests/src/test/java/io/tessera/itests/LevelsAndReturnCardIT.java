@@ -1,0 +1,137 @@
+package io.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** Member levels over REST (upgrade, re-evaluation, deletion rules) and the card return (退卡). */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LevelsAndReturnCardIT extends TesseraTestSupport {
+
+    @Before
+    public void ready() {
+        awaitReady();
+    }
+
+    private long member(String token) {
+        Answer a = call("POST", "/members", "{\"phone\":\"" + newPhone() + "\",\"name\":\"王五\",\"storeId\":" + storeId("103") + "}", token);
+        assertEquals(a.toString(), 201, a.status);
+        return a.json.get("id").asLong();
+    }
+
+    private long level(String name, long threshold, String rate) {
+        Answer a = call("POST", "/levels", "{\"name\":\"" + name + "\",\"threshold\":" + threshold + ",\"discountRate\":" + rate + "}",
+                bearer(HQ_ADMIN));
+        assertEquals(a.toString(), 201, a.status);
+        return a.json.get("id").asLong();
+    }
+
+    private JsonNode get(long memberId) {
+        Answer a = call("GET", "/members/" + memberId, null, bearer(HQ_ADMIN));
+        assertEquals(a.toString(), 200, a.status);
+        return a.json;
+    }
+
+    private void grant(long memberId, long amount, String reference) {
+        Answer a = call("POST", "/members/" + memberId + "/experience",
+                "{\"amount\":" + amount + ",\"source\":\"TEST\",\"reference\":\"" + reference + "\"}", bearer(HQ_ADMIN));
+        assertEquals(a.toString(), 200, a.status);
+    }
+
+    @Test
+    public void levelsFollowExperienceAndRuleChanges() {
+        String clerk = bearer(CLERK_103);
+        long base = level("普通会员", 0, "1.00");
+        long gold = level("金卡会员", 1000, "0.95");
+        long m = member(clerk);
+        assertEquals(base, get(m).get("levelId").asLong());
+
+        grant(m, 600, "order-1");
+        grant(m, 600, "order-1"); // the same reference again adds nothing
+        assertEquals(600, get(m).get("experience").asLong());
+        grant(m, 500, "order-2");
+        JsonNode upgraded = get(m);
+        assertEquals(1100, upgraded.get("experience").asLong());
+        assertEquals(gold, upgraded.get("levelId").asLong());
+        assertEquals("金卡会员", upgraded.get("levelName").asText());
+
+        // A new level under the member's experience: re-evaluation moves them up at once.
+        long silver = level("银卡会员", 300, "0.98");
+        long other = member(clerk);
+        grant(other, 400, "order-3");
+        assertEquals(silver, get(other).get("levelId").asLong());
+        Answer raise = call("PUT", "/levels/" + silver, "{\"threshold\":350}", bearer(HQ_ADMIN));
+        assertEquals(raise.toString(), 200, raise.status);
+        assertEquals(silver, get(other).get("levelId").asLong());
+        Answer lowerGold = call("PUT", "/levels/" + gold, "{\"threshold\":390}", bearer(HQ_ADMIN));
+        assertEquals(lowerGold.toString(), 200, lowerGold.status);
+        assertEquals("members who already had more experience than the new threshold move up", gold,
+                get(other).get("levelId").asLong());
+
+        // Bad level input and clerk writes are refused.
+        Answer badRate = call("POST", "/levels", "{\"name\":\"x\",\"threshold\":9,\"discountRate\":1.5}", bearer(HQ_ADMIN));
+        assertEquals(400, badRate.status);
+        assertEquals("discountRate", badRate.field());
+        assertEquals(403, call("POST", "/levels", "{\"name\":\"y\",\"threshold\":10,\"discountRate\":0.9}", clerk).status);
+        Answer sameThreshold = call("POST", "/levels", "{\"name\":\"z\",\"threshold\":0,\"discountRate\":0.9}", bearer(HQ_ADMIN));
+        assertEquals(sameThreshold.toString(), 409, sameThreshold.status);
+
+        // A level members hold is deleted only by moving them.
+        Answer refused = call("DELETE", "/levels/" + gold, null, bearer(HQ_ADMIN));
+        assertEquals(refused.toString(), 409, refused.status);
+        assertEquals("LEVEL_IN_USE", refused.code());
+        assertEquals(204, call("DELETE", "/levels/" + gold + "?moveTo=" + silver, null, bearer(HQ_ADMIN)).status);
+        assertEquals(silver, get(m).get("levelId").asLong());
+    }
+
+    @Test
+    public void returningACardErasesPersonalDataAfterConfirmation() {
+        String manager = bearer(MANAGER_103);
+        long m = member(manager);
+        String phone = get(m).get("phone").asText();
+
+        Answer unconfirmed = call("POST", "/members/" + m + "/return-card", "{\"reason\":\"moving away\"}", manager);
+        assertEquals(unconfirmed.toString(), 400, unconfirmed.status);
+        assertEquals("confirm", unconfirmed.field());
+        assertEquals(phone, get(m).get("phone").asText());
+
+        Answer longReason = call("POST", "/members/" + m + "/return-card", "{\"confirm\":true,\"reason\":\"" + "长".repeat(501) + "\"}", manager);
+        assertEquals(400, longReason.status);
+        assertEquals("reason", longReason.field());
+
+        Answer returned = call("POST", "/members/" + m + "/return-card", "{\"confirm\":true,\"reason\":\"moving away\"}", manager);
+        assertEquals(returned.toString(), 200, returned.status);
+        JsonNode erased = get(m);
+        assertEquals("RETURNED", erased.get("status").asText());
+        assertTrue(erased.get("phone").isNull());
+        assertTrue(erased.get("name").isNull());
+        assertTrue(erased.get("memberNo").asText().startsWith("M"));
+        assertEquals(404, call("GET", "/members/by-phone/" + phone, null, manager).status);
+        Answer again = call("POST", "/members/" + m + "/return-card", "{\"confirm\":true}", manager);
+        assertEquals(409, again.status);
+        // The phone is free for a new registration.
+        Answer fresh = call("POST", "/members", "{\"phone\":\"" + phone + "\",\"name\":\"新会员\",\"storeId\":" + storeId("103") + "}", manager);
+        assertEquals(fresh.toString(), 201, fresh.status);
+    }
+
+    @Test
+    public void profileEditIsAuditedAndValidated() {
+        String clerk = bearer(CLERK_103);
+        long m = member(clerk);
+        Answer edited = call("PATCH", "/members/" + m, "{\"name\":\"王五五\",\"birthday\":\"1985-02-03\"}", clerk);
+        assertEquals(edited.toString(), 200, edited.status);
+        assertEquals("王五五", edited.json.get("name").asText());
+        assertEquals("1985-02-03", edited.json.get("birthday").asText());
+        Answer future = call("PATCH", "/members/" + m, "{\"birthday\":\"2999-01-01\"}", clerk);
+        assertEquals(400, future.status);
+        assertEquals("birthday", future.field());
+    }
+}
