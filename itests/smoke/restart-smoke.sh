@@ -62,7 +62,7 @@ ID=$(call POST /members "{\"phone\":\"$PHONE\",\"name\":\"重启测试\",\"gende
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 echo "smoke: member $ID registered at store $STORE; stopping"
 ./tessera stop >/dev/null
-pgrep -f "karaf.data=$TESSERA_DATA" >/dev/null && fail "the Karaf process is still running"
+pgrep -f -- "-Dkaraf.data=$TESSERA_DATA( |$)" >/dev/null && fail "the Karaf process is still running"
 
 echo "smoke: second start"
 ./tessera start >/dev/null
