@@ -6,7 +6,17 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -223,5 +233,59 @@ public class FoundationIT extends TesseraTestSupport {
         Answer other = call("POST", "/members", registerBody(newPhone(), storeId("103")), clerk, key);
         assertEquals(other.toString(), 409, other.status);
         assertEquals("IDEMPOTENCY_KEY_REUSED", other.code());
+    }
+
+    @Test
+    public void concurrentRegistrationsOfOnePhoneMakeOneMember() throws Exception {
+        String clerk = bearer(CLERK_103);
+        String body = registerBody(newPhone(), storeId("103"));
+        List<Answer> answers = inParallel(20, i -> call("POST", "/members", body, clerk));
+        long created = answers.stream().filter(a -> a.status == 201).count();
+        assertEquals(answers.toString(), 1, created);
+        for (Answer a : answers) {
+            if (a.status != 201) {
+                assertEquals(a.toString(), 409, a.status);
+                assertEquals(a.toString(), "MEMBER_PHONE_EXISTS", a.code());
+            }
+        }
+    }
+
+    @Test
+    public void concurrentRetriesWithOneKeyGetOneAnswer() throws Exception {
+        String clerk = bearer(CLERK_103);
+        String phone = newPhone();
+        String body = registerBody(phone, storeId("103"));
+        Map<String, String> key = Map.of("Idempotency-Key", "parallel-" + phone);
+        List<Answer> answers = inParallel(10, i -> call("POST", "/members", body, clerk, key));
+        Set<String> ids = new HashSet<>();
+        for (Answer a : answers) {
+            assertEquals(a.toString(), 201, a.status);
+            ids.add(a.json.get("id").asText());
+        }
+        assertEquals("every retry answers with the one member", 1, ids.size());
+        assertEquals(1, call("GET", "/members?phone=" + phone, null, bearer(HQ_ADMIN)).json.get("total").asLong());
+    }
+
+    private static List<Answer> inParallel(int n, IntFunction<Answer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(index);
+                }));
+            }
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> f : futures) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

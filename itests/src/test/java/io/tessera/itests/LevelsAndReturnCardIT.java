@@ -1,9 +1,14 @@
 package io.tessera.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tessera.platform.api.audit.AuditEntry;
+import io.tessera.platform.api.audit.AuditService;
+import java.util.List;
+import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -15,6 +20,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class LevelsAndReturnCardIT extends TesseraTestSupport {
+
+    @Inject
+    private AuditService audit;
 
     @Before
     public void ready() {
@@ -133,5 +141,14 @@ public class LevelsAndReturnCardIT extends TesseraTestSupport {
         Answer future = call("PATCH", "/members/" + m, "{\"birthday\":\"2999-01-01\"}", clerk);
         assertEquals(400, future.status);
         assertEquals("birthday", future.field());
+
+        List<AuditEntry> trail = audit.recent("member", String.valueOf(m), 10);
+        assertEquals("register and one edit; the refused edit left no trace", 2, trail.size());
+        AuditEntry edit = trail.get(0);
+        assertEquals("member.update", edit.getAction());
+        assertEquals("operator:E10301", edit.getActor());
+        assertTrue(edit.getBefore(), edit.getBefore().contains("\"name\":\"王五\""));
+        assertTrue(edit.getAfter(), edit.getAfter().contains("\"name\":\"王五五\""));
+        assertFalse("no full phone in the audit trail", edit.getAfter().matches(".*\\d{11}.*"));
     }
 }

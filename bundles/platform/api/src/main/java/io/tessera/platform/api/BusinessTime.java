@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /** The chain's wall clock: business days and timestamps are in China Standard Time. */
 public final class BusinessTime {
@@ -13,8 +14,9 @@ public final class BusinessTime {
     private BusinessTime() {
     }
 
+    /** Now, to the millisecond (what receipts, journals and APIs show). */
     public static LocalDateTime now() {
-        return LocalDateTime.now(ZONE);
+        return LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MILLIS);
     }
 
     public static LocalDate today() {

@@ -1,7 +1,9 @@
 package io.tessera.platform.internal.command;
 
+import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.codes.OutboxMessage;
 import io.tessera.platform.api.codes.OutboxService;
+import java.time.temporal.ChronoUnit;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -31,7 +33,8 @@ public class OutboxCommand implements Action {
         table.column("Sent");
         table.column("Text");
         for (OutboxMessage m : outbox.recent(phone, limit)) {
-            table.addRow().addContent(m.getId(), m.getPhone(), m.getCreatedAt(), m.getText());
+            table.addRow().addContent(m.getId(), m.getPhone(),
+                    m.getCreatedAt().atZone(BusinessTime.ZONE).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS), m.getText());
         }
         table.print(System.out);
         return null;
