@@ -52,10 +52,20 @@ await() { # until the call succeeds (config and demo data are applied asynchrono
   fail "$1 never answered"
 }
 
+store103() {
+  call GET /stores | python3 -c 'import json,sys; print(next((s["id"] for s in json.load(sys.stdin) if s["code"]=="103"), ""))'
+}
+
 echo "smoke: first start"
 ./tessera start >/dev/null
 await /stores
-STORE=$(call GET /stores | python3 -c 'import json,sys; print([s["id"] for s in json.load(sys.stdin) if s["code"]=="103"][0])')
+STORE=""
+for _ in $(seq 1 60); do
+  STORE=$(store103)
+  [ -n "$STORE" ] && break
+  sleep 1
+done
+[ -n "$STORE" ] || fail "the demo store 103 never appeared"
 PHONE="139$(printf '%08d' $((RANDOM * 32768 + RANDOM)))"
 PHONE=${PHONE:0:11}
 ID=$(call POST /members "{\"phone\":\"$PHONE\",\"name\":\"重启测试\",\"gender\":\"FEMALE\",\"storeId\":$STORE}" \
