@@ -2,6 +2,7 @@ package io.tessera.members.api;
 
 import io.tessera.platform.api.Page;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 public interface MemberService {
 
@@ -12,6 +13,12 @@ public interface MemberService {
     Member register(RegisterMemberRequest request, String idempotencyKey);
 
     Member get(long id);
+
+    /**
+     * For other domains (wallets, cards): the member whatever the caller's store scope, since a
+     * member may transact in any store. The calling domain applies its own scope rules.
+     */
+    Optional<Member> lookup(long id);
 
     Member getByMemberNo(String memberNo);
 

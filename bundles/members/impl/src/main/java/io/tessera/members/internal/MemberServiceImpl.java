@@ -106,6 +106,11 @@ public class MemberServiceImpl implements MemberService {
     }
 
     @Override
+    public Optional<Member> lookup(long id) {
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(MemberEntity.class, id)).map(e -> toDto(em, e)));
+    }
+
+    @Override
     public Member getByMemberNo(String memberNo) {
         Caller caller = CallerContext.current();
         String no = Checks.text("memberNo", memberNo, 20);

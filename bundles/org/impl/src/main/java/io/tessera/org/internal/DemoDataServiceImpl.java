@@ -51,7 +51,7 @@ public class DemoDataServiceImpl implements DemoDataService {
     }
 
     @Override
-    public String load() {
+    public synchronized String load() {
         return CallerContext.callAs(Caller.system("demo-data"), () -> {
             int created = 0;
             created += format("PHARMACY", "药房");
