@@ -1,13 +1,17 @@
 package io.tessera.platform.api;
 
+import io.tessera.platform.api.xml.MoneyAdapter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /**
  * An exact amount of Chinese yuan (CNY) with exactly two decimal places.
- * Immutable; there is deliberately no {@code double} anywhere in this API.
+ * Immutable; there is deliberately no {@code double} anywhere in this API. In SOAP messages it is an
+ * xs:decimal (see {@link MoneyAdapter}); in JSON a plain decimal number.
  */
+@XmlJavaTypeAdapter(MoneyAdapter.class)
 public final class Money implements Comparable<Money> {
 
     public static final String CURRENCY = "CNY";

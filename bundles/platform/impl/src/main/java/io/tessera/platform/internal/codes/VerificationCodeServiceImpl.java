@@ -101,7 +101,9 @@ public class VerificationCodeServiceImpl implements VerificationCodeService {
             if (latest.isEmpty()) {
                 return Outcome.NO_CODE;
             }
-            CodeEntity e = em.find(CodeEntity.class, latest.get(0).id, LockModeType.PESSIMISTIC_WRITE);
+            // Re-read under the row lock: concurrent wrong tries must each count.
+            CodeEntity e = latest.get(0);
+            em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
             Outcome o = r.attempt(State.valueOf(e.state), e.expiresAt, e.failedAttempts,
                     Hashing.same(e.codeHash, attemptHash), BusinessTime.now());
             switch (o) {

@@ -64,6 +64,15 @@ public class SoapServer {
         servers.clear();
     }
 
+    /** JAXB lists its complaints only in its exception's toString(). */
+    private static String details(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            sb.append(c).append('\n');
+        }
+        return sb.toString();
+    }
+
     private void publish(ServiceReference<Object> reference, Object implementor) {
         String address = Endpoints.SOAP_BASE + reference.getProperty(Endpoints.SOAP_ADDRESS);
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
@@ -82,7 +91,7 @@ public class SoapServer {
             servers.put(reference, factory.create());
             LOG.info("SOAP service published at {}", address);
         } catch (RuntimeException e) {
-            LOG.error("Could not publish SOAP service at {}", address, e);
+            LOG.error("Could not publish SOAP service at {}: {}", address, details(e), e);
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -55,6 +55,8 @@ public final class Json {
                 .registerModule(new JavaTimeModule())
                 .registerModule(money)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Keep the +08:00 a timestamp was written with (replayed answers must equal the first ones).
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
