@@ -8,8 +8,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.tessera.org.api.DemoDataService;
 import io.tessera.platform.api.codes.OutboxMessage;
 import io.tessera.platform.api.codes.OutboxService;
@@ -45,7 +47,10 @@ import org.osgi.framework.BundleContext;
  */
 public abstract class TesseraTestSupport {
 
-    protected static final ObjectMapper JSON = new ObjectMapper();
+    /** Amounts stay exact decimals with their two places ("50.00", never 50.0). */
+    protected static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     /** Demo operators (see DemoDataServiceImpl): clerk and manager of store 103, clerk of store 101, finance, HQ admin. */
     protected static final String CLERK_103 = "13800000001";
     protected static final String MANAGER_103 = "13800000002";
@@ -139,8 +144,10 @@ public abstract class TesseraTestSupport {
             assertTrue("bundle " + b.getSymbolicName() + " is not resolved", b.getState() != Bundle.INSTALLED);
         }
         // Every domain's resources are published (401 = the resource exists and wants credentials).
-        await("the REST API", 90, () -> call("GET", "/members", null, null).status == 401
-                && call("GET", "/stores", null, null).status == 401 && outboxWorks());
+        await("the REST API, the SOAP services and the outbox", 90, () -> call("GET", "/members", null, null).status == 401
+                && call("GET", "/stores", null, null).status == 401 && call("GET", "/wallets/packages", null, null).status == 401
+                && getRaw("/soap/members?wsdl", null).status == 401 && getRaw("/soap/wallets?wsdl", null).status == 401
+                && getRaw("/soap/org?wsdl", null).status == 401 && outboxWorks());
         // Loaded by etc/io.tessera.demo.cfg too; loading is idempotent and serialised, so this returns
         // only once the whole demo chain is there.
         demo.load();

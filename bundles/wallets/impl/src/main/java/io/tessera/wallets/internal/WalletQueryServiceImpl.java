@@ -1,0 +1,266 @@
+package io.tessera.wallets.internal;
+
+import io.tessera.members.api.MemberService;
+import io.tessera.org.api.OrgService;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Money;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.wallets.api.Account;
+import io.tessera.wallets.api.BalanceQuery;
+import io.tessera.wallets.api.DailyLedgerRow;
+import io.tessera.wallets.api.EntryType;
+import io.tessera.wallets.api.GeneralLedger;
+import io.tessera.wallets.api.JournalEntry;
+import io.tessera.wallets.api.TransactionQuery;
+import io.tessera.wallets.api.WalletQueryService;
+import io.tessera.wallets.internal.jpa.AccountEntity;
+import io.tessera.wallets.internal.jpa.DailyLedgerEntity;
+import io.tessera.wallets.internal.jpa.JournalEntity;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = WalletQueryService.class)
+public class WalletQueryServiceImpl implements WalletQueryService {
+
+    @Reference(target = "(osgi.unit.name=tessera-wallets)")
+    private JpaTemplate jpa;
+
+    @Reference
+    private MemberService members;
+
+    @Reference
+    private OrgService org;
+
+    @Override
+    public Page<Account> balances(BalanceQuery q) {
+        Caller caller = CallerContext.current();
+        BalanceQuery query = q == null ? new BalanceQuery() : q;
+        Page.check(query.page, query.size);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (query.storeId != null) {
+            caller.requireStore(query.storeId);
+            where.append(" AND a.scopeStoreId = :store");
+            params.put("store", query.storeId);
+        }
+        String scope = Visibility.accountCondition(caller);
+        if (scope != null) {
+            where.append(" AND ").append(scope);
+            params.put("stores", Visibility.stores(caller));
+        }
+        if (query.phone != null && !query.phone.isBlank()) {
+            Long memberId = memberIdByPhone(query.phone.trim());
+            where.append(" AND a.memberId = :member");
+            params.put("member", memberId == null ? -1L : memberId);
+        }
+        if (query.memberNo != null && !query.memberNo.isBlank()) {
+            where.append(" AND a.memberNo = :no");
+            params.put("no", query.memberNo.trim());
+        }
+        if (query.minBalance != null) {
+            where.append(" AND a.principal + a.bonus >= :min");
+            params.put("min", query.minBalance.toBigDecimal());
+        }
+        if (query.maxBalance != null) {
+            where.append(" AND a.principal + a.bonus <= :max");
+            params.put("max", query.maxBalance.toBigDecimal());
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Page<AccountEntity> rows = page(em, "AccountEntity a", where.toString(), "a.id DESC", params, query.page, query.size,
+                    AccountEntity.class);
+            return new Page<>(rows.getItems().stream().map(this::withName).collect(Collectors.toList()),
+                    rows.getPage(), rows.getSize(), rows.getTotal());
+        });
+    }
+
+    @Override
+    public Page<JournalEntry> transactions(TransactionQuery q) {
+        Caller caller = CallerContext.current();
+        TransactionQuery query = q == null ? new TransactionQuery() : q;
+        Page.check(query.page, query.size);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (query.storeId != null) {
+            caller.requireStore(query.storeId);
+            where.append(" AND j.storeId = :store");
+            params.put("store", query.storeId);
+        }
+        if (!caller.seesAllStores()) {
+            // Rows in the caller's stores, and every row of members registered there.
+            where.append(" AND (j.storeId IN :stores OR EXISTS (SELECT a.id FROM AccountEntity a WHERE a.id = j.accountId "
+                    + "AND a.memberStoreId IN :stores))");
+            params.put("stores", Visibility.stores(caller));
+        }
+        if (query.memberId != null) {
+            where.append(" AND j.memberId = :member");
+            params.put("member", query.memberId);
+        }
+        if (query.type != null) {
+            where.append(" AND j.type = :type");
+            params.put("type", query.type.name());
+        }
+        if (query.cardNo != null && !query.cardNo.isBlank()) {
+            where.append(" AND j.cardNo = :card");
+            params.put("card", query.cardNo.trim());
+        }
+        if (query.from != null) {
+            where.append(" AND j.businessDate >= :from");
+            params.put("from", query.from);
+        }
+        if (query.to != null) {
+            where.append(" AND j.businessDate <= :to");
+            params.put("to", query.to);
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Page<JournalEntity> rows = page(em, "JournalEntity j", where.toString(), "j.createdAt DESC, j.accountSeq DESC, j.id DESC", params, query.page, query.size,
+                    JournalEntity.class);
+            return new Page<>(rows.getItems().stream().map(Dtos::entry).collect(Collectors.toList()),
+                    rows.getPage(), rows.getSize(), rows.getTotal());
+        });
+    }
+
+    @Override
+    public GeneralLedger generalLedger(Long storeId, String formatCode) {
+        Caller caller = CallerContext.current();
+        List<Long> stores = storesOf(caller, storeId, formatCode);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            GeneralLedger g = new GeneralLedger();
+            g.storeId = storeId;
+            g.formatCode = formatCode;
+            g.totals = new ArrayList<>();
+            List<Object[]> rows = em.createQuery("SELECT j.type, COUNT(j), SUM(j.principalDelta), SUM(j.bonusDelta) "
+                            + "FROM JournalEntity j WHERE j.storeId IN :stores GROUP BY j.type", Object[].class)
+                    .setParameter("stores", stores).getResultList();
+            Money principal = Money.ZERO;
+            Money bonus = Money.ZERO;
+            for (Object[] r : rows) {
+                GeneralLedger.TypeTotal t = new GeneralLedger.TypeTotal();
+                t.type = EntryType.valueOf((String) r[0]);
+                t.count = (Long) r[1];
+                t.principal = Money.of((BigDecimal) r[2]);
+                t.bonus = Money.of((BigDecimal) r[3]);
+                g.totals.add(t);
+                principal = principal.plus(t.principal);
+                bonus = bonus.plus(t.bonus);
+            }
+            g.totals.sort((a, b) -> a.type.compareTo(b.type));
+            g.effectivePrincipal = principal;
+            g.effectiveBonus = bonus;
+            g.effectiveTotal = principal.plus(bonus);
+            return g;
+        });
+    }
+
+    @Override
+    public Page<Account> holders(long storeId, int page, int size) {
+        Caller caller = CallerContext.current();
+        caller.requireStore(storeId);
+        Page.check(page, size);
+        Map<String, Object> params = new HashMap<>();
+        params.put("store", storeId);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Page<AccountEntity> rows = page(em, "AccountEntity a", " WHERE a.principal + a.bonus > 0 AND (a.scopeStoreId = :store "
+                    + "OR (a.scopeStoreId = 0 AND a.memberStoreId = :store))", "a.id DESC", params, page, size, AccountEntity.class);
+            return new Page<>(rows.getItems().stream().map(this::withName).collect(Collectors.toList()),
+                    rows.getPage(), rows.getSize(), rows.getTotal());
+        });
+    }
+
+    @Override
+    public List<DailyLedgerRow> dailyLedger(long storeId, LocalDate from, LocalDate to) {
+        Caller caller = CallerContext.current();
+        caller.requireStore(storeId);
+        if (from == null || to == null) {
+            throw TesseraException.required(from == null ? "from" : "to");
+        }
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 366) {
+            throw TesseraException.invalid("to", "DATE_RANGE_INVALID", "from must be on or before to, at most 366 days apart");
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Object[] opening = em.createQuery("SELECT SUM(l.principalIn - l.principalOut), SUM(l.bonusIn - l.bonusOut) "
+                            + "FROM DailyLedgerEntity l WHERE l.storeId = :s AND l.businessDate < :from", Object[].class)
+                    .setParameter("s", storeId).setParameter("from", from).getSingleResult();
+            Money principal = opening[0] == null ? Money.ZERO : Money.of((BigDecimal) opening[0]);
+            Money bonus = opening[1] == null ? Money.ZERO : Money.of((BigDecimal) opening[1]);
+            Map<LocalDate, DailyLedgerEntity> days = em.createQuery("SELECT l FROM DailyLedgerEntity l WHERE l.storeId = :s "
+                            + "AND l.businessDate BETWEEN :from AND :to", DailyLedgerEntity.class)
+                    .setParameter("s", storeId).setParameter("from", from).setParameter("to", to).getResultList().stream()
+                    .collect(Collectors.toMap(l -> l.businessDate, l -> l));
+            List<DailyLedgerRow> out = new ArrayList<>();
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                DailyLedgerEntity l = days.get(d);
+                DailyLedgerRow r = new DailyLedgerRow();
+                r.storeId = storeId;
+                r.date = d;
+                r.principalOpening = principal;
+                r.principalIn = l == null ? Money.ZERO : Money.of(l.principalIn);
+                r.principalOut = l == null ? Money.ZERO : Money.of(l.principalOut);
+                r.principalClosing = principal = principal.plus(r.principalIn).minus(r.principalOut);
+                r.bonusOpening = bonus;
+                r.bonusIn = l == null ? Money.ZERO : Money.of(l.bonusIn);
+                r.bonusOut = l == null ? Money.ZERO : Money.of(l.bonusOut);
+                r.bonusClosing = bonus = bonus.plus(r.bonusIn).minus(r.bonusOut);
+                out.add(r);
+            }
+            return out;
+        });
+    }
+
+    // ---- helpers
+
+    private List<Long> storesOf(Caller caller, Long storeId, String formatCode) {
+        if (storeId != null) {
+            caller.requireStore(storeId);
+            return List.of(storeId);
+        }
+        if (formatCode == null || formatCode.isBlank()) {
+            throw TesseraException.required("storeId");
+        }
+        List<Long> stores = org.listStores(formatCode.trim()).stream().map(s -> s.id).collect(Collectors.toList());
+        if (stores.isEmpty()) {
+            stores.add(-1L);
+        }
+        return stores;
+    }
+
+    private Long memberIdByPhone(String phone) {
+        try {
+            return members.getByPhone(phone).id;
+        } catch (TesseraException e) {
+            return null;
+        }
+    }
+
+    private Account withName(AccountEntity e) {
+        Account a = Dtos.account(e);
+        a.memberName = members.lookup(e.memberId).map(m -> m.name).orElse(null);
+        return a;
+    }
+
+    private static <T> Page<T> page(EntityManager em, String from, String where, String order, Map<String, Object> params,
+                                    int page, int size, Class<T> type) {
+        String alias = from.substring(from.indexOf(' ') + 1);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(" + alias + ") FROM " + from + where, Long.class);
+        TypedQuery<T> select = em.createQuery("SELECT " + alias + " FROM " + from + where + " ORDER BY " + order, type);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            select.setParameter(k, v);
+        });
+        return new Page<>(select.setFirstResult((page - 1) * size).setMaxResults(size).getResultList(), page, size,
+                count.getSingleResult());
+    }
+}

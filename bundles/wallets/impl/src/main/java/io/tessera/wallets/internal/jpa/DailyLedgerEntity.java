@@ -1,0 +1,65 @@
+package io.tessera.wallets.internal.jpa;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.IdClass;
+import javax.persistence.Table;
+
+/**
+ * A store's money in and out for one business day, kept up to date in the same transaction as each
+ * journal row. Openings and closings are derived (sum of earlier days), so they always chain.
+ */
+@Entity
+@Table(name = "WAL_DAILY_LEDGER")
+@IdClass(DailyLedgerEntity.Key.class)
+public class DailyLedgerEntity {
+
+    @Id
+    @Column(name = "STORE_ID")
+    public long storeId;
+
+    @Id
+    @Column(name = "BUSINESS_DATE")
+    public LocalDate businessDate;
+
+    @Column(name = "PRINCIPAL_IN", precision = 19, scale = 2, nullable = false)
+    public BigDecimal principalIn;
+
+    @Column(name = "PRINCIPAL_OUT", precision = 19, scale = 2, nullable = false)
+    public BigDecimal principalOut;
+
+    @Column(name = "BONUS_IN", precision = 19, scale = 2, nullable = false)
+    public BigDecimal bonusIn;
+
+    @Column(name = "BONUS_OUT", precision = 19, scale = 2, nullable = false)
+    public BigDecimal bonusOut;
+
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public long storeId;
+        public LocalDate businessDate;
+
+        public Key() {
+        }
+
+        public Key(long storeId, LocalDate businessDate) {
+            this.storeId = storeId;
+            this.businessDate = businessDate;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key && ((Key) o).storeId == storeId && Objects.equals(((Key) o).businessDate, businessDate);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(storeId, businessDate);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.tessera.wallets.internal.soap;
+
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.web.Endpoints;
+import io.tessera.wallets.api.Account;
+import io.tessera.wallets.api.BalanceQuery;
+import io.tessera.wallets.api.DailyLedgerRow;
+import io.tessera.wallets.api.GeneralLedger;
+import io.tessera.wallets.api.JournalEntry;
+import io.tessera.wallets.api.OperationResult;
+import io.tessera.wallets.api.Requests;
+import io.tessera.wallets.api.TransactionQuery;
+import io.tessera.wallets.api.WalletQueryService;
+import io.tessera.wallets.api.WalletService;
+import java.time.LocalDate;
+import java.util.List;
+import javax.jws.WebMethod;
+import javax.jws.WebParam;
+import javax.jws.WebResult;
+import javax.jws.WebService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Stored value over SOAP. Every money-moving operation takes a {@code requestId}: its idempotency key. */
+@WebService(serviceName = "WalletService", portName = "WalletPort", targetNamespace = "urn:tessera:wallets")
+@Component(service = WalletsSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/wallets")
+public class WalletsSoapService {
+
+    @Reference
+    private WalletService wallets;
+
+    @Reference
+    private WalletQueryService queries;
+
+    /** A page of rows as SOAP carries it. */
+    public static class AccountList {
+        public List<Account> account;
+        public long total;
+    }
+
+    public static class EntryList {
+        public List<JournalEntry> entry;
+        public long total;
+    }
+
+    @WebMethod
+    @WebResult(name = "result")
+    public OperationResult recharge(@WebParam(name = "recharge") Requests.Recharge recharge, @WebParam(name = "requestId") String requestId) {
+        return wallets.recharge(recharge, requestId);
+    }
+
+    @WebMethod
+    @WebResult(name = "result")
+    public OperationResult reverseRecharge(@WebParam(name = "reversal") Requests.Reverse reversal,
+                                           @WebParam(name = "requestId") String requestId) {
+        return wallets.reverseRecharge(reversal, requestId);
+    }
+
+    @WebMethod
+    @WebResult(name = "result")
+    public OperationResult pay(@WebParam(name = "payment") Requests.Pay payment, @WebParam(name = "requestId") String requestId) {
+        return wallets.pay(payment, requestId);
+    }
+
+    @WebMethod
+    @WebResult(name = "result")
+    public OperationResult refund(@WebParam(name = "refund") Requests.Refund refund, @WebParam(name = "requestId") String requestId) {
+        return wallets.refund(refund, requestId);
+    }
+
+    @WebMethod
+    @WebResult(name = "result")
+    public OperationResult storedValueRefund(@WebParam(name = "refund") Requests.StoredValueRefund refund,
+                                             @WebParam(name = "requestId") String requestId) {
+        return wallets.storedValueRefund(refund, requestId);
+    }
+
+    @WebMethod
+    @WebResult(name = "result")
+    public OperationResult adjust(@WebParam(name = "adjustment") Requests.Adjust adjustment, @WebParam(name = "requestId") String requestId) {
+        return wallets.adjust(adjustment, requestId);
+    }
+
+    @WebMethod
+    @WebResult(name = "account")
+    public List<Account> accountsOfMember(@WebParam(name = "memberId") long memberId) {
+        return wallets.accountsOf(memberId);
+    }
+
+    @WebMethod
+    @WebResult(name = "accounts")
+    public AccountList balances(@WebParam(name = "query") BalanceQuery query) {
+        Page<Account> p = queries.balances(query);
+        AccountList l = new AccountList();
+        l.account = p.getItems();
+        l.total = p.getTotal();
+        return l;
+    }
+
+    @WebMethod
+    @WebResult(name = "entries")
+    public EntryList transactions(@WebParam(name = "query") TransactionQuery query) {
+        Page<JournalEntry> p = queries.transactions(query);
+        EntryList l = new EntryList();
+        l.entry = p.getItems();
+        l.total = p.getTotal();
+        return l;
+    }
+
+    @WebMethod
+    @WebResult(name = "ledger")
+    public GeneralLedger generalLedger(@WebParam(name = "storeId") Long storeId, @WebParam(name = "formatCode") String formatCode) {
+        return queries.generalLedger(storeId, formatCode);
+    }
+
+    @WebMethod
+    @WebResult(name = "day")
+    public List<DailyLedgerRow> dailyLedger(@WebParam(name = "storeId") long storeId, @WebParam(name = "from") String from,
+                                            @WebParam(name = "to") String to) {
+        return queries.dailyLedger(storeId, LocalDate.parse(from), LocalDate.parse(to));
+    }
+}

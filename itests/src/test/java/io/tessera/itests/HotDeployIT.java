@@ -1,0 +1,58 @@
+package io.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Domains removed and installed again at runtime: their endpoints vanish and return, the rest keeps
+ * answering, and no data is lost. Wallets depend on members, so wallets go first and come back last.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HotDeployIT extends TesseraTestSupport {
+
+    @Test
+    public void uninstallAndReinstallWalletsAndMembers() throws Exception {
+        awaitReady();
+        String clerk = bearer(CLERK_103);
+        long store = storeId("103");
+        String phone = newPhone();
+        Answer created = call("POST", "/members", "{\"phone\":\"" + phone + "\",\"name\":\"李四\",\"storeId\":" + store + "}", clerk);
+        assertEquals(created.toString(), 201, created.status);
+        long id = created.json.get("id").asLong();
+        Answer recharged = call("POST", "/wallets/recharges", "{\"memberId\":" + id + ",\"storeId\":" + store
+                + ",\"amount\":\"123.45\",\"method\":\"CASH\"}", clerk, Map.of("Idempotency-Key", "hot-" + phone));
+        assertEquals(recharged.toString(), 201, recharged.status);
+
+        features.uninstallFeature("tessera-wallets");
+        await("/wallets to vanish", 60, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 404
+                && getRaw("/soap/wallets?wsdl", clerk).status == 404 && call("GET", "/members/" + id, null, clerk).status == 200);
+        assertTrue(call("GET", "/openapi.json", null, clerk).json.path("paths").path("/wallets/payments").isMissingNode());
+
+        features.uninstallFeature("tessera-members");
+        // The REST server is republished without the members resources: wait until it is back for the others.
+        await("/members to vanish", 60, () -> call("GET", "/members/" + id, null, clerk).status == 404
+                && getRaw("/soap/members?wsdl", clerk).status == 404 && call("GET", "/stores", null, clerk).status == 200);
+        assertEquals("NOT_FOUND", call("GET", "/members/" + id, null, clerk).code());
+        assertTrue(call("GET", "/openapi.json", null, clerk).json.path("paths").path("/members").isMissingNode());
+
+        features.installFeature("tessera-members");
+        features.installFeature("tessera-wallets");
+        await("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
+        await("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
+        await("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);
+        await("/soap/wallets to return", 30, () -> getRaw("/soap/wallets?wsdl", clerk).status == 200);
+        Answer back = call("GET", "/members/" + id, null, clerk);
+        assertEquals(phone, back.json.get("phone").asText());
+        assertEquals("李四", back.json.get("name").asText());
+        Answer account = call("GET", "/wallets/accounts?memberId=" + id, null, clerk);
+        assertEquals(account.toString(), "123.45", account.json.get(0).get("total").asText());
+    }
+}

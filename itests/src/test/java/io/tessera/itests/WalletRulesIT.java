@@ -1,0 +1,98 @@
+package io.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import javax.inject.Inject;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/** Wallet rules that come from configuration and other domains: unified mode, split policy, level discount, adjustments. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class WalletRulesIT extends TesseraTestSupport {
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    @Before
+    public void ready() {
+        awaitReady();
+    }
+
+    private void configure(String... keyValues) throws Exception {
+        Configuration c = configAdmin.getConfiguration("io.tessera.wallets", null);
+        Dictionary<String, Object> props = new Hashtable<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            props.put(keyValues[i], keyValues[i + 1]);
+        }
+        c.update(props);
+    }
+
+    private Answer money(String path, String body, String token) {
+        return call("POST", "/wallets/" + path, body, token, Map.of("Idempotency-Key", "rules-" + System.nanoTime()));
+    }
+
+    private long member(long store) {
+        Answer a = call("POST", "/members", "{\"phone\":\"" + newPhone() + "\",\"name\":\"规则会员\",\"storeId\":" + store + "}", bearer(HQ_ADMIN));
+        assertEquals(a.toString(), 201, a.status);
+        return a.json.get("id").asLong();
+    }
+
+    @Test
+    public void configurationChangesApplyWithoutARestartAndMoveNoMoney() throws Exception {
+        String hq = bearer(HQ_ADMIN);
+        long s101 = storeId("101");
+        long s102 = storeId("102");
+        long m = member(s101);
+        try {
+            // Store mode: money recharged at 101 cannot be spent at 102.
+            configure("mode", "STORE");
+            assertEquals(201, money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"40.00\",\"method\":\"CASH\"}", hq).status);
+            Answer elsewhere = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"amount\":\"10.00\"}", hq);
+            assertEquals(elsewhere.toString(), 422, elsewhere.status);
+
+            // Pharmacies switch to unified: a chain account, usable in every pharmacy; the store account keeps its 40.00.
+            configure("mode", "STORE", "format.modes", "PHARMACY=UNIFIED", "split.policy", "BONUS_FIRST");
+            // Opening an account is harmless to repeat: it answers with the account the rules now select.
+            await("unified pharmacies", 20, () -> call("POST", "/wallets/accounts", "{\"memberId\":" + m + ",\"storeId\":" + s101 + "}", hq)
+                    .json.get("scopeStoreId").isNull());
+            assertEquals(201, money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"5.00\",\"method\":\"CASH\"}", hq).status);
+            Answer adjust = money("adjustments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"bonusDelta\":\"3.00\","
+                    + "\"reason\":\"goodwill\"}", hq);
+            assertEquals(adjust.toString(), 201, adjust.status);
+            Answer noReason = money("adjustments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"bonusDelta\":\"3.00\"}", hq);
+            assertEquals(400, noReason.status);
+            assertEquals("reason", noReason.field());
+            assertEquals(403, money("adjustments", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"bonusDelta\":\"3.00\","
+                    + "\"reason\":\"x\"}", bearer(CLERK_101)).status);
+
+            Answer pay = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"amount\":\"4.00\"}", hq);
+            assertEquals(pay.toString(), 201, pay.status);
+            assertEquals("bonus first", "-3.00", pay.json.at("/entry/bonusDelta").asText());
+            assertEquals("-1.00", pay.json.at("/entry/principalDelta").asText());
+            Answer accounts = call("GET", "/wallets/accounts?memberId=" + m, null, hq);
+            assertEquals(accounts.toString(), 2, accounts.json.size());
+            assertEquals("40.00", accounts.json.get(0).get("total").asText());
+            assertEquals("4.00", accounts.json.get(1).get("total").asText());
+
+            // The member's level discount applies to member payments.
+            Answer level = call("POST", "/levels", "{\"name\":\"九折会员\",\"threshold\":0,\"discountRate\":0.90}", hq);
+            assertEquals(level.toString(), 201, level.status);
+            Answer discounted = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"3.33\"}", hq);
+            assertEquals(discounted.toString(), 201, discounted.status);
+            assertEquals("3.00", discounted.json.get("payable").asText());
+            assertEquals("0.90", discounted.json.get("discountRate").asText());
+        } finally {
+            configure("mode", "STORE");
+        }
+    }
+}
