@@ -3,6 +3,8 @@ package io.tessera.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.when;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -23,12 +25,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
@@ -80,6 +89,8 @@ public abstract class TesseraTestSupport {
         String dist = System.getProperty("tessera.distribution", "../karaf-distribution/target/tessera-distribution-0.1.0-SNAPSHOT.tar.gz");
         String karaf = "4.4.10";
         return new Option[] {
+            // -Dtessera.keep=true keeps target/exam/<run>/ (logs, Derby) for a look after the run.
+            when(Boolean.getBoolean("tessera.keep")).useOptions(keepRuntimeFolder()),
             karafDistributionConfiguration().frameworkUrl(new File(dist).toURI().toString())
                     .unpackDirectory(new File("target/exam")).useDeployFolder(false).name("Tessera"),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
@@ -90,6 +101,8 @@ public abstract class TesseraTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/io.tessera.demo.cfg", "load", "true"),
             systemProperty("tessera.test.port").value(String.valueOf(HTTP_PORT)),
+            // Injected services may take longer than Pax Exam's default 10 s while the features start.
+            systemProperty("pax.exam.service.timeout").value("90000"),
             // Karaf's Java 9+ launcher flags (bin/karaf), which Pax Exam does not add by itself.
             new VMOption("--add-reads=java.xml=java.logging"),
             new VMOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
@@ -300,4 +313,28 @@ public abstract class TesseraTestSupport {
     }
 
     private static final AtomicLong COUNTER = new AtomicLong();
+
+    /** Runs {@code n} requests at once (released together) and returns every answer. */
+    protected static List<Answer> inParallel(int n, IntFunction<Answer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(index);
+                }));
+            }
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> f : futures) {
+                answers.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -20,4 +20,18 @@ public final class DbErrors {
         }
         return false;
     }
+
+    /**
+     * True when the database rolled the transaction back to break a deadlock or a lock wait (SQLState
+     * class 40): the whole transaction is gone, so running it again is safe.
+     */
+    public static boolean isTransientConflict(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException && ((SQLException) c).getSQLState() != null
+                    && ((SQLException) c).getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

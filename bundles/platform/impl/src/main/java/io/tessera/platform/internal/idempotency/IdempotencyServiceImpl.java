@@ -15,22 +15,43 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key row is inserted (and flushed, so its index entry is locked) before the action runs, in
  * the action's own transaction: a concurrent first call with the same key waits on that row,
- * then fails on the duplicate key, rolls back everything it did, and reads the stored answer.
+ * then fails on the duplicate key, rolls back everything it did, and reads the stored answer. A
+ * transaction the database rolled back to break a deadlock is run again, whole.
  */
 @Component(service = IdempotencyService.class)
 public class IdempotencyServiceImpl implements IdempotencyService {
 
     private static final String PENDING = "";
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyServiceImpl.class);
 
     @Reference(target = "(osgi.unit.name=tessera-platform)")
     private JpaTemplate jpa;
 
+    /** How often a transaction the database rolled back to break a deadlock is run again. */
+    private static final int CONFLICT_RETRIES = 3;
+
     @Override
     public <T> T execute(String scope, String key, Object request, Class<T> resultType, Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(scope, key, request, resultType, action);
+            } catch (RuntimeException e) {
+                if (attempt > CONFLICT_RETRIES || !DbErrors.isTransientConflict(e)) {
+                    throw e;
+                }
+                LOG.warn("{}: the database rolled the transaction back to resolve a lock conflict; running it again ({}/{})",
+                        scope, attempt, CONFLICT_RETRIES);
+            }
+        }
+    }
+
+    private <T> T once(String scope, String key, Object request, Class<T> resultType, Supplier<T> action) {
         if (key == null || key.isBlank()) {
             return jpa.txExpr(TransactionType.Required, em -> action.get());
         }
