@@ -10,7 +10,10 @@ import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.internal.Hashing;
 import io.tessera.platform.internal.jpa.IdempotencyEntity;
 import io.tessera.platform.internal.web.Json;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Component;
@@ -53,7 +56,7 @@ public class IdempotencyServiceImpl implements IdempotencyService {
 
     private <T> T once(String scope, String key, Object request, Class<T> resultType, Supplier<T> action) {
         if (key == null || key.isBlank()) {
-            return jpa.txExpr(TransactionType.Required, em -> action.get());
+            return inTransaction(em -> action.get());
         }
         if (key.length() > 100) {
             throw TesseraException.invalid(Endpoints.IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_INVALID", "at most 100 characters");
@@ -70,7 +73,7 @@ public class IdempotencyServiceImpl implements IdempotencyService {
                 return stored;
             }
             try {
-                return jpa.txExpr(TransactionType.Required, em -> {
+                return inTransaction(em -> {
                     IdempotencyEntity e = new IdempotencyEntity();
                     e.keyHash = keyHash;
                     e.scope = scope;
@@ -84,11 +87,37 @@ public class IdempotencyServiceImpl implements IdempotencyService {
                     return result;
                 });
             } catch (RuntimeException ex) {
+                // A concurrent first call with the same key committed first: answer with its result.
                 if (attempt == 0 && DbErrors.isUniqueViolation(ex)) {
                     continue;
                 }
                 throw ex;
             }
+        }
+    }
+
+    /**
+     * Runs the work in a JTA transaction and, when it fails, throws what the work threw: a failure
+     * while rolling back (XA end/rollback errors) must not hide a business error or a duplicate key.
+     */
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        AtomicReference<RuntimeException> thrown = new AtomicReference<>();
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> {
+                try {
+                    return work.apply(em);
+                } catch (RuntimeException ex) {
+                    thrown.set(ex);
+                    throw ex;
+                }
+            });
+        } catch (RuntimeException ex) {
+            RuntimeException original = thrown.get();
+            if (original != null && original != ex) {
+                original.addSuppressed(ex);
+                throw original;
+            }
+            throw ex;
         }
     }
 
