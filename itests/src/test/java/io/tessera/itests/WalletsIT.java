@@ -138,6 +138,13 @@ public class WalletsIT extends TesseraTestSupport {
                 + "</storeId><amount>1.00</amount></payment></w:pay>", cashier);
         assertTrue(noKey.text, noKey.text.contains("<tessera:code>IDEMPOTENCY_KEY_REQUIRED</tessera:code>"));
         assertEquals("30.50", account(m).get("total").asText());
+        Answer badDate = soap("wallets", "<w:dailyLedger xmlns:w=\"urn:tessera:wallets\"><storeId>" + store
+                + "</storeId><from>2026-13-01</from><to>2026-12-01</to></w:dailyLedger>", cashier);
+        assertTrue(badDate.text, badDate.text.contains("<tessera:code>DATE_INVALID</tessera:code>"));
+        assertTrue(badDate.text, badDate.text.contains("<tessera:field>from</tessera:field>"));
+        Answer restDate = call("GET", "/wallets/ledgers/daily?storeId=" + store + "&from=yesterday&to=2026-12-01", null, cashier);
+        assertEquals(restDate.toString(), 400, restDate.status);
+        assertEquals("from", restDate.field());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.tessera.platform.api;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 /** Input checks shared by every domain, each failing with a 400 that names the field. */
 public final class Checks {
 
@@ -41,6 +44,18 @@ public final class Checks {
         } catch (IllegalArgumentException e) {
             throw TesseraException.invalid(field, "FIELD_INVALID",
                     field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** An ISO date such as 2026-11-22, or null when blank; anything else is a 400 naming the field. */
+    public static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw TesseraException.invalid(field, "DATE_INVALID", field + " must be a date like 2026-11-22");
         }
     }
 }

@@ -20,8 +20,6 @@ import io.tessera.wallets.api.TransactionQuery;
 import io.tessera.wallets.api.WalletQueryService;
 import io.tessera.wallets.api.WalletService;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -130,8 +128,8 @@ public class WalletsResource {
         q.storeId = QueryParams.longValue("storeId", storeId);
         q.type = type == null || type.isBlank() ? null : Checks.oneOf("type", EntryType.class, type);
         q.cardNo = cardNo;
-        q.from = date("from", from);
-        q.to = date("to", to);
+        q.from = Checks.date("from", from);
+        q.to = Checks.date("to", to);
         q.page = QueryParams.intValue("page", page, 1);
         q.size = QueryParams.intValue("size", size, 20);
         return queries.transactions(q);
@@ -156,7 +154,7 @@ public class WalletsResource {
     public List<DailyLedgerRow> dailyLedger(@QueryParam("storeId") String storeId, @QueryParam("from") String from,
                                             @QueryParam("to") String to) {
         Long id = Checks.required("storeId", QueryParams.longValue("storeId", storeId));
-        return queries.dailyLedger(id, date("from", from), date("to", to));
+        return queries.dailyLedger(id, Checks.date("from", from), Checks.date("to", to));
     }
 
     @GET
@@ -190,17 +188,6 @@ public class WalletsResource {
             return Money.parse(value);
         } catch (IllegalArgumentException e) {
             throw TesseraException.invalid(field, "AMOUNT_INVALID", field + " must be an amount with at most 2 decimal places");
-        }
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw TesseraException.invalid(field, "DATE_INVALID", field + " must be a date like 2026-11-22");
         }
     }
 }

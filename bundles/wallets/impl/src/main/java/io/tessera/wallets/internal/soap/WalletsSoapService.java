@@ -1,5 +1,6 @@
 package io.tessera.wallets.internal.soap;
 
+import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.wallets.api.Account;
@@ -12,7 +13,6 @@ import io.tessera.wallets.api.Requests;
 import io.tessera.wallets.api.TransactionQuery;
 import io.tessera.wallets.api.WalletQueryService;
 import io.tessera.wallets.api.WalletService;
-import java.time.LocalDate;
 import java.util.List;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
@@ -117,6 +117,6 @@ public class WalletsSoapService {
     @WebResult(name = "day")
     public List<DailyLedgerRow> dailyLedger(@WebParam(name = "storeId") long storeId, @WebParam(name = "from") String from,
                                             @WebParam(name = "to") String to) {
-        return queries.dailyLedger(storeId, LocalDate.parse(from), LocalDate.parse(to));
+        return queries.dailyLedger(storeId, Checks.date("from", from), Checks.date("to", to));
     }
 }
