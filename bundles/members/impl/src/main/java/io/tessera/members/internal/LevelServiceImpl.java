@@ -12,7 +12,6 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
-import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
@@ -22,7 +21,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
-import javax.persistence.PersistenceException;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Component;
@@ -59,7 +57,7 @@ public class LevelServiceImpl implements LevelService {
         apply(e, level, true);
         return jpa.txExpr(TransactionType.Required, em -> {
             em.persist(e);
-            flushUnique(em);
+            Flush.orConflict(em, LevelServiceImpl::levelTaken);
             reevaluate(em);
             Level dto = toDto(e, 0);
             audit.record("level.create", ENTITY, String.valueOf(e.id), null, null, dto);
@@ -78,7 +76,7 @@ public class LevelServiceImpl implements LevelService {
             }
             Level before = toDto(e, 0);
             apply(e, level, false);
-            flushUnique(em);
+            Flush.orConflict(em, LevelServiceImpl::levelTaken);
             reevaluate(em);
             Level after = toDto(e, 0);
             audit.record("level.update", ENTITY, String.valueOf(id), null, before, after);
@@ -210,15 +208,8 @@ public class LevelServiceImpl implements LevelService {
         }
     }
 
-    private static void flushUnique(EntityManager em) {
-        try {
-            em.flush();
-        } catch (PersistenceException ex) {
-            if (DbErrors.isUniqueViolation(ex)) {
-                throw TesseraException.conflict("LEVEL_EXISTS", "another level has this name or threshold", "threshold");
-            }
-            throw ex;
-        }
+    private static TesseraException levelTaken() {
+        return TesseraException.conflict("LEVEL_EXISTS", "another level has this name or threshold", "threshold");
     }
 
     private static TesseraException notFound(long id) {

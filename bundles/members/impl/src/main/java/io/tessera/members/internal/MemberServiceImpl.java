@@ -16,7 +16,6 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
-import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.TesseraException;
@@ -33,7 +32,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
-import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -92,7 +90,7 @@ public class MemberServiceImpl implements MemberService {
                     em.persist(e);
                     // The table generator has assigned the id at persist: the member no derives from it.
                     e.memberNo = memberNo(e.id);
-                    flushUnique(em);
+                    Flush.orConflict(em, MemberServiceImpl::phoneTaken);
                     Member dto = toDto(em, e);
                     audit.record("member.register", ENTITY, String.valueOf(e.id), storeId, null, masked(dto));
                     return dto;
@@ -318,18 +316,6 @@ public class MemberServiceImpl implements MemberService {
     private static Optional<MemberEntity> byPhone(EntityManager em, String phone) {
         return em.createQuery("SELECT m FROM MemberEntity m WHERE m.phone = :p", MemberEntity.class)
                 .setParameter("p", phone).getResultList().stream().findFirst();
-    }
-
-    /** A concurrent registration of the same phone loses on the unique index: same answer as the check. */
-    private static void flushUnique(EntityManager em) {
-        try {
-            em.flush();
-        } catch (PersistenceException ex) {
-            if (DbErrors.isUniqueViolation(ex)) {
-                throw phoneTaken();
-            }
-            throw ex;
-        }
     }
 
     private static TesseraException phoneTaken() {

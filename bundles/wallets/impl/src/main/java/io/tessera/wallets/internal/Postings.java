@@ -12,6 +12,8 @@ import io.tessera.wallets.internal.jpa.JournalEntity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -83,15 +85,24 @@ public class Postings {
      */
     public void prepareLedgerDay(long storeId) {
         LocalDate day = BusinessTime.today();
+        insertIfMissing(em -> em.find(DailyLedgerEntity.class, new DailyLedgerEntity.Key(storeId, day)) == null,
+                () -> newRow(storeId, day));
+    }
+
+    /**
+     * Inserts a row in its own short transaction unless it exists; a concurrent transaction that
+     * inserted it first wins harmlessly (anything else is a real failure). Called before the
+     * money-moving transaction starts, so its first writers never collide inside it.
+     */
+    public void insertIfMissing(Predicate<EntityManager> missing, Supplier<Object> row) {
         try {
             jpa.tx(TransactionType.Required, em -> {
-                if (em.find(DailyLedgerEntity.class, new DailyLedgerEntity.Key(storeId, day)) == null) {
-                    em.persist(newRow(storeId, day));
+                if (missing.test(em)) {
+                    em.persist(row.get());
                     em.flush();
                 }
             });
         } catch (RuntimeException e) {
-            // Another transaction created it first: fine; anything else is a real failure.
             if (!DbErrors.isUniqueViolation(e)) {
                 throw e;
             }

@@ -9,7 +9,6 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
-import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
@@ -338,32 +337,20 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         return rules.modeFor(store.formatCode) == WalletMode.STORE ? store.id : AccountEntity.CHAIN;
     }
 
-    /**
-     * Creates the account in its own short transaction (before the money-moving one) if missing; a
-     * concurrent creator wins harmlessly.
-     */
+    /** Creates the account (before the money-moving transaction) if missing. */
     private void ensureAccount(Member member, long scope) {
-        try {
-            jpa.tx(TransactionType.Required, em -> {
-                if (findAccount(em, member.id, scope).isEmpty()) {
-                    AccountEntity a = new AccountEntity();
-                    a.memberId = member.id;
-                    a.memberNo = member.memberNo;
-                    a.memberStoreId = member.registeredStoreId;
-                    a.scopeStoreId = scope;
-                    a.principal = Postings.fen(0);
-                    a.bonus = Postings.fen(0);
-                    a.status = Account.Status.OPEN.name();
-                    a.openedAt = BusinessTime.now();
-                    em.persist(a);
-                    em.flush();
-                }
-            });
-        } catch (RuntimeException e) {
-            if (!DbErrors.isUniqueViolation(e)) {
-                throw e;
-            }
-        }
+        postings.insertIfMissing(em -> findAccount(em, member.id, scope).isEmpty(), () -> {
+            AccountEntity a = new AccountEntity();
+            a.memberId = member.id;
+            a.memberNo = member.memberNo;
+            a.memberStoreId = member.registeredStoreId;
+            a.scopeStoreId = scope;
+            a.principal = Postings.fen(0);
+            a.bonus = Postings.fen(0);
+            a.status = Account.Status.OPEN.name();
+            a.openedAt = BusinessTime.now();
+            return a;
+        });
     }
 
     /** Refunds and reversals move money in the store of the entry they undo. */

@@ -1,7 +1,6 @@
 package io.tessera.platform.internal.web;
 
 import io.tessera.platform.api.CallerContext;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.web.PublicEndpoint;
 import io.tessera.platform.internal.auth.Authenticator;
 import java.lang.reflect.Method;
@@ -39,8 +38,7 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
             // Open endpoints ignore credentials: a stale token must not block login.
             return;
         }
-        CallerContext.set(authenticator.authenticate(header)
-                .orElseThrow(() -> TesseraException.unauthorized("AUTH_REQUIRED", "authentication required")));
+        CallerContext.set(authenticator.require(header));
     }
 
     @Override
