@@ -251,6 +251,9 @@ public abstract class TesseraTestSupport {
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 500) {
+                return new Answer(500, r.body() + serverLogAround(r.body()));
+            }
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             return new Answer(-1, e.toString());
@@ -258,6 +261,26 @@ public abstract class TesseraTestSupport {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The container's log lines after an error reference, so a failed assertion shows the cause. */
+    private static String serverLogAround(String body) {
+        Matcher m = Pattern.compile("reference ([0-9a-f-]{36})").matcher(body == null ? "" : body);
+        if (!m.find()) {
+            return "";
+        }
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(
+                    java.nio.file.Paths.get(System.getProperty("karaf.data"), "log", "karaf.log"));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(m.group(1))) {
+                    return "\n--- server log ---\n" + String.join("\n", lines.subList(i, Math.min(lines.size(), i + 60)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "\n(server log unreadable: " + e + ")";
+        }
+        return "";
     }
 
     // ---- login

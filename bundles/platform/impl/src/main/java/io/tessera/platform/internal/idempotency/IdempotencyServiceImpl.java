@@ -36,20 +36,26 @@ public class IdempotencyServiceImpl implements IdempotencyService {
     @Reference(target = "(osgi.unit.name=tessera-platform)")
     private JpaTemplate jpa;
 
-    /** How often a transaction the database rolled back to break a deadlock is run again. */
-    private static final int CONFLICT_RETRIES = 3;
+    /** How often a failed transaction is run again (see {@link #execute}). */
+    private static final int RETRIES = 3;
 
+    /**
+     * Runs again, whole, a transaction that the database rolled back to break a deadlock, and, when
+     * the call has a key, one that failed for any reason that is not a business error: each new run
+     * first looks for the key's stored answer, so work that did commit is answered, never repeated.
+     */
     @Override
     public <T> T execute(String scope, String key, Object request, Class<T> resultType, Supplier<T> action) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(scope, key, request, resultType, action);
             } catch (RuntimeException e) {
-                if (attempt > CONFLICT_RETRIES || !DbErrors.isTransientConflict(e)) {
+                boolean keyed = key != null && !key.isBlank();
+                boolean retry = DbErrors.isTransientConflict(e) || keyed && !(e instanceof TesseraException);
+                if (attempt > RETRIES || !retry) {
                     throw e;
                 }
-                LOG.warn("{}: the database rolled the transaction back to resolve a lock conflict; running it again ({}/{})",
-                        scope, attempt, CONFLICT_RETRIES);
+                LOG.warn("{}: the transaction failed ({}); running it again ({}/{})", scope, e, attempt, RETRIES, e);
             }
         }
     }
