@@ -31,6 +31,15 @@ public class HotDeployIT extends TesseraTestSupport {
                 + ",\"amount\":\"123.45\",\"method\":\"CASH\"}", clerk, Map.of("Idempotency-Key", "hot-" + phone));
         assertEquals(recharged.toString(), 201, recharged.status);
 
+        String hq = bearer(HQ_ADMIN);
+        assertEquals(201, call("POST", "/cards/types", "{\"code\":\"HOT\",\"name\":\"热部署卡\"}", hq).status);
+
+        // Cards depend on wallets: they go first, and wallets keep answering.
+        features.uninstallFeature("tessera-cards");
+        await("/cards to vanish", 60, () -> call("GET", "/cards/types", null, hq).status == 404
+                && getRaw("/soap/cards?wsdl", clerk).status == 404 && call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
+        assertTrue(call("GET", "/openapi.json", null, clerk).json.path("paths").path("/cards/types").isMissingNode());
+
         features.uninstallFeature("tessera-wallets");
         await("/wallets to vanish", 60, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 404
                 && getRaw("/soap/wallets?wsdl", clerk).status == 404 && call("GET", "/members/" + id, null, clerk).status == 200);
@@ -45,10 +54,13 @@ public class HotDeployIT extends TesseraTestSupport {
 
         features.installFeature("tessera-members");
         features.installFeature("tessera-wallets");
+        features.installFeature("tessera-cards");
         await("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
         await("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
         await("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);
         await("/soap/wallets to return", 30, () -> getRaw("/soap/wallets?wsdl", clerk).status == 200);
+        await("/cards to return", 90, () -> call("GET", "/cards/types", null, hq).status == 200);
+        assertTrue(call("GET", "/cards/types", null, hq).text.contains("热部署卡"));
         Answer back = call("GET", "/members/" + id, null, clerk);
         assertEquals(phone, back.json.get("phone").asText());
         assertEquals("李四", back.json.get("name").asText());

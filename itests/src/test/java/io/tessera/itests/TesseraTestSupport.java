@@ -228,6 +228,46 @@ public abstract class TesseraTestSupport {
         return send(b.build());
     }
 
+    /** A raw body (an uploaded file) to a REST path. */
+    protected Answer upload(String path, byte[] body, String contentType, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/api/v1" + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build());
+    }
+
+    /** A binary answer (a download): status, content type and bytes. */
+    protected HttpResponse<byte[]> download(String path, String authorization) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/api/v1" + path)).timeout(Duration.ofSeconds(30)).GET();
+            if (authorization != null) {
+                b.header("Authorization", authorization);
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Polls a job until it has finished, and returns it. */
+    protected JsonNode awaitJob(long jobId, String authorization) {
+        JsonNode[] job = new JsonNode[1];
+        await("job " + jobId + " to finish", 120, () -> {
+            Answer a = call("GET", "/jobs/" + jobId, null, authorization);
+            assertEquals(a.toString(), 200, a.status);
+            job[0] = a.json;
+            String status = a.json.get("status").asText();
+            return "SUCCEEDED".equals(status) || "FAILED".equals(status);
+        });
+        return job[0];
+    }
+
     protected Answer soap(String service, String envelopeBody, String authorization) {
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
                 + envelopeBody + "</soapenv:Body></soapenv:Envelope>";

@@ -20,6 +20,13 @@ public interface MemberService {
      */
     Optional<Member> lookup(long id);
 
+    /**
+     * For other domains serving a member at the counter (card migration): the member with this phone
+     * or member no whatever the caller's store scope; empty when there is none. Exactly one of the two
+     * is given; a malformed phone is a 400 naming the field.
+     */
+    Optional<Member> lookup(String phone, String memberNo);
+
     Member getByMemberNo(String memberNo);
 
     Member getByPhone(String phone);

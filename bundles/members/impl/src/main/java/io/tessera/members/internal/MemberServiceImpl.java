@@ -109,6 +109,21 @@ public class MemberServiceImpl implements MemberService {
     }
 
     @Override
+    public Optional<Member> lookup(String phone, String memberNo) {
+        if ((phone == null || phone.isBlank()) == (memberNo == null || memberNo.isBlank())) {
+            throw TesseraException.invalid("phone", "MEMBER_KEY_REQUIRED", "give either phone or memberNo");
+        }
+        if (phone != null && !phone.isBlank()) {
+            String p = Phones.require("phone", phone);
+            return jpa.txExpr(TransactionType.Supports, em -> byPhone(em, p).map(e -> toDto(em, e)));
+        }
+        String no = Checks.text("memberNo", memberNo, 20);
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT m FROM MemberEntity m WHERE m.memberNo = :no", MemberEntity.class)
+                .setParameter("no", no).getResultList().stream().findFirst().map(e -> toDto(em, e)));
+    }
+
+    @Override
     public Member getByMemberNo(String memberNo) {
         Caller caller = CallerContext.current();
         String no = Checks.text("memberNo", memberNo, 20);

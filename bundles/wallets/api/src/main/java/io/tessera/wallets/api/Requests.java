@@ -79,4 +79,17 @@ public final class Requests {
         public Long memberId;
         public Long storeId;
     }
+
+    /** A legacy card's balance moving into the member's stored value (see WalletService#creditMigration). */
+    @XmlType(name = "migrationCreditRequest")
+    public static class MigrationCredit {
+        public Long memberId;
+        /** The card's owning store: whose account (store mode) and daily ledger take the amount. */
+        public Long storeId;
+        public Money amount;
+        public String cardNo;
+        /** The migration's own reference, e.g. its id. */
+        public String reference;
+        public String remark;
+    }
 }

@@ -266,6 +266,39 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     }
 
     @Override
+    public Account prepareMigration(long memberId, long storeId) {
+        Caller caller = CallerContext.current();
+        Store store = storeFor(caller, storeId);
+        Member member = activeMember(memberId);
+        long scope = scopeOf(settings.rules(), store);
+        ensureAccount(member, scope);
+        postings.prepareLedgerDay(store.id);
+        return jpa.txExpr(TransactionType.Supports, em -> Dtos.account(findAccount(em, member.id, scope).orElseThrow()));
+    }
+
+    @Override
+    public OperationResult creditMigration(Requests.MigrationCredit r) {
+        Caller caller = CallerContext.current();
+        Checks.required("body", r);
+        Money amount = positive("amount", r.amount);
+        Store store = storeFor(caller, r.storeId);
+        Member member = activeMember(r.memberId);
+        String cardNo = Checks.text("cardNo", r.cardNo, 64);
+        long scope = scopeOf(settings.rules(), store);
+        return jpa.txExpr(TransactionType.Mandatory, em -> {
+            AccountEntity account = lockAccount(em, member.id, scope).orElseThrow(() -> new IllegalStateException(
+                    "prepareMigration was not called for member " + member.id + " in store " + store.id));
+            Postings.Details d = new Postings.Details();
+            d.cardNo = cardNo;
+            d.reference = Checks.optionalText("reference", r.reference, 64);
+            d.remark = Checks.optionalText("remark", r.remark, 500);
+            JournalEntity j = postings.post(em, account, EntryType.MIGRATION_IN, amount.toFen(), 0, store.id, d);
+            account.status = Account.Status.OPEN.name();
+            return result(j, account);
+        });
+    }
+
+    @Override
     public List<Account> accountsOf(long memberId) {
         Caller caller = CallerContext.current();
         return jpa.txExpr(TransactionType.Supports, em -> em

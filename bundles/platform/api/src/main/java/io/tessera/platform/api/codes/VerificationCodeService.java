@@ -15,6 +15,18 @@ public interface VerificationCodeService {
      */
     void issue(String purpose, String phone, boolean deliver, String messageTemplate);
 
-    /** Consumes the code or throws 400 CODE_INVALID / CODE_EXPIRED / CODE_DEAD (field "code"). */
+    /**
+     * Consumes the code or throws 400 CODE_INVALID / CODE_EXPIRED / CODE_DEAD (field "code"). Joins the
+     * caller's transaction: call it outside one (as login does) so that a wrong try counts even though
+     * the call fails, or call {@link #check} first.
+     */
     void verify(String purpose, String phone, String code);
+
+    /**
+     * Checks the code without consuming it; call it outside any transaction: a wrong try counts (and is
+     * committed) before the same errors as {@link #verify} are thrown. A right code stays usable, so
+     * work that must commit together with the code's use checks it first, then calls verify inside
+     * its transaction.
+     */
+    void check(String purpose, String phone, String code);
 }

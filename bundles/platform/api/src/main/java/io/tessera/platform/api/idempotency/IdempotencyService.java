@@ -19,4 +19,11 @@ public interface IdempotencyService {
      * @param request the request DTO (its JSON form is fingerprinted)
      */
     <T> T execute(String scope, String key, Object request, Class<T> resultType, Supplier<T> action);
+
+    /**
+     * The stored answer of an earlier call with this key, if there is one (409 IDEMPOTENCY_KEY_REUSED
+     * when that call had another request). A service whose first call does work outside the
+     * transaction (checking an SMS code) asks this first, so that a retry is answered, not refused.
+     */
+    <T> java.util.Optional<T> stored(String scope, String key, Object request, Class<T> resultType);
 }

@@ -89,6 +89,15 @@ public class VerificationCodeServiceImpl implements VerificationCodeService {
 
     @Override
     public void verify(String purpose, String phone, String code) {
+        attempt(purpose, phone, code, true);
+    }
+
+    @Override
+    public void check(String purpose, String phone, String code) {
+        attempt(purpose, phone, code, false);
+    }
+
+    private void attempt(String purpose, String phone, String code, boolean consume) {
         String p = Phones.require("phone", phone);
         if (code == null || code.isBlank()) {
             throw TesseraException.required("code");
@@ -108,7 +117,9 @@ public class VerificationCodeServiceImpl implements VerificationCodeService {
                     Hashing.same(e.codeHash, attemptHash), BusinessTime.now());
             switch (o) {
                 case ACCEPTED:
-                    e.state = State.USED.name();
+                    if (consume) {
+                        e.state = State.USED.name();
+                    }
                     break;
                 case WRONG:
                     e.failedAttempts++;

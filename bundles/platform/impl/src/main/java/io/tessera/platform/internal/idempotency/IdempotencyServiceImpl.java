@@ -10,6 +10,7 @@ import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.internal.Hashing;
 import io.tessera.platform.internal.jpa.IdempotencyEntity;
 import io.tessera.platform.internal.web.Json;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -67,8 +68,7 @@ public class IdempotencyServiceImpl implements IdempotencyService {
         if (key.length() > 100) {
             throw TesseraException.invalid(Endpoints.IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_INVALID", "at most 100 characters");
         }
-        Caller caller = CallerContext.current();
-        String keyHash = Hashing.sha256(caller.getKind() + ":" + caller.getId() + ":" + caller.getName() + "|" + scope + "|" + key);
+        String keyHash = keyHash(scope, key);
         String requestHash = Hashing.sha256(Json.write(request));
         for (int attempt = 0; ; attempt++) {
             T stored = jpa.txExpr(TransactionType.Required, em -> {
@@ -100,6 +100,24 @@ public class IdempotencyServiceImpl implements IdempotencyService {
                 throw ex;
             }
         }
+    }
+
+    @Override
+    public <T> Optional<T> stored(String scope, String key, Object request, Class<T> resultType) {
+        if (key == null || key.isBlank() || key.length() > 100) {
+            return Optional.empty();
+        }
+        String keyHash = keyHash(scope, key);
+        String requestHash = Hashing.sha256(Json.write(request));
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            IdempotencyEntity e = em.find(IdempotencyEntity.class, keyHash);
+            return e == null || PENDING.equals(e.responseJson) ? Optional.empty() : Optional.of(replay(e, requestHash, resultType));
+        });
+    }
+
+    private static String keyHash(String scope, String key) {
+        Caller caller = CallerContext.current();
+        return Hashing.sha256(caller.getKind() + ":" + caller.getId() + ":" + caller.getName() + "|" + scope + "|" + key);
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.tessera.wallets.internal.rest;
 
 import io.tessera.platform.api.Checks;
-import io.tessera.platform.api.Money;
 import io.tessera.platform.api.Page;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.QueryParams;
 import io.tessera.wallets.api.Account;
@@ -110,8 +108,8 @@ public class WalletsResource {
         q.storeId = QueryParams.longValue("storeId", storeId);
         q.phone = phone;
         q.memberNo = memberNo;
-        q.minBalance = money("minBalance", minBalance);
-        q.maxBalance = money("maxBalance", maxBalance);
+        q.minBalance = QueryParams.money("minBalance", minBalance);
+        q.maxBalance = QueryParams.money("maxBalance", maxBalance);
         q.page = QueryParams.intValue("page", page, 1);
         q.size = QueryParams.intValue("size", size, 20);
         return queries.balances(q);
@@ -126,7 +124,7 @@ public class WalletsResource {
         TransactionQuery q = new TransactionQuery();
         q.memberId = QueryParams.longValue("memberId", memberId);
         q.storeId = QueryParams.longValue("storeId", storeId);
-        q.type = type == null || type.isBlank() ? null : Checks.oneOf("type", EntryType.class, type);
+        q.type = QueryParams.enumValue("type", EntryType.class, type);
         q.cardNo = cardNo;
         q.from = Checks.date("from", from);
         q.to = Checks.date("to", to);
@@ -178,16 +176,5 @@ public class WalletsResource {
 
     private static Response created(OperationResult r) {
         return Response.status(201).entity(r).build();
-    }
-
-    private static Money money(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Money.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw TesseraException.invalid(field, "AMOUNT_INVALID", field + " must be an amount with at most 2 decimal places");
-        }
     }
 }

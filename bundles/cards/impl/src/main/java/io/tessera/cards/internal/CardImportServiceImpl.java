@@ -1,0 +1,294 @@
+package io.tessera.cards.internal;
+
+import io.tessera.cards.api.CardImport;
+import io.tessera.cards.api.CardImportService;
+import io.tessera.cards.api.CardType;
+import io.tessera.cards.api.ImportReject;
+import io.tessera.cards.internal.imports.CardImporter;
+import io.tessera.cards.internal.imports.CsvRows;
+import io.tessera.cards.internal.imports.Upload;
+import io.tessera.cards.internal.jpa.CardTypeEntity;
+import io.tessera.cards.internal.jpa.ImportEntity;
+import io.tessera.cards.internal.jpa.ImportRejectEntity;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.DbErrors;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.Role;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.audit.AuditService;
+import io.tessera.platform.api.jobs.Job;
+import io.tessera.platform.api.jobs.JobService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Card types and CRM imports. An upload is stored under {@code data/tessera/card-imports/}, known by
+ * its SHA-256; its import runs as a platform job (see {@link CardImporter}).
+ */
+@Component(service = CardImportService.class, configurationPid = "io.tessera.cards")
+@Designate(ocd = CardImportServiceImpl.Config.class)
+public class CardImportServiceImpl implements CardImportService {
+
+    @ObjectClassDefinition(name = "Tessera cards")
+    public @interface Config {
+        @AttributeDefinition(description = "Largest CRM export accepted for import, in MB")
+        int import_max_mb() default 500;
+    }
+
+    public static final String JOB_TYPE = "cards.import";
+
+    @Reference(target = "(osgi.unit.name=tessera-cards)")
+    private JpaTemplate jpa;
+
+    @Reference
+    private JobService jobs;
+
+    @Reference
+    private CardImporter importer;
+
+    @Reference
+    private AuditService audit;
+
+    private volatile long maxBytes;
+
+    @Activate
+    void activate(Config c) {
+        configure(c);
+        // An import whose job ended without finishing it (Tessera stopped meanwhile) can be uploaded again.
+        CallerContext.runAs(Caller.system("cards"), () -> jpa.tx(TransactionType.Required, em -> {
+            for (ImportEntity e : em.createQuery("SELECT i FROM ImportEntity i WHERE i.status = :s", ImportEntity.class)
+                    .setParameter("s", CardImport.Status.RUNNING.name()).getResultList()) {
+                if (e.jobId == null || jobFinished(e.jobId)) {
+                    e.status = CardImport.Status.FAILED.name();
+                    e.message = "interrupted before it finished: upload the file again to complete it";
+                    e.finishedAt = BusinessTime.now();
+                }
+            }
+        }));
+    }
+
+    private boolean jobFinished(long jobId) {
+        try {
+            return jobs.get(jobId).status.finished();
+        } catch (TesseraException notFound) {
+            return true;
+        }
+    }
+
+    @Modified
+    void configure(Config c) {
+        maxBytes = Math.max(1, c.import_max_mb()) * 1024L * 1024L;
+    }
+
+    static Path folder() {
+        return Paths.get(System.getProperty("karaf.data", "data"), "tessera", "card-imports");
+    }
+
+    @Override
+    public CardType createType(CardType type) {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
+        Checks.required("body", type);
+        String code = Checks.text("code", type.code, 20).toUpperCase();
+        String name = Checks.text("name", type.name, 60);
+        CardTypeEntity e = new CardTypeEntity();
+        e.code = code;
+        e.name = name;
+        e.createdAt = BusinessTime.now();
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                boolean taken = !em.createQuery("SELECT t.id FROM CardTypeEntity t WHERE UPPER(t.code) = :c OR t.name = :n", Long.class)
+                        .setParameter("c", code).setParameter("n", name).getResultList().isEmpty();
+                if (taken) {
+                    throw TesseraException.conflict("CARD_TYPE_EXISTS", "a card type with this code or name exists", "code");
+                }
+                em.persist(e);
+                em.flush();
+                audit.record("cards.type.create", "CardType", code, null, null, Dtos.type(e));
+            });
+        } catch (RuntimeException ex) {
+            if (DbErrors.isUniqueViolation(ex)) {
+                throw TesseraException.conflict("CARD_TYPE_EXISTS", "a card type with this code exists", "code");
+            }
+            throw ex;
+        }
+        return Dtos.type(e);
+    }
+
+    @Override
+    public List<CardType> listTypes() {
+        CallerContext.current();
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT t FROM CardTypeEntity t ORDER BY t.code", CardTypeEntity.class).getResultList()
+                .stream().map(Dtos::type).collect(Collectors.toList()));
+    }
+
+    @Override
+    public CardImport startImport(String fileName, InputStream content, String charset) {
+        Caller caller = CallerContext.current();
+        caller.requireAnyRole(Role.HQ_ADMIN, Role.FINANCE);
+        String name = Checks.optionalText("fileName", fileName, 200);
+        Charset forced = charset(charset);
+        Upload upload = Upload.store(content, folder().resolve("upload-" + UUID.randomUUID() + ".part"), maxBytes);
+        ImportEntity imp;
+        try {
+            imp = register(caller, name == null ? "upload" : name, upload, forced);
+        } catch (RuntimeException e) {
+            delete(upload.file);
+            throw e;
+        }
+        if (imp == null) {
+            // The same file: answer with the import that has it, change nothing.
+            delete(upload.file);
+            CardImport existing = jpa.txExpr(TransactionType.Supports, em -> Dtos.importOf(bySha(em, upload.sha256).orElseThrow()));
+            existing.duplicate = true;
+            return existing;
+        }
+        Path stored = folder().resolve(imp.id + "-" + upload.sha256.substring(0, 12) + "." + upload.format.name().toLowerCase());
+        try {
+            Files.move(upload.file, stored, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long id = imp.id;
+        jpa.tx(TransactionType.Required, em -> em.find(ImportEntity.class, id).storedPath = stored.toString());
+        Job job = jobs.submit(JOB_TYPE, "Card import " + imp.fileName, "card-import:" + id, progress -> importer.run(id, progress));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ImportEntity e = em.find(ImportEntity.class, id);
+            e.jobId = job.id;
+            return Dtos.importOf(e);
+        });
+    }
+
+    /**
+     * Records the upload as a new import, or takes over a failed import of the same file; null when the
+     * file was already imported (or is being imported).
+     */
+    private ImportEntity register(Caller caller, String name, Upload upload, Charset forced) {
+        String charset = upload.format == Upload.Format.CSV
+                ? (forced != null ? forced : CsvRows.guess(upload.validUtf8)).name() : null;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return jpa.txExpr(TransactionType.Required, em -> {
+                    Optional<ImportEntity> same = bySha(em, upload.sha256);
+                    if (same.isPresent()) {
+                        ImportEntity e = same.get();
+                        em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
+                        if (!CardImport.Status.FAILED.name().equals(e.status)) {
+                            return null;
+                        }
+                        e.status = CardImport.Status.RUNNING.name();
+                        e.fileName = name;
+                        e.charset = charset;
+                        e.finishedAt = null;
+                        e.message = null;
+                        return e;
+                    }
+                    ImportEntity e = new ImportEntity();
+                    e.fileName = name;
+                    e.format = upload.format.name();
+                    e.charset = charset;
+                    e.sha256 = upload.sha256;
+                    e.sizeBytes = upload.size;
+                    e.status = CardImport.Status.RUNNING.name();
+                    e.createdBy = caller.label();
+                    e.createdAt = BusinessTime.now();
+                    em.persist(e);
+                    em.flush();
+                    return e;
+                });
+            } catch (RuntimeException e) {
+                // The same file uploaded twice at once: the second finds the first's row.
+                if (attempt == 0 && DbErrors.isUniqueViolation(e)) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static Optional<ImportEntity> bySha(EntityManager em, String sha) {
+        return em.createQuery("SELECT i FROM ImportEntity i WHERE i.sha256 = :s", ImportEntity.class)
+                .setParameter("s", sha).getResultList().stream().findFirst();
+    }
+
+    @Override
+    public CardImport getImport(long id) {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN, Role.FINANCE);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            ImportEntity e = em.find(ImportEntity.class, id);
+            if (e == null) {
+                throw TesseraException.notFound("IMPORT_NOT_FOUND", "no card import " + id);
+            }
+            return Dtos.importOf(e);
+        });
+    }
+
+    @Override
+    public List<CardImport> listImports(int limit) {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN, Role.FINANCE);
+        return jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT i FROM ImportEntity i ORDER BY i.id DESC", ImportEntity.class)
+                .setMaxResults(Math.max(1, Math.min(limit, 200))).getResultList()
+                .stream().map(Dtos::importOf).collect(Collectors.toList()));
+    }
+
+    @Override
+    public Page<ImportReject> rejects(long importId, int page, int size) {
+        getImport(importId);
+        Page.check(page, size);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            long total = em.createQuery("SELECT COUNT(r) FROM ImportRejectEntity r WHERE r.importId = :id", Long.class)
+                    .setParameter("id", importId).getSingleResult();
+            List<ImportReject> items = em.createQuery("SELECT r FROM ImportRejectEntity r WHERE r.importId = :id ORDER BY r.line, r.id",
+                            ImportRejectEntity.class)
+                    .setParameter("id", importId).setFirstResult((page - 1) * size).setMaxResults(size).getResultList()
+                    .stream().map(Dtos::reject).collect(Collectors.toList());
+            return new Page<>(items, page, size, total);
+        });
+    }
+
+    private static Charset charset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw TesseraException.invalid("charset", "CHARSET_UNKNOWN", "unknown character set " + name.trim());
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a stray upload in the imports folder does no harm
+        }
+    }
+}

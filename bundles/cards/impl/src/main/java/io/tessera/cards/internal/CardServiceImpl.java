@@ -1,0 +1,437 @@
+package io.tessera.cards.internal;
+
+import io.tessera.cards.api.Card;
+import io.tessera.cards.api.CardMigration;
+import io.tessera.cards.api.CardPage;
+import io.tessera.cards.api.CardQuery;
+import io.tessera.cards.api.CardService;
+import io.tessera.cards.api.CardStatus;
+import io.tessera.cards.api.CardVoucher;
+import io.tessera.cards.api.MigrationPreview;
+import io.tessera.cards.api.MigrationRequests;
+import io.tessera.cards.api.MigrationStatus;
+import io.tessera.cards.api.VoucherInfo;
+import io.tessera.cards.internal.jpa.CardEntity;
+import io.tessera.cards.internal.jpa.CardTypeEntity;
+import io.tessera.cards.internal.jpa.MigrationEntity;
+import io.tessera.cards.internal.jpa.VoucherEntity;
+import io.tessera.members.api.Member;
+import io.tessera.members.api.MemberService;
+import io.tessera.org.api.OrgService;
+import io.tessera.org.api.Store;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.Money;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.Phones;
+import io.tessera.platform.api.Role;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.audit.AuditService;
+import io.tessera.platform.api.codes.VerificationCodeService;
+import io.tessera.platform.api.idempotency.IdempotencyService;
+import io.tessera.platform.api.jobs.Job;
+import io.tessera.platform.api.jobs.JobService;
+import io.tessera.platform.api.web.Endpoints;
+import io.tessera.wallets.api.OperationResult;
+import io.tessera.wallets.api.Requests;
+import io.tessera.wallets.api.WalletService;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Card query and migration. A migration checks everything it can before its transaction (card,
+ * member, vouchers, and the member's code, so that a wrong code counts as a try), then, in one
+ * transaction: consumes the code, locks the card, credits the member's stored value (wallets joins
+ * the transaction), records the migration with its vouchers and voids the card.
+ */
+@Component(service = CardService.class)
+public class CardServiceImpl implements CardService {
+
+    static final String MIGRATE_SCOPE = "cards.migrate";
+    private static final Pattern CARD_NO = Pattern.compile("[0-9A-Za-z-]{1,64}");
+
+    @Reference(target = "(osgi.unit.name=tessera-cards)")
+    private JpaTemplate jpa;
+
+    @Reference
+    private OrgService org;
+
+    @Reference
+    private MemberService members;
+
+    @Reference
+    private WalletService wallets;
+
+    @Reference
+    private VerificationCodeService codes;
+
+    @Reference
+    private IdempotencyService idempotency;
+
+    @Reference
+    private AuditService audit;
+
+    @Reference
+    private JobService jobs;
+
+    @Reference
+    private VoidListExport voidList;
+
+    // ---- query
+
+    @Override
+    public CardPage query(CardQuery query) {
+        Caller caller = CallerContext.current();
+        CardQuery q = query == null ? new CardQuery() : query;
+        Page.check(q.page, q.size);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q.storeId != null) {
+            caller.requireStore(q.storeId);
+            where.append(" AND c.storeId = :store");
+            params.put("store", q.storeId);
+        } else if (!caller.seesAllStores()) {
+            where.append(" AND c.storeId IN :stores");
+            params.put("stores", caller.getStoreIds().isEmpty() ? List.of(-1L) : new ArrayList<>(caller.getStoreIds()));
+        }
+        if (q.cardNo != null && !q.cardNo.isBlank()) {
+            where.append(" AND c.cardNo = :no");
+            params.put("no", cardNo("cardNo", q.cardNo));
+        }
+        if (q.cardNoPrefix != null && !q.cardNoPrefix.isBlank()) {
+            where.append(" AND c.cardNo LIKE :prefix");
+            params.put("prefix", cardNo("cardNoPrefix", q.cardNoPrefix) + "%");
+        }
+        if (q.minBalance != null && q.maxBalance != null && q.minBalance.compareTo(q.maxBalance) > 0) {
+            throw TesseraException.invalid("minBalance", "RANGE_INVALID", "minBalance is above maxBalance");
+        }
+        if (q.minBalance != null) {
+            where.append(" AND c.balance >= :min");
+            params.put("min", q.minBalance.toBigDecimal());
+        }
+        if (q.maxBalance != null) {
+            where.append(" AND c.balance <= :max");
+            params.put("max", q.maxBalance.toBigDecimal());
+        }
+        if (q.status != null) {
+            where.append(" AND c.status = :status");
+            params.put("status", q.status.name());
+        }
+        if (q.migrationStatus != null) {
+            where.append(" AND c.migrationStatus = :migration");
+            params.put("migration", q.migrationStatus.name());
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<Long, CardTypeEntity> types = types(em);
+            if (q.typeCode != null && !q.typeCode.isBlank()) {
+                String code = q.typeCode.trim();
+                CardTypeEntity type = types.values().stream().filter(t -> t.code.equalsIgnoreCase(code)).findFirst()
+                        .orElseThrow(() -> TesseraException.invalid("typeCode", "CARD_TYPE_UNKNOWN", "no card type " + code));
+                where.append(" AND c.typeId = :type");
+                params.put("type", type.id);
+            }
+            Object[] totals = bind(em.createQuery("SELECT COUNT(c), SUM(c.balance) FROM CardEntity c" + where, Object[].class),
+                    params).getSingleResult();
+            List<CardEntity> rows = bind(em.createQuery("SELECT c FROM CardEntity c" + where + " ORDER BY c.storeId, c.cardNo",
+                    CardEntity.class), params).setFirstResult((q.page - 1) * q.size).setMaxResults(q.size).getResultList();
+            Map<Long, String> labels = new HashMap<>();
+            CardPage page = new CardPage();
+            page.items = rows.stream().map(c -> Dtos.card(c, types.get(c.typeId), label(labels, c.storeId)))
+                    .collect(Collectors.toList());
+            page.page = q.page;
+            page.size = q.size;
+            page.total = ((Number) totals[0]).longValue();
+            page.totalBalance = totals[1] == null ? Money.ZERO : Money.of((BigDecimal) totals[1]);
+            return page;
+        });
+    }
+
+    @Override
+    public Card get(String cardNo) {
+        Caller caller = CallerContext.current();
+        String no = cardNo("cardNo", cardNo);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            CardEntity c = visibleCard(em, caller, no);
+            Card card = Dtos.card(c, types(em).get(c.typeId), label(new HashMap<>(), c.storeId));
+            if (MigrationStatus.MIGRATED.name().equals(c.migrationStatus)) {
+                card.migration = migrationOf(em, no).orElse(null);
+            }
+            return card;
+        });
+    }
+
+    // ---- migration
+
+    @Override
+    public MigrationPreview requestCode(String cardNo, MigrationRequests.Code request) {
+        Caller caller = CallerContext.current();
+        Checks.required("body", request);
+        Card card = migratable(caller, cardNo);
+        Member member = member(request.phone, request.memberNo);
+        codes.issue(purpose(card.cardNo), member.phone, true, "Tessera: your code {code} confirms moving legacy card ****"
+                + tail(card.cardNo) + " (balance " + card.balance + " CNY) into your stored value. Valid 10 minutes; "
+                + "do not share it.");
+        MigrationPreview p = new MigrationPreview();
+        p.card = card;
+        p.memberId = member.id;
+        p.memberNo = member.memberNo;
+        p.memberName = member.name;
+        p.maskedPhone = Phones.mask(member.phone);
+        p.codeValidMinutes = 10;
+        return p;
+    }
+
+    @Override
+    public CardMigration migrate(String cardNo, MigrationRequests.Migrate request, String key) {
+        Caller caller = CallerContext.current();
+        if (key == null || key.isBlank()) {
+            throw TesseraException.invalid(Endpoints.IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_REQUIRED",
+                    "a migration needs an idempotency key (header Idempotency-Key, SOAP requestId)");
+        }
+        Checks.required("body", request);
+        String no = cardNo("cardNo", cardNo);
+        Map<String, Object> fingerprint = new LinkedHashMap<>();
+        fingerprint.put("cardNo", no);
+        fingerprint.put("request", request);
+        Optional<CardMigration> earlier = idempotency.stored(MIGRATE_SCOPE, key, fingerprint, CardMigration.class);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String code = Checks.text("code", request.code, 10);
+        String remark = Checks.optionalText("remark", request.remark, 500);
+        List<String> voucherTypes = VoucherRules.check(request.vouchers);
+        Card card = migratable(caller, no);
+        Member member = member(request.phone, request.memberNo);
+        String purpose = purpose(no);
+        codes.check(purpose, member.phone, code);
+        wallets.prepareMigration(member.id, card.storeId);
+        return idempotency.execute(MIGRATE_SCOPE, key, fingerprint, CardMigration.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+            codes.verify(purpose, member.phone, code);
+            CardEntity c = em.find(CardEntity.class, no);
+            em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
+            checkMigratable(c);
+            Card before = Dtos.card(c, null, null);
+            LocalDateTime now = BusinessTime.now();
+            Requests.MigrationCredit credit = new Requests.MigrationCredit();
+            credit.memberId = member.id;
+            credit.storeId = c.storeId;
+            credit.amount = Money.of(c.balance);
+            credit.cardNo = no;
+            credit.reference = "card:" + no;
+            credit.remark = remark;
+            OperationResult posted = wallets.creditMigration(credit);
+            MigrationEntity m = new MigrationEntity();
+            m.cardNo = no;
+            m.memberId = member.id;
+            m.memberNo = member.memberNo;
+            m.maskedPhone = Phones.mask(member.phone);
+            m.amount = c.balance;
+            m.storeId = c.storeId;
+            m.accountId = posted.account.id;
+            m.journalEntryId = posted.entry.id;
+            m.remark = remark;
+            m.voucherCount = voucherTypes.size();
+            m.operatorKind = caller.getKind().name();
+            m.operatorId = caller.getId();
+            m.operatorEmployeeNo = caller.getEmployeeNo() != null ? caller.getEmployeeNo() : caller.label();
+            m.operatorName = caller.getName();
+            m.businessDate = now.toLocalDate();
+            m.migratedAt = now;
+            em.persist(m);
+            em.flush();
+            List<VoucherInfo> infos = new ArrayList<>();
+            for (int i = 0; i < voucherTypes.size(); i++) {
+                MigrationRequests.Voucher v = request.vouchers.get(i);
+                VoucherEntity e = new VoucherEntity();
+                e.migrationId = m.id;
+                e.seq = i + 1;
+                e.fileName = Checks.optionalText("vouchers[" + i + "].fileName", v.fileName, 200);
+                e.contentType = voucherTypes.get(i);
+                e.sizeBytes = v.content.length;
+                e.sha256 = sha256(v.content);
+                e.content = v.content;
+                em.persist(e);
+                infos.add(Dtos.voucher(no, e.seq, e.fileName, e.contentType, e.sizeBytes, e.sha256));
+            }
+            c.migrationStatus = MigrationStatus.MIGRATED.name();
+            c.status = CardStatus.VOID.name();
+            c.updatedAt = now;
+            em.flush();
+            CardMigration result = Dtos.migration(m, infos);
+            audit.record("cards.migrate", "Card", no, c.storeId, before, result);
+            return result;
+        }));
+    }
+
+    @Override
+    public CardMigration migration(String cardNo) {
+        Caller caller = CallerContext.current();
+        String no = cardNo("cardNo", cardNo);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            visibleCard(em, caller, no);
+            return migrationOf(em, no).orElseThrow(() -> TesseraException.notFound("MIGRATION_NOT_FOUND",
+                    "card " + no + " has not been migrated"));
+        });
+    }
+
+    @Override
+    public CardVoucher voucher(String cardNo, int index) {
+        Caller caller = CallerContext.current();
+        String no = cardNo("cardNo", cardNo);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            visibleCard(em, caller, no);
+            List<VoucherEntity> found = em.createQuery("SELECT v FROM VoucherEntity v, MigrationEntity m "
+                            + "WHERE v.migrationId = m.id AND m.cardNo = :no AND v.seq = :seq", VoucherEntity.class)
+                    .setParameter("no", no).setParameter("seq", index).getResultList();
+            if (found.isEmpty()) {
+                throw TesseraException.notFound("VOUCHER_NOT_FOUND", "card " + no + " has no voucher " + index);
+            }
+            VoucherEntity v = found.get(0);
+            CardVoucher out = new CardVoucher();
+            out.info = Dtos.voucher(no, v.seq, v.fileName, v.contentType, v.sizeBytes, v.sha256);
+            out.content = v.content;
+            return out;
+        });
+    }
+
+    @Override
+    public Job exportVoidList(Long storeId, LocalDate from, LocalDate to) {
+        Caller caller = CallerContext.current();
+        caller.requireAnyRole(Role.HQ_ADMIN, Role.FINANCE);
+        if (storeId != null && org.findStore(storeId).isEmpty()) {
+            throw TesseraException.invalid("storeId", "STORE_NOT_FOUND", "no store " + storeId);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw TesseraException.invalid("from", "RANGE_INVALID", "from is after to");
+        }
+        String what = "Migrated cards to void in the legacy CRM" + (storeId == null ? "" : ", store " + storeId)
+                + (from == null ? "" : ", from " + from) + (to == null ? "" : ", to " + to);
+        return jobs.submit(VoidListExport.JOB_TYPE, what, null, progress -> voidList.write(storeId, from, to, progress));
+    }
+
+    // ---- helpers
+
+    /** The card if the caller may act on it and it can be migrated, else the error that says why not. */
+    private Card migratable(Caller caller, String cardNo) {
+        String no = cardNo("cardNo", cardNo);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            CardEntity c = visibleCard(em, caller, no);
+            checkMigratable(c);
+            return Dtos.card(c, types(em).get(c.typeId), label(new HashMap<>(), c.storeId));
+        });
+    }
+
+    private static void checkMigratable(CardEntity c) {
+        if (MigrationStatus.MIGRATED.name().equals(c.migrationStatus)) {
+            throw TesseraException.conflict("CARD_ALREADY_MIGRATED", "card " + c.cardNo + " has already been migrated", "cardNo");
+        }
+        CardStatus status = CardStatus.valueOf(c.status);
+        if (status == CardStatus.FROZEN) {
+            throw TesseraException.rule("CARD_FROZEN", "card " + c.cardNo + " is frozen in the legacy CRM: release it there first", "cardNo");
+        }
+        if (status == CardStatus.VOID) {
+            throw TesseraException.rule("CARD_VOID", "card " + c.cardNo + " is void: nothing to migrate", "cardNo");
+        }
+        if (c.balance.signum() <= 0) {
+            throw TesseraException.rule("CARD_EMPTY", "card " + c.cardNo + " holds no balance: nothing to migrate", "cardNo");
+        }
+    }
+
+    private Member member(String phone, String memberNo) {
+        boolean byPhone = phone != null && !phone.isBlank();
+        Optional<Member> found = members.lookup(phone, memberNo);
+        if (found.isEmpty()) {
+            if (byPhone) {
+                throw TesseraException.notFound("MEMBER_NOT_REGISTERED", "no member has phone " + Phones.mask(phone.trim())
+                        + ": register them on their behalf (POST " + Endpoints.REST_BASE + "/members), then continue the migration");
+            }
+            throw new TesseraException(404, "MEMBER_NOT_FOUND", "no member " + memberNo.trim(), "memberNo");
+        }
+        Member m = found.get();
+        if (m.status != Member.Status.ACTIVE) {
+            throw TesseraException.rule("MEMBER_RETURNED", "the member's card was returned", byPhone ? "phone" : "memberNo");
+        }
+        return m;
+    }
+
+    private static CardEntity visibleCard(EntityManager em, Caller caller, String no) {
+        CardEntity c = em.find(CardEntity.class, no);
+        if (c == null || !caller.canAccessStore(c.storeId)) {
+            throw new TesseraException(404, "CARD_NOT_FOUND", "no card " + no + " in your stores", "cardNo");
+        }
+        return c;
+    }
+
+    private static Optional<CardMigration> migrationOf(EntityManager em, String no) {
+        return em.createQuery("SELECT m FROM MigrationEntity m WHERE m.cardNo = :no", MigrationEntity.class)
+                .setParameter("no", no).getResultList().stream().findFirst().map(m -> {
+                    List<VoucherInfo> vouchers = em.createQuery("SELECT v.seq, v.fileName, v.contentType, v.sizeBytes, v.sha256 "
+                                    + "FROM VoucherEntity v WHERE v.migrationId = :m ORDER BY v.seq", Object[].class)
+                            .setParameter("m", m.id).getResultList().stream()
+                            .map(r -> Dtos.voucher(no, ((Number) r[0]).intValue(), (String) r[1], (String) r[2],
+                                    ((Number) r[3]).longValue(), (String) r[4]))
+                            .collect(Collectors.toList());
+                    return Dtos.migration(m, vouchers);
+                });
+    }
+
+    static Map<Long, CardTypeEntity> types(EntityManager em) {
+        return em.createQuery("SELECT t FROM CardTypeEntity t", CardTypeEntity.class).getResultList().stream()
+                .collect(Collectors.toMap(t -> t.id, t -> t));
+    }
+
+    private String label(Map<Long, String> cache, long storeId) {
+        return cache.computeIfAbsent(storeId, id -> org.findStore(id).map(Store::label).orElse(null));
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> q, Map<String, Object> params) {
+        params.forEach(q::setParameter);
+        return q;
+    }
+
+    static String cardNo(String field, String value) {
+        String v = Checks.required(field, value).trim();
+        if (!CARD_NO.matcher(v).matches()) {
+            throw TesseraException.invalid(field, "CARD_NO_INVALID", field + " may hold only letters, digits and '-', at most 64");
+        }
+        return v;
+    }
+
+    /** The code confirms this card's migration only (the card no hashed to fit the purpose column). */
+    private static String purpose(String cardNo) {
+        return "card:" + sha256(cardNo.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 24);
+    }
+
+    private static String tail(String cardNo) {
+        return cardNo.length() <= 4 ? cardNo : cardNo.substring(cardNo.length() - 4);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

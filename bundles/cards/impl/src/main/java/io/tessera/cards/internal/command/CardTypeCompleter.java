@@ -1,0 +1,26 @@
+package io.tessera.cards.internal.command;
+
+import io.tessera.cards.api.CardImportService;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import java.util.List;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+@Service
+public class CardTypeCompleter implements Completer {
+
+    @Reference
+    private CardImportService imports;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        StringsCompleter delegate = new StringsCompleter();
+        CallerContext.runAs(Caller.system("console"), () -> imports.listTypes().forEach(t -> delegate.getStrings().add(t.code)));
+        return delegate.complete(session, commandLine, candidates);
+    }
+}

@@ -1,0 +1,24 @@
+package io.tessera.platform.api.jobs;
+
+import java.util.List;
+
+/**
+ * Runs long work in the background and lets clients poll it (REST {@code /jobs/{id}}, console
+ * {@code platform:jobs}). A job runs as the caller who submitted it; that caller and headquarters
+ * roles see it. Jobs are recorded in the database; a job cut short by a restart is marked FAILED
+ * and can simply be submitted again (the work must be safe to repeat).
+ */
+public interface JobService {
+
+    /** Queues the work and returns at once with the QUEUED job. */
+    Job submit(String type, String description, String reference, JobWork work);
+
+    /** The job, with live progress while it runs; 404 JOB_NOT_FOUND unless the caller may see it. */
+    Job get(long id);
+
+    /** The caller's visible jobs, newest first; {@code type} null for all types. */
+    List<Job> recent(String type, int limit);
+
+    /** The file of a succeeded job; 404 when it has none (yet). */
+    JobResult result(long id);
+}

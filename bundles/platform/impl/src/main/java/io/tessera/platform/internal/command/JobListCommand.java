@@ -1,0 +1,42 @@
+package io.tessera.platform.internal.command;
+
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.jobs.Job;
+import io.tessera.platform.api.jobs.JobService;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+@Service
+@Command(scope = "platform", name = "jobs", description = "Background jobs (imports, exports): status, progress, outcome")
+public class JobListCommand implements Action {
+
+    @Reference
+    private JobService jobs;
+
+    @Option(name = "-t", aliases = "--type", description = "Only jobs of this type, e.g. cards.import")
+    private String type;
+
+    @Option(name = "-n", aliases = "--limit", description = "How many, newest first (default 20)")
+    private int limit = 20;
+
+    @Override
+    public Object execute() {
+        List<Job> list = CallerContext.callAs(Caller.system("console"), () -> jobs.recent(type, limit));
+        ShellTable table = new ShellTable();
+        for (String c : new String[] {"Id", "Type", "Status", "%", "Counters", "Owner", "Created", "Message"}) {
+            table.column(c);
+        }
+        for (Job j : list) {
+            table.addRow().addContent(j.id, j.type, j.status, j.percent == null ? "" : j.percent, j.counters,
+                    j.owner, j.createdAt, j.message == null ? "" : j.message);
+        }
+        table.print(System.out);
+        return null;
+    }
+}

@@ -1,0 +1,359 @@
+package io.tessera.platform.internal.jobs;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.jobs.Job;
+import io.tessera.platform.api.jobs.JobProgress;
+import io.tessera.platform.api.jobs.JobResult;
+import io.tessera.platform.api.jobs.JobService;
+import io.tessera.platform.api.jobs.JobWork;
+import io.tessera.platform.api.web.Endpoints;
+import io.tessera.platform.internal.jpa.JobEntity;
+import io.tessera.platform.internal.web.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job runner: a small pool of job threads, live progress in memory (published to the job row
+ * every second), result files under {@code data/tessera/jobs/<id>/}.
+ */
+@Component(service = JobService.class, configurationPid = "io.tessera.jobs")
+@Designate(ocd = JobServiceImpl.Config.class)
+public class JobServiceImpl implements JobService {
+
+    @ObjectClassDefinition(name = "Tessera jobs")
+    public @interface Config {
+        @AttributeDefinition(description = "Jobs running at the same time; more wait in a queue")
+        int threads() default 2;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobServiceImpl.class);
+    private static final TypeReference<LinkedHashMap<String, Long>> COUNTERS = new TypeReference<>() {
+    };
+
+    @Reference(target = "(osgi.unit.name=tessera-platform)")
+    private JpaTemplate jpa;
+
+    private final Map<Long, Live> live = new ConcurrentHashMap<>();
+    private ThreadPoolExecutor pool;
+    private ScheduledExecutorService publisher;
+    private Path folder;
+
+    @Activate
+    void activate(Config config) {
+        folder = Paths.get(System.getProperty("karaf.data", "data"), "tessera", "jobs");
+        int threads = Math.max(1, config.threads());
+        AtomicInteger n = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "tessera-job-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        publisher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tessera-job-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        publisher.scheduleWithFixedDelay(this::publishAll, 1, 1, TimeUnit.SECONDS);
+        int stale = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                        "UPDATE JobEntity j SET j.status = :failed, j.message = :msg, j.finishedAt = :now "
+                                + "WHERE j.status IN (:queued, :running)")
+                .setParameter("failed", Job.Status.FAILED.name())
+                .setParameter("msg", "interrupted by a restart of Tessera: submit it again")
+                .setParameter("now", BusinessTime.now())
+                .setParameter("queued", Job.Status.QUEUED.name())
+                .setParameter("running", Job.Status.RUNNING.name())
+                .executeUpdate());
+        if (stale > 0) {
+            LOG.warn("{} job(s) cut short by the last shutdown are marked FAILED", stale);
+        }
+    }
+
+    @Modified
+    void modified(Config config) {
+        int threads = Math.max(1, config.threads());
+        if (threads > pool.getMaximumPoolSize()) {
+            pool.setMaximumPoolSize(threads);
+            pool.setCorePoolSize(threads);
+        } else {
+            pool.setCorePoolSize(threads);
+            pool.setMaximumPoolSize(threads);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        publisher.shutdownNow();
+        for (Live l : live.values()) {
+            finish(l, Job.Status.FAILED, "stopped with the platform: submit it again");
+        }
+    }
+
+    @Override
+    public Job submit(String type, String description, String reference, JobWork work) {
+        Caller caller = CallerContext.current();
+        JobEntity e = new JobEntity();
+        e.type = type;
+        e.description = description;
+        e.reference = reference;
+        e.status = Job.Status.QUEUED.name();
+        e.ownerKind = caller.getKind().name();
+        e.ownerId = caller.getId();
+        e.ownerLabel = caller.label();
+        e.createdAt = BusinessTime.now();
+        jpa.tx(TransactionType.Required, em -> em.persist(e));
+        Live l = new Live(e.id);
+        live.put(e.id, l);
+        pool.execute(() -> run(l, caller, work));
+        return dto(e, l);
+    }
+
+    private void run(Live l, Caller caller, JobWork work) {
+        jpa.tx(TransactionType.Required, em -> {
+            JobEntity e = em.find(JobEntity.class, l.id);
+            e.status = Job.Status.RUNNING.name();
+            e.startedAt = BusinessTime.now();
+        });
+        l.status = Job.Status.RUNNING;
+        try {
+            String message = CallerContext.callAs(caller, () -> {
+                try {
+                    return work.run(l);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new JobFailure(e);
+                }
+            });
+            finish(l, Job.Status.SUCCEEDED, message);
+        } catch (TesseraException e) {
+            finish(l, Job.Status.FAILED, e.getMessage());
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof JobFailure ? e.getCause() : e;
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Job {} failed (reference {})", l.id, ref, cause);
+            finish(l, Job.Status.FAILED, "failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()) + " (reference " + ref + " in the server log)");
+        }
+    }
+
+    private void finish(Live l, Job.Status status, String message) {
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                JobEntity e = em.find(JobEntity.class, l.id);
+                publish(e, l);
+                e.status = status.name();
+                e.message = message == null ? null : message.substring(0, Math.min(1000, message.length()));
+                e.finishedAt = BusinessTime.now();
+                if (status == Job.Status.SUCCEEDED && l.resultPath != null) {
+                    e.resultPath = l.resultPath.toString();
+                    e.resultName = l.resultName;
+                    e.resultType = l.resultType;
+                }
+            });
+        } finally {
+            live.remove(l.id);
+        }
+    }
+
+    private void publishAll() {
+        for (Live l : live.values()) {
+            if (l.dirty) {
+                try {
+                    jpa.tx(TransactionType.Required, em -> publish(em.find(JobEntity.class, l.id), l));
+                } catch (RuntimeException e) {
+                    LOG.debug("Progress of job {} not published this time", l.id, e);
+                }
+            }
+        }
+    }
+
+    private static void publish(JobEntity e, Live l) {
+        l.dirty = false;
+        e.counters = Json.write(l.counters());
+        e.done = l.done;
+        e.total = l.total;
+    }
+
+    @Override
+    public Job get(long id) {
+        Caller caller = CallerContext.current();
+        JobEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(JobEntity.class, id));
+        if (e == null || !sees(caller, e)) {
+            throw TesseraException.notFound("JOB_NOT_FOUND", "no job " + id);
+        }
+        return dto(e, live.get(id));
+    }
+
+    @Override
+    public List<Job> recent(String type, int limit) {
+        Caller caller = CallerContext.current();
+        int max = Math.max(1, Math.min(limit, 200));
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            String where = type == null ? "" : "WHERE j.type = :type ";
+            var q = em.createQuery("SELECT j FROM JobEntity j " + where + "ORDER BY j.id DESC", JobEntity.class);
+            if (type != null) {
+                q.setParameter("type", type);
+            }
+            return q.setMaxResults(caller.seesAllStores() ? max : 1000).getResultList().stream()
+                    .filter(e -> sees(caller, e)).limit(max).map(e -> dto(e, live.get(e.id))).collect(Collectors.toList());
+        });
+    }
+
+    @Override
+    public JobResult result(long id) {
+        Job job = get(id);
+        JobEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(JobEntity.class, id));
+        if (job.status != Job.Status.SUCCEEDED || e.resultPath == null || !Files.isRegularFile(Paths.get(e.resultPath))) {
+            throw TesseraException.notFound("JOB_RESULT_NOT_FOUND", "job " + id + " has no result file (status " + job.status + ")");
+        }
+        return new JobResult(Paths.get(e.resultPath), e.resultName, e.resultType);
+    }
+
+    private static boolean sees(Caller caller, JobEntity e) {
+        return caller.seesAllStores() || (caller.getKind().name().equals(e.ownerKind) && caller.getId() == e.ownerId);
+    }
+
+    private static Job dto(JobEntity e, Live l) {
+        Job j = new Job();
+        j.id = e.id;
+        j.type = e.type;
+        j.description = e.description;
+        j.reference = e.reference;
+        j.owner = e.ownerLabel;
+        j.message = e.message;
+        j.createdAt = BusinessTime.offset(e.createdAt);
+        j.startedAt = e.startedAt == null ? null : BusinessTime.offset(e.startedAt);
+        j.finishedAt = e.finishedAt == null ? null : BusinessTime.offset(e.finishedAt);
+        Job.Status status = Job.Status.valueOf(e.status);
+        if (l != null && !status.finished()) {
+            j.status = l.status;
+            j.counters.putAll(l.counters());
+            j.done = l.done;
+            j.total = l.total;
+        } else {
+            j.status = status;
+            if (e.counters != null) {
+                j.counters.putAll(readCounters(e.counters));
+            }
+            j.done = e.done;
+            j.total = e.total;
+        }
+        if (j.status == Job.Status.SUCCEEDED) {
+            j.percent = 100;
+        } else if (j.total != null && j.total > 0 && j.done != null) {
+            j.percent = (int) Math.min(99, j.done * 100 / j.total);
+        }
+        if (e.resultPath != null) {
+            j.resultName = e.resultName;
+            j.resultUrl = Endpoints.REST_BASE + "/jobs/" + e.id + "/result";
+        }
+        return j;
+    }
+
+    private static Map<String, Long> readCounters(String json) {
+        try {
+            return Json.MAPPER.readValue(json, COUNTERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A running job's progress as its work reports it. */
+    private final class Live implements JobProgress {
+        final long id;
+        volatile Job.Status status = Job.Status.QUEUED;
+        volatile Long total;
+        volatile Long done;
+        volatile boolean dirty;
+        private final Map<String, Long> counters = new LinkedHashMap<>();
+        volatile Path resultPath;
+        volatile String resultName;
+        volatile String resultType;
+
+        Live(long id) {
+            this.id = id;
+        }
+
+        synchronized Map<String, Long> counters() {
+            return new LinkedHashMap<>(counters);
+        }
+
+        @Override
+        public void total(long units) {
+            total = units;
+            dirty = true;
+        }
+
+        @Override
+        public void done(long units) {
+            done = units;
+            dirty = true;
+        }
+
+        @Override
+        public synchronized void counter(String name, long value) {
+            counters.put(name, value);
+            dirty = true;
+        }
+
+        @Override
+        public Path resultFile(String fileName, String contentType) {
+            String safe = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+            Path dir = folder.resolve(Long.toString(id));
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            resultPath = dir.resolve(safe);
+            resultName = safe;
+            resultType = contentType;
+            return resultPath;
+        }
+    }
+
+    private static final class JobFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JobFailure(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}
