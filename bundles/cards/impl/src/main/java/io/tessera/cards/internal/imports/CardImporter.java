@@ -19,6 +19,10 @@ import io.tessera.platform.api.jobs.JobProgress;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -45,7 +51,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = CardImporter.class)
 public class CardImporter {
 
-    static final int CHUNK = 2000;
+    /** Rows per transaction: below Derby's lock escalation threshold (5,000 row locks per table). */
+    static final int CHUNK = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(CardImporter.class);
 
     @Reference(target = "(osgi.unit.name=tessera-cards)")
@@ -53,6 +60,10 @@ public class CardImporter {
 
     @Reference
     private OrgService org;
+
+    /** Read once per import, outside any transaction, to learn which card nos exist (see {@link KnownCardNos}). */
+    @Reference(target = "(osgi.jndi.service.name=tessera)")
+    private DataSource dataSource;
 
     /** A row that passed the row rules, waiting for its chunk. */
     private record Parsed(long line, String cardNo, long typeId, long storeId, Money balance, CardStatus status) {
@@ -95,6 +106,7 @@ public class CardImporter {
             }
         });
         progress.total(imp.sizeBytes);
+        KnownCardNos known = knownCardNos(imp.sizeBytes);
         Counts counts = new Counts();
         List<Parsed> chunk = new ArrayList<>(CHUNK);
         List<Reject> rejects = new ArrayList<>();
@@ -114,14 +126,14 @@ public class CardImporter {
                     rejects.add(new Reject(row.line(), cardNoOf(row, columns[0]), r.code, r.getMessage()));
                 }
                 if (chunk.size() + rejects.size() >= CHUNK) {
-                    write(importId, chunk, rejects, counts);
+                    write(importId, chunk, rejects, counts, known);
                     publish(progress, counts, source);
                 }
             });
             if (columns[0] == null) {
                 throw TesseraException.invalid("file", "FILE_EMPTY", "the file has no header row and no data");
             }
-            write(importId, chunk, rejects, counts);
+            write(importId, chunk, rejects, counts, known);
             publish(progress, counts, source);
         } catch (Exception e) {
             String message = e instanceof TesseraException ? e.getMessage() : "the file could not be read: " + e.getMessage();
@@ -165,14 +177,18 @@ public class CardImporter {
      * Writes one chunk in one transaction. A chunk that collides with a concurrent migration (the
      * card's version moved) or a deadlock is run again from a fresh read.
      */
-    private void write(long importId, List<Parsed> chunk, List<Reject> rejects, Counts counts) {
+    private void write(long importId, List<Parsed> chunk, List<Reject> rejects, Counts counts, KnownCardNos known) {
         if (chunk.isEmpty() && rejects.isEmpty()) {
             return;
         }
         for (int attempt = 1; ; attempt++) {
             Counts delta = new Counts();
+            List<String> inserted = new ArrayList<>();
+            // After a collision, every card no of the chunk is looked up: another import may have written it.
+            Predicate<String> mayExist = attempt == 1 ? known::mightContain : no -> true;
             try {
-                jpa.tx(TransactionType.Required, em -> writeChunk(em, importId, chunk, rejects, delta));
+                jpa.tx(TransactionType.Required, em -> writeChunk(em, importId, chunk, rejects, delta, mayExist, inserted));
+                inserted.forEach(known::add);
                 counts.read += delta.read;
                 counts.inserted += delta.inserted;
                 counts.updated += delta.updated;
@@ -192,7 +208,8 @@ public class CardImporter {
         }
     }
 
-    private static void writeChunk(EntityManager em, long importId, List<Parsed> chunk, List<Reject> rejects, Counts delta) {
+    private static void writeChunk(EntityManager em, long importId, List<Parsed> chunk, List<Reject> rejects, Counts delta,
+                                   Predicate<String> mayExist, List<String> inserted) {
         List<Reject> all = new ArrayList<>(rejects);
         Map<String, Parsed> byNo = new LinkedHashMap<>();
         for (Parsed p : chunk) {
@@ -202,10 +219,12 @@ public class CardImporter {
             }
         }
         Map<String, CardEntity> existing = new HashMap<>();
-        if (!byNo.isEmpty()) {
-            for (CardEntity c : em.createQuery("SELECT c FROM CardEntity c WHERE c.cardNo IN :nos", CardEntity.class)
-                    .setParameter("nos", new ArrayList<>(byNo.keySet())).getResultList()) {
-                existing.put(c.cardNo, c);
+        for (String no : byNo.keySet()) {
+            if (mayExist.test(no)) {
+                CardEntity c = em.find(CardEntity.class, no);
+                if (c != null) {
+                    existing.put(no, c);
+                }
             }
         }
         LocalDateTime now = BusinessTime.now();
@@ -217,6 +236,7 @@ public class CardImporter {
                 c.migrationStatus = MigrationStatus.NOT_MIGRATED.name();
                 apply(c, p, importId, now);
                 em.persist(c);
+                inserted.add(c.cardNo);
                 delta.inserted++;
             } else if (c.importId == importId && c.importLine != p.line) {
                 all.add(new Reject(p.line, p.cardNo, "DUPLICATE_CARD_NO", "card no " + p.cardNo + " is also on line " + c.importLine));
@@ -252,6 +272,27 @@ public class CardImporter {
         imp.updated += delta.updated;
         imp.unchanged += delta.unchanged;
         imp.rejected += delta.rejected;
+    }
+
+    /** Every card no in the table now, sized for those plus the rows the file may add (~30 bytes a row). */
+    private KnownCardNos knownCardNos(long fileBytes) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            long count;
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM CRD_CARD")) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            KnownCardNos known = new KnownCardNos(count + fileBytes / 30);
+            if (count > 0) {
+                s.setFetchSize(10_000);
+                try (ResultSet rs = s.executeQuery("SELECT CARD_NO FROM CRD_CARD")) {
+                    while (rs.next()) {
+                        known.add(rs.getString(1));
+                    }
+                }
+            }
+            return known;
+        }
     }
 
     private static boolean same(CardEntity c, Parsed p) {

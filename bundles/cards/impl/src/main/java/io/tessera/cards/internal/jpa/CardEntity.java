@@ -15,9 +15,7 @@ import javax.persistence.Version;
  * before a concurrent migration fail instead of overwriting it.
  */
 @Entity
-@Table(name = "CRD_CARD", indexes = {
-        @Index(name = "CRD_CARD_STORE", columnList = "STORE_ID, CARD_NO"),
-        @Index(name = "CRD_CARD_MIGRATION", columnList = "MIGRATION_STATUS, STORE_ID")})
+@Table(name = "CRD_CARD", indexes = @Index(name = "CRD_CARD_STORE", columnList = "STORE_ID, CARD_NO"))
 public class CardEntity {
 
     @Id

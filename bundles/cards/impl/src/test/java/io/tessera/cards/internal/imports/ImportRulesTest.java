@@ -161,6 +161,24 @@ public class ImportRulesTest {
         assertEquals("", rows.get(2).cells().get(2));
     }
 
+    @Test
+    public void knownCardNosNeverForgetAndRarelyImagine() {
+        KnownCardNos known = new KnownCardNos(200_000);
+        for (int i = 0; i < 200_000; i++) {
+            known.add("C" + i);
+        }
+        for (int i = 0; i < 200_000; i++) {
+            assertTrue(known.mightContain("C" + i));
+        }
+        int falsePositives = 0;
+        for (int i = 0; i < 100_000; i++) {
+            if (known.mightContain("D" + i)) {
+                falsePositives++;
+            }
+        }
+        assertTrue("false positives: " + falsePositives, falsePositives < 3_000);
+    }
+
     private static List<RowSource.Row> read(RowSource source) throws Exception {
         List<RowSource.Row> rows = new ArrayList<>();
         source.read(rows::add);
