@@ -3,47 +3,123 @@ package io.tessera.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Benchmark driver. Usage: {@code Main <base-url> <client-id> <secret> <work-dir> <benchmark> [options]}.
- * Benchmarks: {@code card-import [rows]}. Prints a table and writes {@code <work-dir>/results.json}.
- * Started by {@code ./tessera bench}, which provides a fresh distribution and the client.
+ * Benchmark driver, started by {@code ./tessera bench}, which prepares a fresh copy of the
+ * distribution (demo chain, a benchmark client). Usage:
+ * {@code Main <tessera-home> <port> <client-id> <secret> <work-dir> <benchmark>...} where a benchmark is
+ * {@code all}, {@code card-import[=rows]}, {@code pay}, {@code pay-1000}, {@code limit} or {@code crash[=rounds]}.
+ * The driver starts Tessera itself (measuring the cold start), prints a table and writes
+ * {@code <work-dir>/results.json}.
  */
 public final class Main {
 
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 5) {
-            System.err.println("usage: Main <base-url> <client-id> <secret> <work-dir> card-import [rows]");
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        if (args.length < 6) {
+            System.err.println("usage: Main <tessera-home> <port> <client-id> <secret> <work-dir> <benchmark>...");
             System.exit(2);
         }
-        Tessera tessera = new Tessera(args[0], args[1], args[2]);
-        Path work = Paths.get(args[3]);
-        Map<String, Object> results = new LinkedHashMap<>();
-        switch (args[4]) {
-            case "card-import": {
-                int rows = args.length > 5 ? Integer.parseInt(args[5]) : 1_000_000;
-                results.put("cardImport", CardImportBench.run(tessera, rows, work));
-                break;
-            }
-            default:
-                System.err.println("unknown benchmark " + args[4]);
-                System.exit(2);
-        }
-        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os", System.getProperty("os.name")));
-        for (Map.Entry<String, Object> e : results.entrySet()) {
-            System.out.println(e.getKey());
-            if (e.getValue() instanceof Map) {
-                ((Map<?, ?>) e.getValue()).forEach((k, v) -> System.out.printf("  %-16s %s%n", k, v));
-            }
-        }
+        Path home = Paths.get(args[0]);
+        int port = Integer.parseInt(args[1]);
+        Instance instance = new Instance(home, port, args[2], args[3]);
+        Tessera tessera = new Tessera(instance.base(), args[2], args[3]);
+        Path work = Paths.get(args[4]);
         Files.createDirectories(work);
-        Path out = work.resolve("results.json");
-        Tessera.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
-        System.out.println("written to " + out);
+        List<String> wanted = new ArrayList<>(Arrays.asList(args).subList(5, args.length));
+        if (wanted.contains("all")) {
+            wanted = List.of("limit", "pay", "pay-1000", "card-import");
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os", System.getProperty("os.name"),
+                "java", System.getProperty("java.version")));
+        boolean needsTessera = wanted.stream().anyMatch(w -> !w.equals("limit") && !w.startsWith("crash"));
+        Map<String, Object> start = new LinkedHashMap<>();
+        if (needsTessera) {
+            start.put("coldStartSeconds", round(instance.start()));
+            start.put("rssIdleMB", instance.rssMb());
+            start.put("goal", "< 15 s, < 512 MB");
+            results.put("start", start);
+        }
+        try {
+            for (String w : wanted) {
+                String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
+                String arg = w.contains("=") ? w.substring(w.indexOf('=') + 1) : null;
+                switch (name) {
+                    case "limit":
+                        results.put("limit", PayFigures.limit(work));
+                        break;
+                    case "pay":
+                        results.put("pay", PayFigures.tessera(tessera, results));
+                        break;
+                    case "pay-1000":
+                        results.put("pay1000", PayFigures.thousand(tessera));
+                        break;
+                    case "card-import":
+                        results.put("cardImport", CardImportBench.run(tessera, arg == null ? 1_000_000 : Integer.parseInt(arg), work));
+                        break;
+                    case "crash":
+                        results.put("crash", CrashSafety.run(instance, tessera, arg == null ? 50 : Integer.parseInt(arg), work));
+                        break;
+                    default:
+                        throw new IllegalArgumentException("unknown benchmark " + w);
+                }
+            }
+            if (needsTessera) {
+                start.put("rssAfterLoadMB", instance.rssMb());
+            }
+        } finally {
+            if (needsTessera) {
+                instance.stop();
+            }
+            Path out = work.resolve("results.json");
+            Tessera.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), results);
+            print(results, "");
+            System.out.println("written to " + out);
+        }
+        Object crash = results.get("crash");
+        // Exits explicitly: client threads of the load generators must not keep the driver alive.
+        System.exit(crash instanceof Map && !Boolean.TRUE.equals(((Map<?, ?>) crash).get("safe")) ? 1 : 0);
+    }
+
+    private static void print(Object value, String indent) {
+        if (value instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                if (e.getValue() instanceof Map || e.getValue() instanceof List) {
+                    System.out.println(indent + e.getKey());
+                    print(e.getValue(), indent + "  ");
+                } else {
+                    System.out.printf("%s%-22s %s%n", indent, e.getKey(), e.getValue());
+                }
+            }
+        } else if (value instanceof List) {
+            for (Object o : (List<?>) value) {
+                if (o instanceof Map) {
+                    System.out.println(indent + "- " + ((Map<?, ?>) o).values());
+                } else {
+                    System.out.println(indent + "- " + o);
+                }
+            }
+        }
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 }

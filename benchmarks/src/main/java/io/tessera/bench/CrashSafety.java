@@ -1,0 +1,278 @@
+package io.tessera.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Crash safety: clients send recharges and payments and record every acknowledgement while the
+ * Tessera JVM is killed with kill -9 at a random moment; after each restart the driver checks that
+ * every acknowledged operation is in the journal exactly once, every refused one not at all, every
+ * unanswered one at most once (and, sent again with its key, exactly once), every balance equals its
+ * journal with no gap in its sequence, and every daily ledger row balances and chains to the next.
+ */
+final class CrashSafety {
+
+    private static final int MEMBERS = 20;
+    private static final int WORKERS = 8;
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** An operation as sent: its key is also its journal reference. */
+    private record Op(String key, long memberId, boolean recharge, BigDecimal amount) {
+    }
+
+    private final Instance instance;
+    private final Tessera tessera;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Long> members = new ArrayList<>();
+    private final Map<String, Op> acked = new ConcurrentHashMap<>();
+    private final Map<String, Op> refused = new ConcurrentHashMap<>();
+    private final List<String> violations = new ArrayList<>();
+    private long storeId;
+    private LocalDate firstDay;
+
+    private CrashSafety(Instance instance, Tessera tessera) {
+        this.instance = instance;
+        this.tessera = tessera;
+    }
+
+    static Map<String, Object> run(Instance instance, Tessera tessera, int rounds, Path work) throws Exception {
+        return new CrashSafety(instance, tessera).rounds(rounds);
+    }
+
+    private Map<String, Object> rounds(int rounds) throws Exception {
+        Random random = new Random();
+        List<Map<String, Object>> perRound = new ArrayList<>();
+        instance.start();
+        setUp();
+        long unknownTotal = 0;
+        try {
+            for (int round = 1; round <= rounds; round++) {
+                Map<String, Op> unknown = new ConcurrentHashMap<>();
+                int ackedBefore = acked.size();
+                AtomicBoolean killed = new AtomicBoolean();
+                ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+                String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+                for (int w = 0; w < WORKERS; w++) {
+                    int worker = w;
+                    pool.execute(() -> work(prefix + worker + "-", new Random(random.nextLong()), killed, unknown));
+                }
+                long delay = 1000 + random.nextInt(3000);
+                Thread.sleep(delay);
+                killed.set(true);
+                instance.kill();
+                pool.shutdown();
+                pool.awaitTermination(2, TimeUnit.MINUTES);
+                double restart = instance.start();
+                int violationsBefore = violations.size();
+                Map<String, Integer> seen = journalReferences(true);
+                for (Op op : unknown.values()) {
+                    if (seen.getOrDefault(op.key, 0) > 1) {
+                        violations.add("unanswered " + op.key + " is in the journal " + seen.get(op.key) + " times");
+                    }
+                }
+                // Sent again with the same key, an unanswered operation is done exactly once.
+                for (Op op : unknown.values()) {
+                    String outcome = send(op);
+                    if ("201".equals(outcome)) {
+                        acked.put(op.key, op);
+                    } else if (outcome.startsWith("422")) {
+                        refused.put(op.key, op);
+                    } else {
+                        violations.add("retry of " + op.key + " answered " + outcome);
+                    }
+                }
+                seen = journalReferences(false);
+                for (Op op : acked.values()) {
+                    if (seen.getOrDefault(op.key, 0) != 1) {
+                        violations.add("acknowledged " + op.key + " is in the journal " + seen.getOrDefault(op.key, 0) + " times");
+                    }
+                }
+                for (Op op : refused.values()) {
+                    if (seen.getOrDefault(op.key, 0) != 0) {
+                        violations.add("refused " + op.key + " moved money");
+                    }
+                }
+                checkLedger();
+                unknownTotal += unknown.size();
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("round", round);
+                r.put("killedAfterMs", delay);
+                r.put("acknowledged", acked.size() - ackedBefore);
+                r.put("unanswered", unknown.size());
+                r.put("restartSeconds", Main.round(restart));
+                r.put("violations", violations.size() - violationsBefore);
+                perRound.add(r);
+                System.out.println("crash round " + r);
+            }
+        } finally {
+            instance.stop();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rounds", rounds);
+        out.put("acknowledged", acked.size());
+        out.put("refused", refused.size());
+        out.put("unansweredThenRetried", unknownTotal);
+        out.put("violations", violations.subList(0, Math.min(20, violations.size())));
+        out.put("safe", violations.isEmpty());
+        out.put("perRound", perRound);
+        return out;
+    }
+
+    private void setUp() throws Exception {
+        for (JsonNode s : tessera.get("/stores")) {
+            if ("103".equals(s.get("code").asText())) {
+                storeId = s.get("id").asLong();
+            }
+        }
+        firstDay = LocalDate.now(ZONE);
+        String prefix = UUID.randomUUID().toString().substring(0, 8);
+        Random random = new Random();
+        for (int i = 0; i < MEMBERS; i++) {
+            String phone = String.format("177%08d", random.nextInt(100_000_000));
+            JsonNode m = tessera.post("/members", "{\"phone\":\"" + phone + "\",\"name\":\"断电会员\",\"storeId\":" + storeId + "}",
+                    Map.of("Idempotency-Key", prefix + "-m-" + i));
+            long id = m.get("id").asLong();
+            members.add(id);
+            Op first = new Op(prefix + "-r-" + i, id, true, new BigDecimal("500.00"));
+            if (!"201".equals(send(first))) {
+                throw new IllegalStateException("set-up recharge refused");
+            }
+            acked.put(first.key, first);
+        }
+    }
+
+    private void work(String prefix, Random random, AtomicBoolean killed, Map<String, Op> unknown) {
+        for (int n = 0; !killed.get(); n++) {
+            long member = members.get(random.nextInt(members.size()));
+            boolean recharge = random.nextInt(10) < 3;
+            BigDecimal amount = BigDecimal.valueOf(recharge ? 100 + random.nextInt(4900) : 1 + random.nextInt(2000), 2);
+            Op op = new Op(prefix + n, member, recharge, amount);
+            String outcome = send(op);
+            if ("201".equals(outcome)) {
+                acked.put(op.key, op);
+            } else if (outcome.startsWith("422")) {
+                refused.put(op.key, op);
+            } else {
+                unknown.put(op.key, op);
+            }
+        }
+    }
+
+    /** "201", "422 CODE", or what went wrong (a killed server answers nothing). */
+    private String send(Op op) {
+        String body = op.recharge
+                ? "{\"memberId\":" + op.memberId + ",\"storeId\":" + storeId + ",\"amount\":\"" + op.amount
+                        + "\",\"method\":\"CASH\",\"reference\":\"" + op.key + "\"}"
+                : "{\"memberId\":" + op.memberId + ",\"storeId\":" + storeId + ",\"amount\":\"" + op.amount
+                        + "\",\"orderNo\":\"" + op.key + "\"}";
+        try {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(tessera.base + "/api/v1/wallets/" + (op.recharge ? "recharges" : "payments")))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", tessera.authorization)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", op.key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> a = http.send(r, HttpResponse.BodyHandlers.ofString());
+            if (a.statusCode() == 422) {
+                return "422 " + Tessera.JSON.readTree(a.body()).path("code").asText();
+            }
+            return Integer.toString(a.statusCode());
+        } catch (Exception e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    /** Journal references of every member, counted; checks each account against its journal on the way. */
+    private Map<String, Integer> journalReferences(boolean checkAccounts) throws Exception {
+        Map<String, Integer> seen = new HashMap<>();
+        for (long member : members) {
+            List<JsonNode> entries = new ArrayList<>();
+            for (int page = 1; ; page++) {
+                JsonNode p = tessera.get("/wallets/transactions?memberId=" + member + "&size=200&page=" + page);
+                p.get("items").forEach(entries::add);
+                if (entries.size() >= p.get("total").asLong()) {
+                    break;
+                }
+            }
+            BigDecimal principal = BigDecimal.ZERO;
+            BigDecimal bonus = BigDecimal.ZERO;
+            List<Long> seqs = new ArrayList<>();
+            for (JsonNode e : entries) {
+                seen.merge(e.path("reference").asText(), 1, Integer::sum);
+                principal = principal.add(e.get("principalDelta").decimalValue());
+                bonus = bonus.add(e.get("bonusDelta").decimalValue());
+                seqs.add(e.get("accountSeq").asLong());
+            }
+            if (!checkAccounts) {
+                continue;
+            }
+            seqs.sort(null);
+            for (int i = 0; i < seqs.size(); i++) {
+                if (seqs.get(i) != i + 1) {
+                    violations.add("member " + member + ": journal sequence has a gap at " + (i + 1));
+                    break;
+                }
+            }
+            JsonNode accounts = tessera.get("/wallets/accounts?memberId=" + member);
+            BigDecimal heldP = BigDecimal.ZERO;
+            BigDecimal heldB = BigDecimal.ZERO;
+            for (JsonNode a : accounts) {
+                heldP = heldP.add(a.get("principal").decimalValue());
+                heldB = heldB.add(a.get("bonus").decimalValue());
+            }
+            if (heldP.compareTo(principal) != 0 || heldB.compareTo(bonus) != 0) {
+                violations.add("member " + member + ": balance " + heldP + "/" + heldB + " but journal " + principal + "/" + bonus);
+            }
+        }
+        return seen;
+    }
+
+    private void checkLedger() throws Exception {
+        LocalDate today = LocalDate.now(ZONE);
+        JsonNode days = tessera.get("/wallets/ledgers/daily?storeId=" + storeId + "&from=" + firstDay + "&to=" + today);
+        JsonNode previous = null;
+        for (JsonNode d : days) {
+            for (String part : new String[] {"principal", "bonus"}) {
+                BigDecimal open = d.get(part + "Opening").decimalValue();
+                BigDecimal close = d.get(part + "Closing").decimalValue();
+                if (open.add(d.get(part + "In").decimalValue()).subtract(d.get(part + "Out").decimalValue()).compareTo(close) != 0) {
+                    violations.add("daily ledger " + d.get("date").asText() + " " + part + " does not balance");
+                }
+                if (previous != null && previous.get(part + "Closing").decimalValue().compareTo(open) != 0) {
+                    violations.add("daily ledger " + d.get("date").asText() + " " + part + " opening differs from the day before's closing");
+                }
+            }
+            previous = d;
+        }
+        BigDecimal held = BigDecimal.ZERO;
+        for (long member : members) {
+            for (JsonNode a : tessera.get("/wallets/accounts?memberId=" + member)) {
+                held = held.add(a.get("total").decimalValue());
+            }
+        }
+        if (previous != null) {
+            BigDecimal closing = previous.get("principalClosing").decimalValue().add(previous.get("bonusClosing").decimalValue());
+            if (closing.compareTo(held) != 0) {
+                violations.add("store closing " + closing + " differs from the balances held " + held);
+            }
+        }
+    }
+}

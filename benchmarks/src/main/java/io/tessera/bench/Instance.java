@@ -1,0 +1,116 @@
+package io.tessera.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Tessera distribution copy that the driver starts, measures, kills and restarts: {@code bin/karaf
+ * server} with its own data folder and port.
+ */
+final class Instance {
+
+    /** Every face that must answer before Tessera counts as started. */
+    static final List<String> ENDPOINTS = List.of("/api/v1/health", "/api/v1/stores", "/api/v1/members?size=1",
+            "/api/v1/wallets/packages", "/api/v1/cards/types", "/api/v1/jobs", "/api/v1/openapi.json",
+            "/soap/auth?wsdl", "/soap/org?wsdl", "/soap/members?wsdl", "/soap/wallets?wsdl", "/soap/cards?wsdl");
+
+    final Path home;
+    final Path data;
+    final int port;
+    final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    Instance(Path home, int port, String client, String secret) {
+        this.home = home;
+        this.data = home.resolve("data");
+        this.port = port;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    /** Starts the process and waits until every endpoint answers; returns the seconds that took. */
+    double start() throws Exception {
+        Files.createDirectories(data.resolve("log"));
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
+        pb.environment().put("KARAF_DATA", data.toString());
+        pb.environment().put("ORG_OPS4J_PAX_WEB_ORG_OSGI_SERVICE_HTTP_PORT", Integer.toString(port));
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("log/console.log").toFile()));
+        long t0 = System.nanoTime();
+        process = pb.start();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(180);
+        for (String endpoint : ENDPOINTS) {
+            while (!answers(endpoint)) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new IllegalStateException("Tessera did not answer " + endpoint + "; see " + data.resolve("log/karaf.log"));
+                }
+                Thread.sleep(50);
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private boolean answers(String path) {
+        try {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", authorization).GET().build();
+            return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The JVM's process id (bin/karaf may run it as a child). */
+    long javaPid() throws Exception {
+        Process p = new ProcessBuilder("pgrep", "-f", "--", "-Dkaraf.data=" + data + "( |$)").start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        if (out.isEmpty()) {
+            throw new IllegalStateException("no Tessera JVM for " + data);
+        }
+        return Long.parseLong(out.split("\\s+")[0]);
+    }
+
+    /** Resident memory of the JVM in MB (VmRSS). */
+    long rssMb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + javaPid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** kill -9: no shutdown hook, no flush, exactly like a power cut for the JVM. */
+    void kill() throws Exception {
+        long pid = javaPid();
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+        ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+        if (process != null) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    void stop() throws Exception {
+        new ProcessBuilder(home.resolve("bin/stop").toString()).inheritIO().start().waitFor();
+        if (process != null && !process.waitFor(90, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}
