@@ -68,6 +68,15 @@ public final class Main {
                     case "pay":
                         results.put("pay", PayFigures.tessera(tessera, results));
                         break;
+                    case "pay-only": {
+                        // For profiling: one closed-loop run, pay-only=<clients>:<seconds>[:hot]
+                        String[] a = (arg == null ? "8:30" : arg).split(":");
+                        PayBench bench = new PayBench(tessera, 200);
+                        boolean hot = a.length > 2 && "hot".equals(a[2]);
+                        results.put("payOnly", Load.closedLoop(Integer.parseInt(a[0]), Double.parseDouble(a[1]),
+                                hot ? bench.hot() : bench.spread()).toMap());
+                        break;
+                    }
                     case "pay-1000":
                         results.put("pay1000", PayFigures.thousand(tessera));
                         break;

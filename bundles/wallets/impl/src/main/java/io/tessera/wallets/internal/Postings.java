@@ -12,24 +12,57 @@ import io.tessera.wallets.internal.jpa.JournalEntity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only place balances change: applies a principal and bonus delta to a locked account, writes
  * its journal row, and adds the movement to the store's daily ledger, all in the caller's
  * transaction. A balance can never go below zero here, whatever the caller computed.
  */
-@Component(service = Postings.class)
+@Component(service = Postings.class, immediate = true)
 public class Postings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Postings.class);
+
+    /** Rows per store-day in the daily ledger: concurrent payments of one store spread over them. */
+    public static final int SLOTS = 16;
 
     @Reference(target = "(osgi.unit.name=tessera-wallets)")
     private JpaTemplate jpa;
+
+    /** Store-days whose ledger rows are known to exist ("storeId|date"). */
+    private final Set<String> preparedDays = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Databases from before the ledger had slots keep their store-days in WAL_DAILY_LEDGER: those rows
+     * move, once, to slot 0 of the slotted table (same totals), and the old table is kept renamed.
+     */
+    @Activate
+    void moveUnslottedLedger() {
+        jpa.tx(TransactionType.Required, em -> {
+            Number old = (Number) em.createNativeQuery("SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'WAL_DAILY_LEDGER'")
+                    .getSingleResult();
+            if (old.intValue() == 0) {
+                return;
+            }
+            int moved = em.createNativeQuery("INSERT INTO WAL_LEDGER_DAY_SLOT (STORE_ID, BUSINESS_DATE, SLOT, PRINCIPAL_IN, "
+                    + "PRINCIPAL_OUT, BONUS_IN, BONUS_OUT) SELECT STORE_ID, BUSINESS_DATE, 0, PRINCIPAL_IN, PRINCIPAL_OUT, BONUS_IN, "
+                    + "BONUS_OUT FROM WAL_DAILY_LEDGER").executeUpdate();
+            em.createNativeQuery("RENAME TABLE WAL_DAILY_LEDGER TO WAL_DAILY_LEDGER_UNSLOTTED").executeUpdate();
+            LOG.info("Moved {} daily ledger rows to the slotted ledger (old table kept as WAL_DAILY_LEDGER_UNSLOTTED)", moved);
+        });
+    }
 
     /** Fields of a journal row beyond the amounts. */
     public static final class Details {
@@ -74,19 +107,44 @@ public class Postings {
         j.businessDate = day;
         j.createdAt = now;
         em.persist(j);
-        addToLedger(em, storeId, day, principalDeltaFen, bonusDeltaFen);
+        addToLedger(em, storeId, day, slotOf(account), principalDeltaFen, bonusDeltaFen);
         em.flush();
         return j;
     }
 
     /**
-     * Creates today's ledger row of the store in its own short transaction, before the money-moving
-     * transaction starts, so that concurrent first movements of a day never collide on its insert.
+     * Creates today's ledger rows of the store (one per slot) in a short transaction of their own,
+     * before the money-moving transaction starts, so that concurrent first movements of a day never
+     * collide on an insert. Once done for a store-day, this JVM remembers it and skips the check.
      */
     public void prepareLedgerDay(long storeId) {
         LocalDate day = BusinessTime.today();
-        insertIfMissing(em -> em.find(DailyLedgerEntity.class, new DailyLedgerEntity.Key(storeId, day)) == null,
-                () -> newRow(storeId, day));
+        String key = storeId + "|" + day;
+        if (preparedDays.contains(key)) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jpa.tx(TransactionType.Required, em -> {
+                    for (int slot = 0; slot < SLOTS; slot++) {
+                        if (em.find(DailyLedgerEntity.class, new DailyLedgerEntity.Key(storeId, day, slot)) == null) {
+                            em.persist(newRow(storeId, day, slot));
+                        }
+                    }
+                    em.flush();
+                });
+                break;
+            } catch (RuntimeException e) {
+                // Another request prepared the same day at the same moment: look again.
+                if (attempt >= 3 || !DbErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+        if (preparedDays.size() > 10_000) {
+            preparedDays.clear();
+        }
+        preparedDays.add(key);
     }
 
     /**
@@ -109,27 +167,39 @@ public class Postings {
         }
     }
 
-    /** Atomic increments on the (store, day) row; inserted here only when the day turned since it was prepared. */
-    private void addToLedger(EntityManager em, long storeId, LocalDate day, long principalFen, long bonusFen) {
-        if (em.find(DailyLedgerEntity.class, new DailyLedgerEntity.Key(storeId, day)) == null) {
-            em.persist(newRow(storeId, day));
+    /** The ledger slot of an account's movements: the same account always lands on the same row. */
+    static int slotOf(AccountEntity account) {
+        return (int) Math.floorMod(account.id, (long) SLOTS);
+    }
+
+    /**
+     * Atomic increments on the (store, day, slot) row; inserted here only when the day turned since it
+     * was prepared (a concurrent insert then fails the transaction, which is run again).
+     */
+    private void addToLedger(EntityManager em, long storeId, LocalDate day, int slot, long principalFen, long bonusFen) {
+        if (increment(em, storeId, day, slot, principalFen, bonusFen) == 0) {
+            em.persist(newRow(storeId, day, slot));
             em.flush();
-        }
-        int updated = em.createQuery("UPDATE DailyLedgerEntity l SET l.principalIn = l.principalIn + :pin, "
-                        + "l.principalOut = l.principalOut + :pout, l.bonusIn = l.bonusIn + :bin, l.bonusOut = l.bonusOut + :bout "
-                        + "WHERE l.storeId = :store AND l.businessDate = :day")
-                .setParameter("pin", fen(Math.max(principalFen, 0))).setParameter("pout", fen(Math.max(-principalFen, 0)))
-                .setParameter("bin", fen(Math.max(bonusFen, 0))).setParameter("bout", fen(Math.max(-bonusFen, 0)))
-                .setParameter("store", storeId).setParameter("day", day).executeUpdate();
-        if (updated != 1) {
-            throw new IllegalStateException("daily ledger row missing for store " + storeId + " on " + day);
+            if (increment(em, storeId, day, slot, principalFen, bonusFen) != 1) {
+                throw new IllegalStateException("daily ledger row missing for store " + storeId + " on " + day);
+            }
         }
     }
 
-    private static DailyLedgerEntity newRow(long storeId, LocalDate day) {
+    private static int increment(EntityManager em, long storeId, LocalDate day, int slot, long principalFen, long bonusFen) {
+        return em.createQuery("UPDATE DailyLedgerEntity l SET l.principalIn = l.principalIn + :pin, "
+                        + "l.principalOut = l.principalOut + :pout, l.bonusIn = l.bonusIn + :bin, l.bonusOut = l.bonusOut + :bout "
+                        + "WHERE l.storeId = :store AND l.businessDate = :day AND l.slot = :slot")
+                .setParameter("pin", fen(Math.max(principalFen, 0))).setParameter("pout", fen(Math.max(-principalFen, 0)))
+                .setParameter("bin", fen(Math.max(bonusFen, 0))).setParameter("bout", fen(Math.max(-bonusFen, 0)))
+                .setParameter("store", storeId).setParameter("day", day).setParameter("slot", slot).executeUpdate();
+    }
+
+    private static DailyLedgerEntity newRow(long storeId, LocalDate day, int slot) {
         DailyLedgerEntity l = new DailyLedgerEntity();
         l.storeId = storeId;
         l.businessDate = day;
+        l.slot = slot;
         l.principalIn = fen(0);
         l.principalOut = fen(0);
         l.bonusIn = fen(0);

@@ -16,7 +16,6 @@ import io.tessera.wallets.api.JournalEntry;
 import io.tessera.wallets.api.TransactionQuery;
 import io.tessera.wallets.api.WalletQueryService;
 import io.tessera.wallets.internal.jpa.AccountEntity;
-import io.tessera.wallets.internal.jpa.DailyLedgerEntity;
 import io.tessera.wallets.internal.jpa.JournalEntity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -196,23 +195,25 @@ public class WalletQueryServiceImpl implements WalletQueryService {
                     .setParameter("s", storeId).setParameter("from", from).getSingleResult();
             Money principal = opening[0] == null ? Money.ZERO : Money.of((BigDecimal) opening[0]);
             Money bonus = opening[1] == null ? Money.ZERO : Money.of((BigDecimal) opening[1]);
-            Map<LocalDate, DailyLedgerEntity> days = em.createQuery("SELECT l FROM DailyLedgerEntity l WHERE l.storeId = :s "
-                            + "AND l.businessDate BETWEEN :from AND :to", DailyLedgerEntity.class)
+            // A day's slots summed: [date, principal in, principal out, bonus in, bonus out].
+            Map<LocalDate, Object[]> days = em.createQuery("SELECT l.businessDate, SUM(l.principalIn), SUM(l.principalOut), "
+                            + "SUM(l.bonusIn), SUM(l.bonusOut) FROM DailyLedgerEntity l WHERE l.storeId = :s "
+                            + "AND l.businessDate BETWEEN :from AND :to GROUP BY l.businessDate", Object[].class)
                     .setParameter("s", storeId).setParameter("from", from).setParameter("to", to).getResultList().stream()
-                    .collect(Collectors.toMap(l -> l.businessDate, l -> l));
+                    .collect(Collectors.toMap(l -> (LocalDate) l[0], l -> l));
             List<DailyLedgerRow> out = new ArrayList<>();
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                DailyLedgerEntity l = days.get(d);
+                Object[] l = days.get(d);
                 DailyLedgerRow r = new DailyLedgerRow();
                 r.storeId = storeId;
                 r.date = d;
                 r.principalOpening = principal;
-                r.principalIn = l == null ? Money.ZERO : Money.of(l.principalIn);
-                r.principalOut = l == null ? Money.ZERO : Money.of(l.principalOut);
+                r.principalIn = l == null ? Money.ZERO : Money.of((BigDecimal) l[1]);
+                r.principalOut = l == null ? Money.ZERO : Money.of((BigDecimal) l[2]);
                 r.principalClosing = principal = principal.plus(r.principalIn).minus(r.principalOut);
                 r.bonusOpening = bonus;
-                r.bonusIn = l == null ? Money.ZERO : Money.of(l.bonusIn);
-                r.bonusOut = l == null ? Money.ZERO : Money.of(l.bonusOut);
+                r.bonusIn = l == null ? Money.ZERO : Money.of((BigDecimal) l[3]);
+                r.bonusOut = l == null ? Money.ZERO : Money.of((BigDecimal) l[4]);
                 r.bonusClosing = bonus = bonus.plus(r.bonusIn).minus(r.bonusOut);
                 out.add(r);
             }

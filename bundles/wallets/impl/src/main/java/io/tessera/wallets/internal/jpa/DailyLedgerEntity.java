@@ -12,10 +12,12 @@ import javax.persistence.Table;
 
 /**
  * A store's money in and out for one business day, kept up to date in the same transaction as each
- * journal row. Openings and closings are derived (sum of earlier days), so they always chain.
+ * journal row. A store-day is spread over {@code Postings.SLOTS} rows (one per slot, chosen by
+ * account), so that concurrent payments in one store do not queue on a single row lock; the ledger
+ * query sums them. Openings and closings are derived (sum of earlier days), so they always chain.
  */
 @Entity
-@Table(name = "WAL_DAILY_LEDGER")
+@Table(name = "WAL_LEDGER_DAY_SLOT")
 @IdClass(DailyLedgerEntity.Key.class)
 public class DailyLedgerEntity {
 
@@ -26,6 +28,10 @@ public class DailyLedgerEntity {
     @Id
     @Column(name = "BUSINESS_DATE")
     public LocalDate businessDate;
+
+    @Id
+    @Column(name = "SLOT")
+    public int slot;
 
     @Column(name = "PRINCIPAL_IN", precision = 19, scale = 2, nullable = false)
     public BigDecimal principalIn;
@@ -43,23 +49,26 @@ public class DailyLedgerEntity {
         private static final long serialVersionUID = 1L;
         public long storeId;
         public LocalDate businessDate;
+        public int slot;
 
         public Key() {
         }
 
-        public Key(long storeId, LocalDate businessDate) {
+        public Key(long storeId, LocalDate businessDate, int slot) {
             this.storeId = storeId;
             this.businessDate = businessDate;
+            this.slot = slot;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key && ((Key) o).storeId == storeId && Objects.equals(((Key) o).businessDate, businessDate);
+            return o instanceof Key && ((Key) o).storeId == storeId && Objects.equals(((Key) o).businessDate, businessDate)
+                    && ((Key) o).slot == slot;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(storeId, businessDate);
+            return Objects.hash(storeId, businessDate, slot);
         }
     }
 }
