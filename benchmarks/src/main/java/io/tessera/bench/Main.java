@@ -13,7 +13,8 @@ import java.util.Map;
  * Benchmark driver, started by {@code ./tessera bench}, which prepares a fresh copy of the
  * distribution (demo chain, a benchmark client). Usage:
  * {@code Main <tessera-home> <port> <client-id> <secret> <work-dir> <benchmark>...} where a benchmark is
- * {@code all}, {@code card-import[=rows]}, {@code pay}, {@code pay-1000}, {@code limit} or {@code crash[=rounds]}.
+ * {@code all}, {@code card-import[=rows]}, {@code pay}, {@code pay-1000}, {@code limit}, {@code ledger[=rows]} or
+ * {@code crash[=rounds]}.
  * The driver starts Tessera itself (measuring the cold start), prints a table and writes
  * {@code <work-dir>/results.json}.
  */
@@ -44,7 +45,7 @@ public final class Main {
         Files.createDirectories(work);
         List<String> wanted = new ArrayList<>(Arrays.asList(args).subList(5, args.length));
         if (wanted.contains("all")) {
-            wanted = List.of("limit", "pay", "pay-1000", "card-import");
+            wanted = List.of("limit", "pay", "pay-1000", "card-import", "ledger");
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os", System.getProperty("os.name"),
@@ -77,6 +78,9 @@ public final class Main {
                                 hot ? bench.hot() : bench.spread()).toMap());
                         break;
                     }
+                    case "ledger":
+                        results.put("ledger", LedgerBench.run(instance, tessera, arg == null ? 10_000_000 : Long.parseLong(arg)));
+                        break;
                     case "pay-1000":
                         results.put("pay1000", PayFigures.thousand(tessera));
                         break;
