@@ -49,6 +49,12 @@ final class JdbcLimit implements AutoCloseable {
         System.setProperty("derby.stream.error.file", dir.getParent().resolve("limit-derby.log").toString());
         System.setProperty("derby.storage.pageCacheSize", "16000");
         this.url = "jdbc:derby:" + dir + ";create=true";
+        // Registers the embedded driver again: shutting Derby down (after another benchmark) deregisters it.
+        try {
+            DriverManager.registerDriver(new org.apache.derby.jdbc.EmbeddedDriver());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE ACCOUNT (ID BIGINT PRIMARY KEY, BALANCE DECIMAL(19,2) NOT NULL)");
             s.execute("CREATE TABLE JOURNAL (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ACCOUNT_ID BIGINT NOT NULL, "

@@ -80,6 +80,12 @@ final class LedgerBench {
 
     private static void load(Instance instance, long storeId, long rows, LocalDate first) throws SQLException {
         System.setProperty("derby.storage.pageCacheSize", "40000");
+        // Registers the embedded driver again: shutting Derby down (after another benchmark) deregisters it.
+        try {
+            DriverManager.registerDriver(new org.apache.derby.jdbc.EmbeddedDriver());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         String url = "jdbc:derby:" + instance.data.resolve("derby/tessera");
         Random random = new Random(42);
         long perDay = rows / DAYS;
