@@ -47,6 +47,9 @@ public class CardsIT extends TesseraTestSupport {
 
     private static final String CSV_HEADER = "\uFEFF卡号,卡类型, 余额 ,所属门店,卡状态\r\n";
     private static boolean imported;
+
+    @javax.inject.Inject
+    private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
     private static long csvImportId;
 
     @Before
@@ -427,6 +430,45 @@ public class CardsIT extends TesseraTestSupport {
         assertTrue(api.json.get("paths").has("/jobs/{id}"));
         Answer wsdl = getRaw("/soap/cards?wsdl", clerk101);
         assertTrue(wsdl.text, wsdl.text.contains("migrateCard"));
+    }
+
+    @Test
+    public void consoleImportsListsAndShowsCards() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("console-import", ".csv");
+        java.nio.file.Files.write(file, (CSV_HEADER + "K300001,SV,12.30,103,正常\r\nK300002,SV,1.005,103,正常\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        String imported = console("card:import " + file);
+        assertTrue(imported, imported.contains("SUCCEEDED") && imported.contains("2 rows read: 1 accepted")
+                && imported.contains("card:import-rejects"));
+        String again = console("card:import " + file);
+        assertTrue(again, again.contains("already imported"));
+        String list = console("card:list --prefix K3000");
+        assertTrue(list, list.contains("K300001") && list.contains("1 card(s), balance 12.30 in all"));
+        String show = console("card:show K300001");
+        assertTrue(show, show.contains("103 - 蓝色港湾健康中心") && show.contains("12.30"));
+        String types = console("card:types");
+        assertTrue(types, types.contains("储值卡"));
+        String jobs = console("platform:jobs --type cards.import");
+        assertTrue(jobs, jobs.contains("SUCCEEDED"));
+        String help = console("card:list --help");
+        assertTrue(help, help.contains("--prefix") && help.contains("--migration"));
+    }
+
+    /** Runs a console command as an admin at the Karaf console would, and returns what it printed. */
+    private String console(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = sessionFactory.create(System.in, out, out);
+        try {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(result);
+            }
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     // ---- helpers
