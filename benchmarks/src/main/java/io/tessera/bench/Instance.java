@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +34,7 @@ final class Instance {
         this.home = home;
         this.data = home.resolve("data");
         this.port = port;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.authorization = Tessera.basic(client, secret);
     }
 
     String base() {

@@ -24,8 +24,13 @@ final class Tessera {
 
     Tessera(String base, String client, String secret) {
         this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.authorization = basic(client, secret);
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The HTTP Basic header of an integrator client. */
+    static String basic(String client, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {

@@ -11,6 +11,7 @@ import io.tessera.cards.api.MigrationPreview;
 import io.tessera.cards.api.MigrationRequests;
 import io.tessera.cards.api.MigrationStatus;
 import io.tessera.cards.api.VoucherInfo;
+import io.tessera.cards.internal.imports.CardRowRules;
 import io.tessera.cards.internal.jpa.CardEntity;
 import io.tessera.cards.internal.jpa.CardTypeEntity;
 import io.tessera.cards.internal.jpa.MigrationEntity;
@@ -49,7 +50,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -69,7 +69,6 @@ import org.osgi.service.component.annotations.Reference;
 public class CardServiceImpl implements CardService {
 
     static final String MIGRATE_SCOPE = "cards.migrate";
-    private static final Pattern CARD_NO = Pattern.compile("[0-9A-Za-z-]{1,64}");
 
     @Reference(target = "(osgi.unit.name=tessera-cards)")
     private JpaTemplate jpa;
@@ -220,7 +219,7 @@ public class CardServiceImpl implements CardService {
         }
         String code = Checks.text("code", request.code, 10);
         String remark = Checks.optionalText("remark", request.remark, 500);
-        List<String> voucherTypes = VoucherRules.check(request.vouchers);
+        List<VoucherRules.Checked> vouchers = VoucherRules.check(request.vouchers);
         Card card = migratable(caller, no);
         Member member = member(request.phone, request.memberNo);
         String purpose = purpose(no);
@@ -251,7 +250,7 @@ public class CardServiceImpl implements CardService {
             m.accountId = posted.account.id;
             m.journalEntryId = posted.entry.id;
             m.remark = remark;
-            m.voucherCount = voucherTypes.size();
+            m.voucherCount = vouchers.size();
             m.operatorKind = caller.getKind().name();
             m.operatorId = caller.getId();
             m.operatorEmployeeNo = caller.getEmployeeNo() != null ? caller.getEmployeeNo() : caller.label();
@@ -261,16 +260,16 @@ public class CardServiceImpl implements CardService {
             em.persist(m);
             em.flush();
             List<VoucherInfo> infos = new ArrayList<>();
-            for (int i = 0; i < voucherTypes.size(); i++) {
-                MigrationRequests.Voucher v = request.vouchers.get(i);
+            for (int i = 0; i < vouchers.size(); i++) {
+                VoucherRules.Checked v = vouchers.get(i);
                 VoucherEntity e = new VoucherEntity();
                 e.migrationId = m.id;
                 e.seq = i + 1;
-                e.fileName = Checks.optionalText("vouchers[" + i + "].fileName", v.fileName, 200);
-                e.contentType = voucherTypes.get(i);
-                e.sizeBytes = v.content.length;
-                e.sha256 = sha256(v.content);
-                e.content = v.content;
+                e.fileName = v.fileName();
+                e.contentType = v.contentType();
+                e.sizeBytes = v.content().length;
+                e.sha256 = sha256(v.content());
+                e.content = v.content();
                 em.persist(e);
                 infos.add(Dtos.voucher(no, e.seq, e.fileName, e.contentType, e.sizeBytes, e.sha256));
             }
@@ -412,7 +411,7 @@ public class CardServiceImpl implements CardService {
 
     static String cardNo(String field, String value) {
         String v = Checks.required(field, value).trim();
-        if (!CARD_NO.matcher(v).matches()) {
+        if (!CardRowRules.CARD_NO.matcher(v).matches()) {
             throw TesseraException.invalid(field, "CARD_NO_INVALID", field + " may hold only letters, digits and '-', at most 64");
         }
         return v;

@@ -61,6 +61,7 @@ public class VoidListExport {
                 + (to == null ? "" : "-" + to) + ".csv";
         Path file = progress.resultFile(name, "text/csv; charset=UTF-8");
         Map<Long, String> stores = new HashMap<>();
+        Map<Long, CardTypeEntity> types = jpa.txExpr(TransactionType.Supports, CardServiceImpl::types);
         long written = 0;
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             out.write('\uFEFF');
@@ -78,7 +79,6 @@ public class VoidListExport {
                 if (rows.isEmpty()) {
                     break;
                 }
-                Map<Long, CardTypeEntity> types = jpa.txExpr(TransactionType.Supports, CardServiceImpl::types);
                 for (Object[] r : rows) {
                     MigrationEntity m = (MigrationEntity) r[0];
                     CardEntity c = (CardEntity) r[1];

@@ -25,29 +25,33 @@ public final class VoucherRules {
     private VoucherRules() {
     }
 
-    /** Checks every voucher; returns the content type of each, in order. */
-    public static List<String> check(List<MigrationRequests.Voucher> vouchers) {
+    /** A voucher that passed: its trimmed file name (or null), its content type by content, its bytes. */
+    public record Checked(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Checks every voucher; returns them checked, in order. */
+    public static List<Checked> check(List<MigrationRequests.Voucher> vouchers) {
         if (vouchers == null || vouchers.isEmpty()) {
             return List.of();
         }
         if (vouchers.size() > MAX_COUNT) {
             throw TesseraException.invalid("vouchers", "VOUCHER_TOO_MANY", "at most " + MAX_COUNT + " vouchers per migration");
         }
-        String[] types = new String[vouchers.size()];
+        Checked[] checked = new Checked[vouchers.size()];
         for (int i = 0; i < vouchers.size(); i++) {
             String field = "vouchers[" + i + "]";
             MigrationRequests.Voucher v = vouchers.get(i);
             if (v == null || v.content == null || v.content.length == 0) {
                 throw TesseraException.invalid(field + ".content", "VOUCHER_EMPTY", "voucher " + (i + 1) + " has no content");
             }
-            Checks.optionalText(field + ".fileName", v.fileName, 200);
+            String fileName = Checks.optionalText(field + ".fileName", v.fileName, 200);
             if (v.content.length > MAX_BYTES) {
                 throw TesseraException.invalid(field + ".content", "VOUCHER_TOO_LARGE",
                         "voucher " + (i + 1) + " is " + v.content.length + " bytes; at most 2 MB (" + MAX_BYTES + " bytes)");
             }
-            types[i] = contentType(field + ".content", v.content);
+            checked[i] = new Checked(fileName, contentType(field + ".content", v.content), v.content);
         }
-        return List.of(types);
+        return List.of(checked);
     }
 
     /** image/jpeg or image/png by content; anything else is a 400 naming the field. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class CardRowRules {
 
-    private static final Pattern CARD_NO = Pattern.compile("[0-9A-Za-z-]{1,64}");
+    /** What a card no may be, in files and in requests alike. */
+    public static final Pattern CARD_NO = Pattern.compile("[0-9A-Za-z-]{1,64}");
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(\\.\\d+)?[eE][+]?\\d+");
     private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern GROUPED_AMOUNT = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");

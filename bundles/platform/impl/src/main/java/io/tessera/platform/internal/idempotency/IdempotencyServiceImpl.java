@@ -71,12 +71,9 @@ public class IdempotencyServiceImpl implements IdempotencyService {
         String keyHash = keyHash(scope, key);
         String requestHash = Hashing.sha256(Json.write(request));
         for (int attempt = 0; ; attempt++) {
-            T stored = jpa.txExpr(TransactionType.Required, em -> {
-                IdempotencyEntity e = em.find(IdempotencyEntity.class, keyHash);
-                return e == null ? null : replay(e, requestHash, resultType);
-            });
-            if (stored != null) {
-                return stored;
+            Optional<T> stored = lookup(keyHash, requestHash, resultType);
+            if (stored.isPresent()) {
+                return stored.get();
             }
             try {
                 return inTransaction(em -> {
@@ -107,8 +104,11 @@ public class IdempotencyServiceImpl implements IdempotencyService {
         if (key == null || key.isBlank() || key.length() > 100) {
             return Optional.empty();
         }
-        String keyHash = keyHash(scope, key);
-        String requestHash = Hashing.sha256(Json.write(request));
+        return lookup(keyHash(scope, key), Hashing.sha256(Json.write(request)), resultType);
+    }
+
+    /** The committed answer stored under the key (409 when it was for another request), if any. */
+    private <T> Optional<T> lookup(String keyHash, String requestHash, Class<T> resultType) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             IdempotencyEntity e = em.find(IdempotencyEntity.class, keyHash);
             return e == null || PENDING.equals(e.responseJson) ? Optional.empty() : Optional.of(replay(e, requestHash, resultType));
