@@ -50,6 +50,9 @@ public class CardsIT extends TesseraTestSupport {
 
     @javax.inject.Inject
     private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+
+    @javax.inject.Inject
+    private io.tessera.platform.api.auth.ClientCredentialService clients;
     private static long csvImportId;
 
     @Before
@@ -430,6 +433,26 @@ public class CardsIT extends TesseraTestSupport {
         assertTrue(api.json.get("paths").has("/jobs/{id}"));
         Answer wsdl = getRaw("/soap/cards?wsdl", clerk101);
         assertTrue(wsdl.text, wsdl.text.contains("migrateCard"));
+    }
+
+    @Test
+    public void aJobIsSeenByWhoStartedItAndHeadquartersOnly() {
+        long s103 = storeId("103");
+        var hqClient = clients.create("hq-" + System.nanoTime(), "HQ tool", io.tessera.platform.api.Role.HQ_ADMIN, java.util.Set.of());
+        var posClient = clients.create("pos-" + System.nanoTime(), "POS 103", io.tessera.platform.api.Role.CLERK, java.util.Set.of(s103));
+        String hq = "Basic " + Base64.getEncoder().encodeToString((hqClient.getClientId() + ":" + hqClient.getSecret())
+                .getBytes(StandardCharsets.UTF_8));
+        String pos = "Basic " + Base64.getEncoder().encodeToString((posClient.getClientId() + ":" + posClient.getSecret())
+                .getBytes(StandardCharsets.UTF_8));
+        Answer export = call("POST", "/cards/void-exports?storeId=" + s103, null, hq);
+        assertEquals(export.toString(), 202, export.status);
+        long job = export.json.get("id").asLong();
+        assertEquals(200, call("GET", "/jobs/" + job, null, hq).status);
+        assertEquals(200, call("GET", "/jobs/" + job, null, bearer(FINANCE)).status);
+        // Another integrator (a store's POS) and a store clerk do not see it.
+        assertEquals("JOB_NOT_FOUND", call("GET", "/jobs/" + job, null, pos).code());
+        assertEquals(404, call("GET", "/jobs/" + job, null, bearer(CLERK_103)).status);
+        assertFalse(call("GET", "/jobs", null, pos).text.contains("\"id\":" + job + ","));
     }
 
     @Test

@@ -88,6 +88,14 @@ public final class Caller {
         throw TesseraException.forbidden("this operation needs one of the roles " + java.util.Arrays.toString(anyOf));
     }
 
+    /**
+     * Who this caller is, uniquely: kind, id and name (integrator clients have no numeric id, their
+     * name is their client id). Used wherever something belongs to a caller (idempotency keys, jobs).
+     */
+    public String identity() {
+        return kind + ":" + id + ":" + name;
+    }
+
     /** A short label for audit rows and logs: never a phone number or secret. */
     public String label() {
         return kind.name().toLowerCase() + ":" + (employeeNo != null ? employeeNo : name);

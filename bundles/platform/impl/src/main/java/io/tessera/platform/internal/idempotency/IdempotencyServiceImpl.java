@@ -117,7 +117,7 @@ public class IdempotencyServiceImpl implements IdempotencyService {
 
     private static String keyHash(String scope, String key) {
         Caller caller = CallerContext.current();
-        return Hashing.sha256(caller.getKind() + ":" + caller.getId() + ":" + caller.getName() + "|" + scope + "|" + key);
+        return Hashing.sha256(caller.identity() + "|" + scope + "|" + key);
     }
 
     /**

@@ -136,6 +136,7 @@ public class JobServiceImpl implements JobService {
         e.status = Job.Status.QUEUED.name();
         e.ownerKind = caller.getKind().name();
         e.ownerId = caller.getId();
+        e.ownerIdentity = caller.identity();
         e.ownerLabel = caller.label();
         e.createdAt = BusinessTime.now();
         jpa.tx(TransactionType.Required, em -> em.persist(e));
@@ -247,7 +248,7 @@ public class JobServiceImpl implements JobService {
     }
 
     private static boolean sees(Caller caller, JobEntity e) {
-        return caller.seesAllStores() || (caller.getKind().name().equals(e.ownerKind) && caller.getId() == e.ownerId);
+        return caller.seesAllStores() || caller.identity().equals(e.ownerIdentity);
     }
 
     private static Job dto(JobEntity e, Live l) {

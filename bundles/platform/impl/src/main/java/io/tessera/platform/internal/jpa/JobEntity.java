@@ -40,6 +40,10 @@ public class JobEntity {
     @Column(name = "OWNER_ID", nullable = false)
     public long ownerId;
 
+    /** {@link io.tessera.platform.api.Caller#identity()} of who submitted it: only they (and headquarters) see it. */
+    @Column(name = "OWNER_IDENTITY", length = 200)
+    public String ownerIdentity;
+
     @Column(name = "OWNER_LABEL", length = 100, nullable = false)
     public String ownerLabel;
 
