@@ -261,7 +261,8 @@ public class MemberServiceImpl implements MemberService {
     // ---- helpers shared with the level service
 
     Member toDto(EntityManager em, MemberEntity e) {
-        return toDto(LevelServiceImpl.levelsById(em), e);
+        LevelEntity level = e.levelId == null ? null : em.find(LevelEntity.class, e.levelId);
+        return toDto(level == null ? Map.of() : Map.of(level.id, level), e);
     }
 
     static Member toDto(Map<Long, LevelEntity> levels, MemberEntity e) {

@@ -45,23 +45,30 @@ public class Postings {
     private final Set<String> preparedDays = ConcurrentHashMap.newKeySet();
 
     /**
-     * Databases from before the ledger had slots keep their store-days in WAL_DAILY_LEDGER: those rows
-     * move, once, to slot 0 of the slotted table (same totals), and the old table is kept renamed.
+     * Brings databases of earlier versions up to date, once: their store-days in WAL_DAILY_LEDGER move
+     * to slot 0 of the slotted table (same totals; the old table is kept renamed), and the journal's
+     * index of ACCOUNT_ID alone, which the unique (ACCOUNT_ID, ACCOUNT_SEQ) index makes redundant, is
+     * dropped (one index less to write per movement).
      */
     @Activate
-    void moveUnslottedLedger() {
+    void upgradeSchema() {
         jpa.tx(TransactionType.Required, em -> {
-            Number old = (Number) em.createNativeQuery("SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'WAL_DAILY_LEDGER'")
-                    .getSingleResult();
-            if (old.intValue() == 0) {
-                return;
+            if (exists(em, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'WAL_DAILY_LEDGER'")) {
+                int moved = em.createNativeQuery("INSERT INTO WAL_LEDGER_DAY_SLOT (STORE_ID, BUSINESS_DATE, SLOT, PRINCIPAL_IN, "
+                        + "PRINCIPAL_OUT, BONUS_IN, BONUS_OUT) SELECT STORE_ID, BUSINESS_DATE, 0, PRINCIPAL_IN, PRINCIPAL_OUT, BONUS_IN, "
+                        + "BONUS_OUT FROM WAL_DAILY_LEDGER").executeUpdate();
+                em.createNativeQuery("RENAME TABLE WAL_DAILY_LEDGER TO WAL_DAILY_LEDGER_UNSLOTTED").executeUpdate();
+                LOG.info("Moved {} daily ledger rows to the slotted ledger (old table kept as WAL_DAILY_LEDGER_UNSLOTTED)", moved);
             }
-            int moved = em.createNativeQuery("INSERT INTO WAL_LEDGER_DAY_SLOT (STORE_ID, BUSINESS_DATE, SLOT, PRINCIPAL_IN, "
-                    + "PRINCIPAL_OUT, BONUS_IN, BONUS_OUT) SELECT STORE_ID, BUSINESS_DATE, 0, PRINCIPAL_IN, PRINCIPAL_OUT, BONUS_IN, "
-                    + "BONUS_OUT FROM WAL_DAILY_LEDGER").executeUpdate();
-            em.createNativeQuery("RENAME TABLE WAL_DAILY_LEDGER TO WAL_DAILY_LEDGER_UNSLOTTED").executeUpdate();
-            LOG.info("Moved {} daily ledger rows to the slotted ledger (old table kept as WAL_DAILY_LEDGER_UNSLOTTED)", moved);
+            if (exists(em, "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES WHERE CONGLOMERATENAME = 'WAL_JOURNAL_ACCOUNT'")) {
+                em.createNativeQuery("DROP INDEX WAL_JOURNAL_ACCOUNT").executeUpdate();
+                LOG.info("Dropped the journal index WAL_JOURNAL_ACCOUNT (the unique account sequence index serves its reads)");
+            }
         });
+    }
+
+    private static boolean exists(EntityManager em, String countSql) {
+        return ((Number) em.createNativeQuery(countSql).getSingleResult()).intValue() > 0;
     }
 
     /** Fields of a journal row beyond the amounts. */

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Component;
@@ -400,19 +401,23 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     }
 
     /**
-     * Locks the account row and reads it afresh under the lock (SELECT ... FOR UPDATE): a balance read
-     * before the lock was taken could be stale and lose an update.
+     * Locks the account row and reads it afresh under the lock, in one statement (SELECT ... FOR
+     * UPDATE, refreshing what the persistence context may hold): a balance read before the lock was
+     * taken could be stale and lose an update.
      */
     private static Optional<AccountEntity> lockAccount(EntityManager em, long memberId, long scope) {
-        Optional<AccountEntity> account = findAccount(em, memberId, scope);
-        account.ifPresent(a -> em.refresh(a, LockModeType.PESSIMISTIC_WRITE));
-        return account;
+        return locked(em.createQuery("SELECT a FROM AccountEntity a WHERE a.memberId = :m AND a.scopeStoreId = :s", AccountEntity.class)
+                .setParameter("m", memberId).setParameter("s", scope)).getResultList().stream().findFirst();
     }
 
     private static AccountEntity lockAccount(EntityManager em, long accountId) {
-        AccountEntity a = em.find(AccountEntity.class, accountId);
-        em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
-        return a;
+        return locked(em.createQuery("SELECT a FROM AccountEntity a WHERE a.id = :id", AccountEntity.class)
+                .setParameter("id", accountId)).getSingleResult();
+    }
+
+    private static TypedQuery<AccountEntity> locked(TypedQuery<AccountEntity> query) {
+        // eclipselink.refresh: an entity already in the persistence context is overwritten by what was read.
+        return query.setLockMode(LockModeType.PESSIMISTIC_WRITE).setHint("eclipselink.refresh", "true");
     }
 
     private static JournalEntity entry(EntityManager em, long id, EntryType type, Caller caller, String code, String field) {

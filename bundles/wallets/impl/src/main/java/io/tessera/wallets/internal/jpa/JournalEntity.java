@@ -16,8 +16,8 @@ import javax.persistence.UniqueConstraint;
 @Entity
 @Table(name = "WAL_JOURNAL",
         uniqueConstraints = @UniqueConstraint(name = "WAL_JOURNAL_ACCOUNT_SEQ", columnNames = {"ACCOUNT_ID", "ACCOUNT_SEQ"}),
+        // Reads by account use the unique (ACCOUNT_ID, ACCOUNT_SEQ) index: no index of ACCOUNT_ID alone.
         indexes = {
-        @Index(name = "WAL_JOURNAL_ACCOUNT", columnList = "ACCOUNT_ID"),
         @Index(name = "WAL_JOURNAL_MEMBER", columnList = "MEMBER_ID"),
         @Index(name = "WAL_JOURNAL_STORE_DATE", columnList = "STORE_ID,BUSINESS_DATE"),
         @Index(name = "WAL_JOURNAL_RELATED", columnList = "RELATED_ENTRY_ID"),
