@@ -1,17 +1,28 @@
 package io.tessera.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import javax.inject.Inject;
+import javax.sql.DataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -93,6 +104,68 @@ public class WalletRulesIT extends TesseraTestSupport {
             assertEquals("0.90", discounted.json.get("discountRate").asText());
         } finally {
             configure("mode", "STORE");
+        }
+    }
+
+    /**
+     * An earlier version kept a journal index of ACCOUNT_ID alone, which the unique (ACCOUNT_ID,
+     * ACCOUNT_SEQ) index makes redundant: the wallets bundle drops it when it starts on such a database,
+     * and the account's journal and balance read the same afterwards.
+     */
+    @Test
+    public void theRedundantJournalIndexOfAnEarlierVersionIsDroppedAtStart() throws Exception {
+        String hq = bearer(HQ_ADMIN);
+        long s101 = storeId("101");
+        long m = member(s101);
+        assertEquals(201, money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"40.00\",\"method\":\"CASH\"}", hq).status);
+        sql("CREATE INDEX WAL_JOURNAL_ACCOUNT ON WAL_JOURNAL (ACCOUNT_ID)");
+        assertTrue(journalAccountIndexExists());
+
+        Bundle wallets = Arrays.stream(bundleContext.getBundles()).filter(b -> "tessera-wallets-impl".equals(b.getSymbolicName()))
+                .findFirst().orElseThrow();
+        wallets.stop();
+        wallets.start();
+        awaitReady();
+        assertFalse(journalAccountIndexExists());
+
+        Answer pay = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"10.00\"}", hq);
+        assertEquals(pay.toString(), 201, pay.status);
+        BigDecimal left = new BigDecimal("40.00").subtract(new BigDecimal(pay.json.get("payable").asText()));
+        assertEquals(left.toPlainString(), call("GET", "/wallets/accounts?memberId=" + m, null, hq).json.get(0).get("total").asText());
+        Answer journal = call("GET", "/wallets/transactions?memberId=" + m, null, hq);
+        assertEquals(journal.toString(), 2, journal.json.get("items").size());
+    }
+
+    private boolean journalAccountIndexExists() throws Exception {
+        return withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES WHERE CONGLOMERATENAME = 'WAL_JOURNAL_ACCOUNT'");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1) > 0;
+            }
+        });
+    }
+
+    private void sql(String statement) throws Exception {
+        withConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate(statement);
+            }
+        });
+    }
+
+    private interface Work<T> {
+        T apply(Connection c) throws Exception;
+    }
+
+    private <T> T withConnection(Work<T> work) throws Exception {
+        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(osgi.jndi.service.name=tessera)")
+                .iterator().next();
+        try (Connection c = bundleContext.getService(ref).getConnection()) {
+            return work.apply(c);
+        } finally {
+            bundleContext.ungetService(ref);
         }
     }
 }
