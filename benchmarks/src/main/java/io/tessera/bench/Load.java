@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -72,6 +73,14 @@ final class Load {
     }
 
     static Result closedLoop(int clients, double seconds, Op op) throws Exception {
+        return closedLoop(clients, seconds, op, null);
+    }
+
+    /**
+     * The closed loop; with a label, the answers per second of every 10 s are printed to stderr as it
+     * runs (to see when the JVM has warmed up).
+     */
+    static Result closedLoop(int clients, double seconds, Op op, String label) throws Exception {
         Recorder recorder = new Recorder(3);
         LongAdder ok = new LongAdder();
         Map<String, Long> errors = new ConcurrentHashMap<>();
@@ -97,11 +106,21 @@ final class Load {
         }
         window[0] = System.nanoTime();
         window[1] = window[0] + (long) (seconds * 1e9);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        if (label != null) {
+            long[] last = new long[1];
+            ticker.scheduleAtFixedRate(() -> {
+                long now = ok.sum();
+                System.err.printf("%s: %d/s%n", label, (now - last[0]) / 10);
+                last[0] = now;
+            }, 10, 10, TimeUnit.SECONDS);
+        }
         go.countDown();
         for (java.util.concurrent.Future<?> f : futures) {
             f.get();
         }
         end = System.nanoTime();
+        ticker.shutdownNow();
         pool.shutdown();
         return new Result(clients, "closed-loop", (end - window[0]) / 1e9, ok.sum(), new LinkedHashMap<>(errors),
                 recorder.getIntervalHistogram());

@@ -67,7 +67,7 @@ public final class Main {
                         results.put("limit", PayFigures.limit(work));
                         break;
                     case "pay":
-                        results.put("pay", PayFigures.tessera(tessera, results));
+                        results.put("pay", PayFigures.tessera(instance, tessera, results));
                         break;
                     case "pay-only": {
                         // For profiling: one closed-loop run, pay-only=<clients>:<seconds>[:hot]
@@ -75,7 +75,7 @@ public final class Main {
                         PayBench bench = new PayBench(tessera, 200);
                         boolean hot = a.length > 2 && "hot".equals(a[2]);
                         results.put("payOnly", Load.closedLoop(Integer.parseInt(a[0]), Double.parseDouble(a[1]),
-                                hot ? bench.hot() : bench.spread()).toMap());
+                                hot ? bench.hot() : bench.spread(), "pay-only").toMap());
                         break;
                     }
                     case "ledger":

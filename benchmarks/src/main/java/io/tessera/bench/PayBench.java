@@ -69,6 +69,18 @@ final class PayBench {
         return a.statusCode() + (body == null ? "" : " " + body.path("code").asText());
     }
 
+    /**
+     * GET /api/v1/health: an HTTP request through Jetty and CXF that reads nothing, the ceiling of any
+     * REST call on this machine (client and server share its cores).
+     */
+    Load.Op health() {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(tessera.base + "/api/v1/health")).timeout(Duration.ofSeconds(60)).GET().build();
+        return (client, seq) -> {
+            HttpResponse<String> a = http.send(r, HttpResponse.BodyHandlers.ofString());
+            return a.statusCode() == 200 ? null : String.valueOf(a.statusCode());
+        };
+    }
+
     Load.Op spread() {
         return (client, seq) -> pay(members.get((int) (seq % members.size())), seq);
     }
