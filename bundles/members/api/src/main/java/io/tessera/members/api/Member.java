@@ -2,6 +2,7 @@ package io.tessera.members.api;
 
 import io.tessera.platform.api.xml.LocalDateAdapter;
 import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
@@ -27,6 +28,8 @@ public class Member {
     public Status status;
     public Long levelId;
     public String levelName;
+    /** The discount of the member's level on member payments (1.00 when no level applies). */
+    public BigDecimal discountRate;
     public long experience;
     @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime registeredAt;

@@ -1,7 +1,6 @@
 package io.tessera.members.api;
 
 import io.tessera.platform.api.Page;
-import java.math.BigDecimal;
 import java.util.Optional;
 
 public interface MemberService {
@@ -40,7 +39,4 @@ public interface MemberService {
      * reports). Refused while any {@link ReturnCardGuard} objects, e.g. stored value or points remain.
      */
     Member returnCard(long id, ReturnCardRequest request);
-
-    /** The member discount rate of the member's level (1.00 when no level applies): member payments only. */
-    BigDecimal discountRate(long memberId);
 }

@@ -21,7 +21,6 @@ import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.idempotency.IdempotencyService;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -246,18 +245,6 @@ public class MemberServiceImpl implements MemberService {
         });
     }
 
-    @Override
-    public BigDecimal discountRate(long memberId) {
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            MemberEntity e = em.find(MemberEntity.class, memberId);
-            if (e == null) {
-                throw notFound();
-            }
-            LevelEntity level = e.levelId == null ? null : em.find(LevelEntity.class, e.levelId);
-            return level == null ? LevelRules.NO_DISCOUNT : level.discountRate;
-        });
-    }
-
     // ---- helpers shared with the level service
 
     Member toDto(EntityManager em, MemberEntity e) {
@@ -280,6 +267,7 @@ public class MemberServiceImpl implements MemberService {
         m.levelId = e.levelId;
         LevelEntity level = e.levelId == null ? null : levels.get(e.levelId);
         m.levelName = level == null ? null : level.name;
+        m.discountRate = level == null ? LevelRules.NO_DISCOUNT : level.discountRate;
         m.experience = e.experience;
         m.registeredAt = BusinessTime.offset(e.registeredAt);
         return m;

@@ -145,7 +145,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         String remark = Checks.optionalText("remark", r.remark, 500);
         Rules rules = settings.rules();
         long scope = scopeOf(rules, store);
-        BigDecimal rate = members.discountRate(member.id);
+        BigDecimal rate = member.discountRate;
         Money payable = amount.times(rate, RoundingMode.HALF_UP);
         postings.prepareLedgerDay(store.id);
         return idempotency.execute("wallets.pay", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
