@@ -139,7 +139,7 @@ public class LevelServiceImpl implements LevelService {
                     m.levelId = newLevel;
                 }
             }
-            return MemberServiceImpl.toDto(levelsById(em), m);
+            return MemberServiceImpl.toDto(em, m);
         });
     }
 

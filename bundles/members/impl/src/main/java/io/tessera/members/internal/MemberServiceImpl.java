@@ -247,12 +247,17 @@ public class MemberServiceImpl implements MemberService {
 
     // ---- helpers shared with the level service
 
-    Member toDto(EntityManager em, MemberEntity e) {
-        LevelEntity level = e.levelId == null ? null : em.find(LevelEntity.class, e.levelId);
-        return toDto(level == null ? Map.of() : Map.of(level.id, level), e);
+    /** One member, with their level read by its id. */
+    static Member toDto(EntityManager em, MemberEntity e) {
+        return toDto(e.levelId == null ? null : em.find(LevelEntity.class, e.levelId), e);
     }
 
+    /** Members of a list, with every level read once. */
     static Member toDto(Map<Long, LevelEntity> levels, MemberEntity e) {
+        return toDto(e.levelId == null ? null : levels.get(e.levelId), e);
+    }
+
+    private static Member toDto(LevelEntity level, MemberEntity e) {
         Member m = new Member();
         m.id = e.id;
         m.memberNo = e.memberNo;
@@ -265,7 +270,6 @@ public class MemberServiceImpl implements MemberService {
         m.registeredBy = e.registeredBy;
         m.status = Member.Status.valueOf(e.status);
         m.levelId = e.levelId;
-        LevelEntity level = e.levelId == null ? null : levels.get(e.levelId);
         m.levelName = level == null ? null : level.name;
         m.discountRate = level == null ? LevelRules.NO_DISCOUNT : level.discountRate;
         m.experience = e.experience;
