@@ -37,6 +37,12 @@ public final class Main {
             System.err.println("usage: Main <tessera-home> <port> <client-id> <secret> <work-dir> <benchmark>...");
             System.exit(2);
         }
+        String problem = problem(Arrays.asList(args).subList(5, args.length));
+        if (problem != null) {
+            System.err.println(problem + "; benchmarks: all, limit, pay, pay-1000, card-import[=rows], ledger[=rows], "
+                    + "pay-only=<clients>:<seconds>[:hot], crash[=rounds]");
+            System.exit(2);
+        }
         Path home = Paths.get(args[0]);
         int port = Integer.parseInt(args[1]);
         Instance instance = new Instance(home, port, args[2], args[3]);
@@ -109,6 +115,39 @@ public final class Main {
         Object crash = results.get("crash");
         // Exits explicitly: client threads of the load generators must not keep the driver alive.
         System.exit(crash instanceof Map && !Boolean.TRUE.equals(((Map<?, ?>) crash).get("safe")) ? 1 : 0);
+    }
+
+    /** What is wrong with the benchmarks asked for, checked before anything starts; null when nothing. */
+    static String problem(List<String> wanted) {
+        for (String w : wanted) {
+            String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
+            String arg = w.contains("=") ? w.substring(w.indexOf('=') + 1) : null;
+            switch (name) {
+                case "all":
+                case "limit":
+                case "pay":
+                case "pay-1000":
+                    if (arg != null) {
+                        return name + " takes no value";
+                    }
+                    break;
+                case "card-import":
+                case "ledger":
+                case "crash":
+                    if (arg != null && !arg.matches("[1-9][0-9]{0,8}")) {
+                        return name + "=" + arg + ": a positive whole number is needed";
+                    }
+                    break;
+                case "pay-only":
+                    if (arg != null && !arg.matches("[1-9][0-9]{0,4}:[1-9][0-9]{0,5}(:hot)?")) {
+                        return "pay-only=" + arg + ": <clients>:<seconds>[:hot] is needed, e.g. 8:30";
+                    }
+                    break;
+                default:
+                    return "unknown benchmark '" + w + "'";
+            }
+        }
+        return null;
     }
 
     private static void print(Object value, String indent) {
