@@ -181,10 +181,10 @@ final class CrashSafety {
     /** "201", "422 CODE", or what went wrong (a killed server answers nothing). */
     private String send(Op op) {
         String body = op.recharge
-                ? "{\"memberId\":" + op.memberId + ",\"storeId\":" + storeId + ",\"amount\":\"" + op.amount
-                        + "\",\"method\":\"CASH\",\"reference\":\"" + op.key + "\"}"
-                : "{\"memberId\":" + op.memberId + ",\"storeId\":" + storeId + ",\"amount\":\"" + op.amount
-                        + "\",\"orderNo\":\"" + op.key + "\"}";
+                ? "{\"memberId\":" + op.memberId + ",\"storeId\":" + storeId + ",\"amount\":" + op.amount
+                        + ",\"method\":\"CASH\",\"reference\":\"" + op.key + "\"}"
+                : "{\"memberId\":" + op.memberId + ",\"storeId\":" + storeId + ",\"amount\":" + op.amount
+                        + ",\"orderNo\":\"" + op.key + "\"}";
         try {
             HttpRequest r = HttpRequest.newBuilder(URI.create(tessera.base + "/api/v1/wallets/" + (op.recharge ? "recharges" : "payments")))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", tessera.authorization)

@@ -42,7 +42,7 @@ final class PayBench {
                     Map.of("Idempotency-Key", prefix + "-m-" + i));
             long id = m.get("id").asLong();
             tessera.post("/wallets/recharges", "{\"memberId\":" + id + ",\"storeId\":" + storeId
-                    + ",\"amount\":\"" + (i == 0 ? "10000000.00" : "100000.00") + "\",\"method\":\"CASH\"}",
+                    + ",\"amount\":" + (i == 0 ? "10000000.00" : "100000.00") + ",\"method\":\"CASH\"}",
                     Map.of("Idempotency-Key", prefix + "-r-" + i));
             if (i == 0) {
                 hotMember = id;
@@ -60,7 +60,7 @@ final class PayBench {
                 .header("Authorization", tessera.authorization).header("Content-Type", "application/json")
                 .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"memberId\":" + memberId + ",\"storeId\":" + storeId
-                        + ",\"amount\":\"0.01\",\"orderNo\":\"" + key + "\"}")).build();
+                        + ",\"amount\":0.01,\"orderNo\":\"" + key + "\"}")).build();
         HttpResponse<String> a = http.send(r, HttpResponse.BodyHandlers.ofString());
         if (a.statusCode() == 201) {
             return null;

@@ -27,7 +27,7 @@ public class HotDeployIT extends TesseraTestSupport {
         assertEquals(created.toString(), 201, created.status);
         long id = created.json.get("id").asLong();
         Answer recharged = call("POST", "/wallets/recharges", "{\"memberId\":" + id + ",\"storeId\":" + store
-                + ",\"amount\":\"123.45\",\"method\":\"CASH\"}", clerk, Map.of("Idempotency-Key", "hot-" + phone));
+                + ",\"amount\":123.45,\"method\":\"CASH\"}", clerk, Map.of("Idempotency-Key", "hot-" + phone));
         assertEquals(recharged.toString(), 201, recharged.status);
 
         String hq = bearer(HQ_ADMIN);

@@ -280,6 +280,25 @@ public abstract class TesseraTestSupport {
         return send(b.build());
     }
 
+    /**
+     * Any request, byte for byte: method, path from the server root, body (null for none), headers
+     * ({@code Transfer-Encoding: chunked} sends the body without a length).
+     */
+    protected Answer raw(String method, String pathFromRoot, byte[] body, Map<String, String> headers) {
+        boolean chunked = "chunked".equals(headers.get("Transfer-Encoding"));
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : chunked ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + pathFromRoot)).timeout(Duration.ofSeconds(60))
+                .method(method, publisher);
+        headers.forEach((k, v) -> {
+            if (!"Transfer-Encoding".equals(k)) {
+                b.header(k, v);
+            }
+        });
+        return send(b.build());
+    }
+
     protected Answer getRaw(String pathFromRoot, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + pathFromRoot)).timeout(Duration.ofSeconds(30)).GET();
         if (authorization != null) {

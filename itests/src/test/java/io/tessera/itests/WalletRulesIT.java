@@ -67,26 +67,26 @@ public class WalletRulesIT extends TesseraTestSupport {
         try {
             // Store mode: money recharged at 101 cannot be spent at 102.
             configure("mode", "STORE");
-            assertEquals(201, money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"40.00\",\"method\":\"CASH\"}", hq).status);
-            Answer elsewhere = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"amount\":\"10.00\"}", hq);
+            assertEquals(201, money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":40.00,\"method\":\"CASH\"}", hq).status);
+            Answer elsewhere = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"amount\":10.00}", hq);
             assertEquals(elsewhere.toString(), 422, elsewhere.status);
 
             // Pharmacies switch to unified: a chain account, usable in every pharmacy; the store account keeps its 40.00.
             configure("mode", "STORE", "format.modes", "PHARMACY=UNIFIED", "split.policy", "BONUS_FIRST");
             // Opening an account is harmless to repeat: it answers with the account the rules now select.
             await("unified pharmacies", 20, () -> call("POST", "/wallets/accounts", "{\"memberId\":" + m + ",\"storeId\":" + s101 + "}", hq)
-                    .json.get("scopeStoreId").isNull());
-            assertEquals(201, money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"5.00\",\"method\":\"CASH\"}", hq).status);
-            Answer adjust = money("adjustments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"bonusDelta\":\"3.00\","
+                    .json.has("scopeStoreId") == false);
+            assertEquals(201, money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":5.00,\"method\":\"CASH\"}", hq).status);
+            Answer adjust = money("adjustments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"bonusDelta\":3.00,"
                     + "\"reason\":\"goodwill\"}", hq);
             assertEquals(adjust.toString(), 201, adjust.status);
-            Answer noReason = money("adjustments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"bonusDelta\":\"3.00\"}", hq);
+            Answer noReason = money("adjustments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"bonusDelta\":3.00}", hq);
             assertEquals(400, noReason.status);
             assertEquals("reason", noReason.field());
-            assertEquals(403, money("adjustments", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"bonusDelta\":\"3.00\","
+            assertEquals(403, money("adjustments", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"bonusDelta\":3.00,"
                     + "\"reason\":\"x\"}", bearer(CLERK_101)).status);
 
-            Answer pay = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"amount\":\"4.00\"}", hq);
+            Answer pay = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s102 + ",\"amount\":4.00}", hq);
             assertEquals(pay.toString(), 201, pay.status);
             assertEquals("bonus first", "-3.00", pay.json.at("/entry/bonusDelta").asText());
             assertEquals("-1.00", pay.json.at("/entry/principalDelta").asText());
@@ -98,7 +98,7 @@ public class WalletRulesIT extends TesseraTestSupport {
             // The member's level discount applies to member payments.
             Answer level = call("POST", "/levels", "{\"name\":\"九折会员\",\"threshold\":0,\"discountRate\":0.90}", hq);
             assertEquals(level.toString(), 201, level.status);
-            Answer discounted = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"3.33\"}", hq);
+            Answer discounted = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":3.33}", hq);
             assertEquals(discounted.toString(), 201, discounted.status);
             assertEquals("3.00", discounted.json.get("payable").asText());
             assertEquals("0.90", discounted.json.get("discountRate").asText());
@@ -117,7 +117,7 @@ public class WalletRulesIT extends TesseraTestSupport {
         String hq = bearer(HQ_ADMIN);
         long s101 = storeId("101");
         long m = member(s101);
-        assertEquals(201, money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"40.00\",\"method\":\"CASH\"}", hq).status);
+        assertEquals(201, money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":40.00,\"method\":\"CASH\"}", hq).status);
         sql("CREATE INDEX WAL_JOURNAL_ACCOUNT ON WAL_JOURNAL (ACCOUNT_ID)");
         assertTrue(journalAccountIndexExists());
 
@@ -128,7 +128,7 @@ public class WalletRulesIT extends TesseraTestSupport {
         awaitReady();
         assertFalse(journalAccountIndexExists());
 
-        Answer pay = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":\"10.00\"}", hq);
+        Answer pay = money("payments", "{\"memberId\":" + m + ",\"storeId\":" + s101 + ",\"amount\":10.00}", hq);
         assertEquals(pay.toString(), 201, pay.status);
         BigDecimal left = new BigDecimal("40.00").subtract(new BigDecimal(pay.json.get("payable").asText()));
         assertEquals(left.toPlainString(), call("GET", "/wallets/accounts?memberId=" + m, null, hq).json.get(0).get("total").asText());

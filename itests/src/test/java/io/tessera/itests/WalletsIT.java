@@ -50,13 +50,13 @@ public class WalletsIT extends TesseraTestSupport {
     }
 
     private Answer recharge(long member, long store, String amount, String token) {
-        return money("recharges", "{\"memberId\":" + member + ",\"storeId\":" + store + ",\"amount\":\"" + amount
-                + "\",\"method\":\"WECHAT\"}", token);
+        return money("recharges", "{\"memberId\":" + member + ",\"storeId\":" + store + ",\"amount\":" + amount
+                + ",\"method\":\"WECHAT\"}", token);
     }
 
     private Answer pay(long member, long store, String amount, String token) {
-        return money("payments", "{\"memberId\":" + member + ",\"storeId\":" + store + ",\"amount\":\"" + amount
-                + "\",\"orderNo\":\"SO-" + System.nanoTime() + "\"}", token);
+        return money("payments", "{\"memberId\":" + member + ",\"storeId\":" + store + ",\"amount\":" + amount
+                + ",\"orderNo\":\"SO-" + System.nanoTime() + "\"}", token);
     }
 
     private static BigDecimal dec(JsonNode n) {
@@ -81,7 +81,7 @@ public class WalletsIT extends TesseraTestSupport {
         assertEquals(pkg.toString(), 201, pkg.status);
 
         Answer r = money("recharges", "{\"memberId\":" + m + ",\"storeId\":" + store + ",\"amount\":100,\"method\":\"WECHAT\","
-                + "\"packageId\":" + pkg.json.get("id").asLong() + ",\"cardFee\":\"5.00\"}", cashier);
+                + "\"packageId\":" + pkg.json.get("id").asLong() + ",\"cardFee\":5.00}", cashier);
         assertEquals(r.toString(), 201, r.status);
         assertEquals(0, new BigDecimal("120.00").compareTo(dec(r.json.at("/account/total"))));
         assertEquals("RECHARGE", r.json.at("/entry/type").asText());
@@ -93,10 +93,10 @@ public class WalletsIT extends TesseraTestSupport {
         assertEquals("-10.00", p.json.at("/entry/bonusDelta").asText());
         long payId = p.json.at("/entry/id").asLong();
 
-        Answer tooMuch = money("refunds", "{\"paymentEntryId\":" + payId + ",\"amount\":\"60.01\"}", cashier);
+        Answer tooMuch = money("refunds", "{\"paymentEntryId\":" + payId + ",\"amount\":60.01}", cashier);
         assertEquals(tooMuch.toString(), 422, tooMuch.status);
         assertEquals("REFUND_EXCEEDS_PAYMENT", tooMuch.code());
-        Answer refund = money("refunds", "{\"paymentEntryId\":" + payId + ",\"amount\":\"30.00\"}", cashier);
+        Answer refund = money("refunds", "{\"paymentEntryId\":" + payId + ",\"amount\":30.00}", cashier);
         assertEquals(refund.toString(), 201, refund.status);
         assertEquals("25.00", refund.json.at("/entry/principalDelta").asText());
         assertEquals("5.00", refund.json.at("/entry/bonusDelta").asText());
@@ -187,7 +187,7 @@ public class WalletsIT extends TesseraTestSupport {
         long store = storeId("103");
         long m = member(store);
         Map<String, String> key = key();
-        String body = "{\"memberId\":" + m + ",\"storeId\":" + store + ",\"amount\":\"10.00\",\"method\":\"CASH\"}";
+        String body = "{\"memberId\":" + m + ",\"storeId\":" + store + ",\"amount\":10.00,\"method\":\"CASH\"}";
         List<Answer> answers = inParallel(10, i -> call("POST", "/wallets/recharges", body, cashier, key));
         Set<String> bodies = new HashSet<>();
         for (Answer a : answers) {
@@ -289,7 +289,7 @@ public class WalletsIT extends TesseraTestSupport {
                         List<Long> paid = payments.get(acc[0]);
                         if (paid != null && !paid.isEmpty()) {
                             last = money("refunds", "{\"paymentEntryId\":" + paid.get(random.nextInt(paid.size()))
-                                    + ",\"amount\":\"0.50\"}", token);
+                                    + ",\"amount\":0.50}", token);
                         }
                         break;
                 }

@@ -23,7 +23,8 @@ public interface CardImportService {
 
     CardImport getImport(long id);
 
-    List<CardImport> listImports(int limit);
+    /** One page of the imports, newest first. */
+    Page<CardImport> listImports(int page, int size);
 
     Page<ImportReject> rejects(long importId, int page, int size);
 }

@@ -250,12 +250,14 @@ public class CardImportServiceImpl implements CardImportService {
     }
 
     @Override
-    public List<CardImport> listImports(int limit) {
+    public Page<CardImport> listImports(int page, int size) {
         CallerContext.current().requireAnyRole(Role.HQ_ADMIN, Role.FINANCE);
-        return jpa.txExpr(TransactionType.Supports, em -> em
+        int offset = Page.offset(page, size);
+        return jpa.txExpr(TransactionType.Supports, em -> new Page<>(em
                 .createQuery("SELECT i FROM ImportEntity i ORDER BY i.id DESC", ImportEntity.class)
-                .setMaxResults(Math.max(1, Math.min(limit, 200))).getResultList()
-                .stream().map(Dtos::importOf).collect(Collectors.toList()));
+                .setFirstResult(offset).setMaxResults(size).getResultList()
+                .stream().map(Dtos::importOf).collect(Collectors.toList()), page, size,
+                em.createQuery("SELECT COUNT(i) FROM ImportEntity i", Long.class).getSingleResult()));
     }
 
     @Override
@@ -267,7 +269,7 @@ public class CardImportServiceImpl implements CardImportService {
                     .setParameter("id", importId).getSingleResult();
             List<ImportReject> items = em.createQuery("SELECT r FROM ImportRejectEntity r WHERE r.importId = :id ORDER BY r.line, r.id",
                             ImportRejectEntity.class)
-                    .setParameter("id", importId).setFirstResult((page - 1) * size).setMaxResults(size).getResultList()
+                    .setParameter("id", importId).setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList()
                     .stream().map(Dtos::reject).collect(Collectors.toList());
             return new Page<>(items, page, size, total);
         });

@@ -25,6 +25,7 @@ import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
+import io.tessera.platform.api.Like;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.Role;
@@ -119,8 +120,8 @@ public class CardServiceImpl implements CardService {
             params.put("no", cardNo("cardNo", q.cardNo));
         }
         if (q.cardNoPrefix != null && !q.cardNoPrefix.isBlank()) {
-            where.append(" AND c.cardNo LIKE :prefix");
-            params.put("prefix", cardNo("cardNoPrefix", q.cardNoPrefix) + "%");
+            where.append(" AND c.cardNo LIKE :prefix" + Like.ESCAPE);
+            params.put("prefix", Like.prefix(cardNo("cardNoPrefix", q.cardNoPrefix)));
         }
         if (q.minBalance != null && q.maxBalance != null && q.minBalance.compareTo(q.maxBalance) > 0) {
             throw TesseraException.invalid("minBalance", "RANGE_INVALID", "minBalance is above maxBalance");
@@ -153,7 +154,7 @@ public class CardServiceImpl implements CardService {
             Object[] totals = bind(em.createQuery("SELECT COUNT(c), SUM(c.balance) FROM CardEntity c" + where, Object[].class),
                     params).getSingleResult();
             List<CardEntity> rows = bind(em.createQuery("SELECT c FROM CardEntity c" + where + " ORDER BY c.storeId, c.cardNo",
-                    CardEntity.class), params).setFirstResult((q.page - 1) * q.size).setMaxResults(q.size).getResultList();
+                    CardEntity.class), params).setFirstResult(Page.offset(q.page, q.size)).setMaxResults(q.size).getResultList();
             Map<Long, String> labels = new HashMap<>();
             CardPage page = new CardPage();
             page.items = rows.stream().map(c -> Dtos.card(c, types.get(c.typeId), label(labels, c.storeId)))

@@ -16,6 +16,7 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.Like;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.TesseraException;
@@ -162,8 +163,8 @@ public class MemberServiceImpl implements MemberService {
             params.put("no", query.memberNo.trim());
         }
         if (query.name != null && !query.name.isBlank()) {
-            where.append(" AND m.name LIKE :name");
-            params.put("name", query.name.trim().replace("%", "").replace("_", "") + "%");
+            where.append(" AND m.name LIKE :name" + Like.ESCAPE);
+            params.put("name", Like.prefix(query.name.trim()));
         }
         if (query.levelId != null) {
             where.append(" AND m.levelId = :level");
@@ -185,7 +186,7 @@ public class MemberServiceImpl implements MemberService {
                 select.setParameter(k, v);
             });
             long total = count.getSingleResult();
-            List<MemberEntity> rows = select.setFirstResult((query.page - 1) * query.size).setMaxResults(query.size).getResultList();
+            List<MemberEntity> rows = select.setFirstResult(Page.offset(query.page, query.size)).setMaxResults(query.size).getResultList();
             Map<Long, LevelEntity> levels = LevelServiceImpl.levelsById(em);
             return new Page<>(rows.stream().map(e -> toDto(levels, e)).collect(Collectors.toList()), query.page, query.size, total);
         });

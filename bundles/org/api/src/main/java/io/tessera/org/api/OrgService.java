@@ -1,5 +1,6 @@
 package io.tessera.org.api;
 
+import io.tessera.platform.api.Page;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +29,8 @@ public interface OrgService {
 
     Operator getOperator(long id);
 
-    /** {@code storeId} null for every store the caller may see. */
-    List<Operator> listOperators(Long storeId);
+    /** One page of operators by employee no; {@code storeId} null for every store the caller may see. */
+    Page<Operator> listOperators(Long storeId, int page, int size);
 
     /** For other domains: the store, regardless of the caller (no scope check), if it exists. */
     Optional<Store> findStore(long id);

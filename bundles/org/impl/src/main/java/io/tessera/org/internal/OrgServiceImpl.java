@@ -14,6 +14,7 @@ import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.Role;
+import io.tessera.platform.api.Page;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.auth.OperatorDirectory;
@@ -255,18 +256,21 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
     }
 
     @Override
-    public List<Operator> listOperators(Long storeId) {
+    public Page<Operator> listOperators(Long storeId, int page, int size) {
         Caller caller = CallerContext.current();
         caller.requireAnyRole(Role.HQ_ADMIN, Role.FINANCE, Role.STORE_MANAGER);
         if (storeId != null) {
             caller.requireStore(storeId);
         }
-        return jpa.txExpr(TransactionType.Supports, em -> em
+        int offset = Page.offset(page, size);
+        // A chain has hundreds of operators, not millions: who may see whom is decided on the rows.
+        List<Operator> all = jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT o FROM OperatorEntity o ORDER BY o.employeeNo", OperatorEntity.class).getResultList()
                 .stream().map(OrgServiceImpl::toDto)
                 .filter(o -> storeId == null || o.storeIds.contains(storeId))
                 .filter(o -> visible(caller, o))
                 .collect(Collectors.toList()));
+        return new Page<>(all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size())), page, size, all.size());
     }
 
     // ---- OperatorDirectory

@@ -18,6 +18,7 @@ public final class Money implements Comparable<Money> {
     public static final int SCALE = 2;
     /** Largest amount Tessera accepts in one value: fits DECIMAL(19,2). */
     public static final BigDecimal MAX = new BigDecimal("99999999999999999.99");
+    private static final java.util.regex.Pattern CANONICAL = java.util.regex.Pattern.compile("-?\\d{1,17}(\\.\\d{1,2})?");
     public static final Money ZERO = new Money(BigDecimal.ZERO.setScale(SCALE));
 
     private final BigDecimal amount;
@@ -39,14 +40,17 @@ public final class Money implements Comparable<Money> {
         return new Money(value.setScale(SCALE, RoundingMode.UNNECESSARY));
     }
 
-    /** Parses a decimal string such as "12.30"; rejects NaN, infinities, exponents abuse and more than 2 places. */
+    /**
+     * Parses the canonical text of an amount: an optional minus, up to 17 digits, and at most two
+     * decimal places ("12.30", "-5", "0.5"). A plus sign, spaces, exponents, NaN and infinities are
+     * refused: query parameters and configuration take amounts in exactly this form.
+     */
     public static Money parse(String text) {
         Objects.requireNonNull(text, "amount");
-        String t = text.trim();
-        if (!t.matches("[+-]?\\d{1,17}(\\.\\d{1,2})?")) {
+        if (!CANONICAL.matcher(text).matches()) {
             throw new IllegalArgumentException("not an amount with at most 2 decimal places: " + text);
         }
-        return of(new BigDecimal(t));
+        return of(new BigDecimal(text));
     }
 
     public static Money ofFen(long fen) {

@@ -6,6 +6,8 @@ import java.util.List;
 public class Page<T> {
 
     public static final int MAX_SIZE = 200;
+    /** The last page anyone may ask for: every offset then fits the databases' row offsets. */
+    public static final int MAX_PAGE = 1_000_000;
 
     private List<T> items;
     private int page;
@@ -22,14 +24,20 @@ public class Page<T> {
         this.total = total;
     }
 
-    /** Checks paging input: page ≥ 1, 1 ≤ size ≤ 200. */
+    /** Checks paging input: 1 ≤ page ≤ 1,000,000, 1 ≤ size ≤ 200. */
     public static void check(int page, int size) {
-        if (page < 1) {
-            throw TesseraException.invalid("page", "PAGE_INVALID", "page starts at 1");
+        if (page < 1 || page > MAX_PAGE) {
+            throw TesseraException.invalid("page", "PAGE_INVALID", "page must be between 1 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_SIZE) {
             throw TesseraException.invalid("size", "PAGE_SIZE_INVALID", "size must be between 1 and " + MAX_SIZE);
         }
+    }
+
+    /** The first row of a checked page. */
+    public static int offset(int page, int size) {
+        check(page, size);
+        return (page - 1) * size;
     }
 
     public List<T> getItems() {

@@ -34,7 +34,8 @@ public class MoneyTest {
 
     @Test
     public void refusesNonNumbersAndSpecialValues() {
-        for (String bad : new String[] {"", " ", "abc", "NaN", "Infinity", "-Infinity", "1e3", "1,000.00", "12.", ".5", "0x10"}) {
+        for (String bad : new String[] {"", " ", "abc", "NaN", "Infinity", "-Infinity", "1e3", "1,000.00", "12.", ".5", "0x10",
+                "+1.00", " 1.00", "1.00 ", "\t1", "1.000", "--1", "１２"}) {
             assertThrows(bad, IllegalArgumentException.class, () -> Money.parse(bad));
         }
     }

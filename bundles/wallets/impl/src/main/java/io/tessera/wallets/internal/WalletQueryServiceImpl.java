@@ -261,7 +261,7 @@ public class WalletQueryServiceImpl implements WalletQueryService {
             count.setParameter(k, v);
             select.setParameter(k, v);
         });
-        return new Page<>(select.setFirstResult((page - 1) * size).setMaxResults(size).getResultList(), page, size,
+        return new Page<>(select.setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList(), page, size,
                 count.getSingleResult());
     }
 }

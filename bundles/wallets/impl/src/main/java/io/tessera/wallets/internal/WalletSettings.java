@@ -64,8 +64,8 @@ public class WalletSettings {
             }
         }
         rules = new Rules(WalletMode.valueOf(c.mode().trim().toUpperCase()), Map.copyOf(overrides),
-                SplitPolicy.valueOf(c.split_policy().trim().toUpperCase()), Money.parse(c.recharge_min()),
-                c.recharge_max().isBlank() ? null : Money.parse(c.recharge_max()),
+                SplitPolicy.valueOf(c.split_policy().trim().toUpperCase()), Money.parse(c.recharge_min().trim()),
+                c.recharge_max().isBlank() ? null : Money.parse(c.recharge_max().trim()),
                 !"DIRECT".equalsIgnoreCase(c.account_opening().trim()));
     }
 

@@ -4,7 +4,7 @@ import io.tessera.cards.api.CardImport;
 import io.tessera.cards.api.CardImportService;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
-import java.util.List;
+import io.tessera.platform.api.Page;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -19,19 +19,23 @@ public class CardImportsCommand implements Action {
     @Reference
     private CardImportService imports;
 
-    @Option(name = "-n", aliases = "--limit", description = "How many (default 20)")
-    private int limit = 20;
+    @Option(name = "-n", aliases = "--size", description = "How many a page (default 20, at most 200)")
+    private int size = 20;
+
+    @Option(name = "-p", aliases = "--page", description = "Page number (default 1)")
+    private int page = 1;
 
     @Override
     public Object execute() {
-        List<CardImport> list = CallerContext.callAs(Caller.system("console"), () -> imports.listImports(limit));
+        Page<CardImport> list = CallerContext.callAs(Caller.system("console"), () -> imports.listImports(page, size));
         ShellTable table = new ShellTable();
         for (String c : new String[] {"Id", "File", "Format", "Status", "Read", "Accepted", "Rejected", "Job", "By", "At"}) {
             table.column(c);
         }
-        list.forEach(i -> table.addRow().addContent(i.id, i.fileName, i.format, i.status, i.read, i.accepted, i.rejected,
+        list.getItems().forEach(i -> table.addRow().addContent(i.id, i.fileName, i.format, i.status, i.read, i.accepted, i.rejected,
                 i.jobId, i.createdBy, i.createdAt));
         table.print(System.out);
+        System.out.println("Page " + list.getPage() + ", " + list.getTotal() + " import(s) in all");
         return null;
     }
 }

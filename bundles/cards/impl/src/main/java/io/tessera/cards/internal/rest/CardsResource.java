@@ -17,6 +17,7 @@ import io.tessera.cards.api.MigrationStatus;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.jobs.Job;
+import io.tessera.platform.api.web.BodyLimit;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.QueryParams;
 import java.io.InputStream;
@@ -72,6 +73,7 @@ public class CardsResource {
     @Path("imports")
     @Consumes({"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel"})
+    @BodyLimit(name = "cardImport", defaultBytes = 256L << 20)
     public Response startImport(InputStream body, @QueryParam("fileName") String fileName, @QueryParam("charset") String charset) {
         CardImport imp = imports.startImport(fileName, body, charset);
         if (imp.duplicate) {
@@ -82,20 +84,20 @@ public class CardsResource {
 
     @GET
     @Path("imports")
-    public List<CardImport> listImports(@QueryParam("limit") String limit) {
-        return imports.listImports(QueryParams.intValue("limit", limit, 20));
+    public Page<CardImport> listImports(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return imports.listImports(QueryParams.intValue("page", page, 1), QueryParams.intValue("size", size, 20));
     }
 
     @GET
     @Path("imports/{id}")
     public CardImport getImport(@PathParam("id") String id) {
-        return imports.getImport(QueryParams.longValue("id", id));
+        return imports.getImport(QueryParams.id("id", id));
     }
 
     @GET
     @Path("imports/{id}/rejects")
     public Page<ImportReject> rejects(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return imports.rejects(QueryParams.longValue("id", id), QueryParams.intValue("page", page, 1),
+        return imports.rejects(QueryParams.id("id", id), QueryParams.intValue("page", page, 1),
                 QueryParams.intValue("size", size, 50));
     }
 
@@ -143,6 +145,7 @@ public class CardsResource {
 
     @POST
     @Path("{cardNo}/migration")
+    @BodyLimit(name = "cardMigration", defaultBytes = 16L << 20)
     public Response migrate(@PathParam("cardNo") String cardNo, MigrationRequests.Migrate request,
                             @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
         return Response.status(201).entity(cards.migrate(cardNo, request, key)).build();

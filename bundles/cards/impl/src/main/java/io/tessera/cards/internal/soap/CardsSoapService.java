@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /** Card query and migration over SOAP (POS at the counter). Vouchers travel as base64Binary. */
 @WebService(serviceName = "CardService", portName = "CardPort", targetNamespace = "urn:tessera:cards")
-@Component(service = CardsSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/cards")
+@Component(service = CardsSoapService.class, property = {Endpoints.SOAP_ADDRESS + "=/cards",
+        Endpoints.SOAP_BODY_LIMIT + "=cardMigration"})
 public class CardsSoapService {
 
     @Reference

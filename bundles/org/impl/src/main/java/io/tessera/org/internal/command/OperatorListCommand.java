@@ -24,6 +24,12 @@ public class OperatorListCommand implements Action {
     @Completion(StoreIdCompleter.class)
     private Long storeId;
 
+    @Option(name = "-p", aliases = "--page", description = "Page number (default 1)")
+    private int page = 1;
+
+    @Option(name = "-n", aliases = "--size", description = "How many a page (default 50, at most 200)")
+    private int size = 50;
+
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
@@ -35,7 +41,7 @@ public class OperatorListCommand implements Action {
         table.column("Stores");
         table.column("Enabled");
         CallerContext.runAs(Caller.system("console"), () -> {
-            for (Operator o : org.listOperators(storeId)) {
+            for (Operator o : org.listOperators(storeId, page, size).getItems()) {
                 table.addRow().addContent(o.id, o.employeeNo, o.name, Phones.mask(o.phone), o.roles, o.storeIds, o.enabled);
             }
         });

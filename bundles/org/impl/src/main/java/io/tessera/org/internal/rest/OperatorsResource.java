@@ -4,8 +4,9 @@ import io.tessera.org.api.Operator;
 import io.tessera.org.api.OperatorRequest;
 import io.tessera.org.api.OrgService;
 import io.tessera.platform.api.web.Endpoints;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.web.QueryParams;
 import java.net.URI;
-import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -30,8 +31,10 @@ public class OperatorsResource {
     private OrgService org;
 
     @GET
-    public List<Operator> listOperators(@QueryParam("storeId") Long storeId) {
-        return org.listOperators(storeId);
+    public Page<Operator> listOperators(@QueryParam("storeId") String storeId, @QueryParam("page") String page,
+                                        @QueryParam("size") String size) {
+        return org.listOperators(QueryParams.longValue("storeId", storeId), QueryParams.intValue("page", page, 1),
+                QueryParams.intValue("size", size, 20));
     }
 
     @POST

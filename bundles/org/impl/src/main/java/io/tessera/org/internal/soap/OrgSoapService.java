@@ -60,9 +60,10 @@ public class OrgSoapService {
     }
 
     @WebMethod
-    @WebResult(name = "operator")
-    public List<Operator> listOperators(@WebParam(name = "storeId") Long storeId) {
-        return org.listOperators(storeId);
+    @WebResult(name = "operators")
+    public OperatorList listOperators(@WebParam(name = "storeId") Long storeId, @WebParam(name = "page") Integer page,
+                                      @WebParam(name = "size") Integer size) {
+        return OperatorList.of(org.listOperators(storeId, page == null ? 1 : page, size == null ? 20 : size));
     }
 
     @WebMethod

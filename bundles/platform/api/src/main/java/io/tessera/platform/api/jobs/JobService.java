@@ -1,6 +1,6 @@
 package io.tessera.platform.api.jobs;
 
-import java.util.List;
+import io.tessera.platform.api.Page;
 
 /**
  * Runs long work in the background and lets clients poll it (REST {@code /jobs/{id}}, console
@@ -16,8 +16,8 @@ public interface JobService {
     /** The job, with live progress while it runs; 404 JOB_NOT_FOUND unless the caller may see it. */
     Job get(long id);
 
-    /** The caller's visible jobs, newest first; {@code type} null for all types. */
-    List<Job> recent(String type, int limit);
+    /** One page of the caller's visible jobs, newest first; {@code type} null for all types. */
+    Page<Job> list(String type, int page, int size);
 
     /** The file of a succeeded job; 404 when it has none (yet). */
     JobResult result(long id);

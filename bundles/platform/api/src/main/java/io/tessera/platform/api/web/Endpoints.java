@@ -13,6 +13,11 @@ public final class Endpoints {
     public static final String SOAP_ADDRESS = "tessera.soap.address";
     /** With {@code =true} on a SOAP implementor: answered without authentication (login only). */
     public static final String SOAP_PUBLIC = "tessera.soap.public";
+    /**
+     * On a SOAP implementor that takes uploads: the name of its body limit ({@code maxBodyBytes.<name>}
+     * in {@code etc/io.tessera.web.cfg}, 16 MiB when not set) instead of the usual {@code maxBodyBytes}.
+     */
+    public static final String SOAP_BODY_LIMIT = "tessera.soap.bodyLimit";
     public static final String REST_BASE = "/api/v1";
     public static final String SOAP_BASE = "/soap";
     /** HTTP header carrying the idempotency key of a write. */

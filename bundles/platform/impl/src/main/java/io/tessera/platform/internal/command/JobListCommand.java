@@ -4,7 +4,7 @@ import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobService;
-import java.util.List;
+import io.tessera.platform.api.Page;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -22,21 +22,25 @@ public class JobListCommand implements Action {
     @Option(name = "-t", aliases = "--type", description = "Only jobs of this type, e.g. cards.import")
     private String type;
 
-    @Option(name = "-n", aliases = "--limit", description = "How many, newest first (default 20)")
-    private int limit = 20;
+    @Option(name = "-n", aliases = "--size", description = "How many a page, newest first (default 20, at most 200)")
+    private int size = 20;
+
+    @Option(name = "-p", aliases = "--page", description = "Page number (default 1)")
+    private int page = 1;
 
     @Override
     public Object execute() {
-        List<Job> list = CallerContext.callAs(Caller.system("console"), () -> jobs.recent(type, limit));
+        Page<Job> list = CallerContext.callAs(Caller.system("console"), () -> jobs.list(type, page, size));
         ShellTable table = new ShellTable();
         for (String c : new String[] {"Id", "Type", "Status", "%", "Counters", "Owner", "Created", "Message"}) {
             table.column(c);
         }
-        for (Job j : list) {
+        for (Job j : list.getItems()) {
             table.addRow().addContent(j.id, j.type, j.status, j.percent == null ? "" : j.percent, j.counters,
                     j.owner, j.createdAt, j.message == null ? "" : j.message);
         }
         table.print(System.out);
+        System.out.println("Page " + list.getPage() + ", " + list.getTotal() + " job(s) in all");
         return null;
     }
 }

@@ -10,6 +10,7 @@ import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.internal.Hashing;
 import io.tessera.platform.internal.jpa.IdempotencyEntity;
 import io.tessera.platform.internal.web.Json;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -17,13 +18,16 @@ import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The key row is inserted (and flushed, so its index entry is locked) before the action runs, in
+ * A key belongs to one caller and one operation: it is stored under the hash of caller and key, with
+ * the operation (scope) and the request's fingerprint; the same key on another operation or with
+ * another request is 409 IDEMPOTENCY_KEY_REUSED. The key row is inserted (and flushed, so its index entry is locked) before the action runs, in
  * the action's own transaction: a concurrent first call with the same key waits on that row,
  * then fails on the duplicate key, rolls back everything it did, and reads the stored answer. A
  * transaction the database rolled back to break a deadlock is run again, whole.
@@ -39,6 +43,20 @@ public class IdempotencyServiceImpl implements IdempotencyService {
 
     /** How often a failed transaction is run again (see {@link #execute}). */
     private static final int RETRIES = 3;
+
+    /**
+     * Until when keys written by an earlier release (hashed with their scope) are still looked up: 48
+     * hours after the newest of them, so a retry that spans the upgrade is answered, never run twice.
+     */
+    private volatile LocalDateTime legacyKeysUntil;
+
+    @Activate
+    void activate() {
+        LocalDateTime newest = jpa.txExpr(TransactionType.Supports, em -> em
+                .createQuery("SELECT MAX(e.createdAt) FROM IdempotencyEntity e WHERE e.bound IS NULL", LocalDateTime.class)
+                .getSingleResult());
+        legacyKeysUntil = newest == null ? null : newest.plusHours(48);
+    }
 
     /**
      * Runs again, whole, a transaction that the database rolled back to break a deadlock, and, when
@@ -68,10 +86,10 @@ public class IdempotencyServiceImpl implements IdempotencyService {
         if (key.length() > 100) {
             throw TesseraException.invalid(Endpoints.IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_INVALID", "at most 100 characters");
         }
-        String keyHash = keyHash(scope, key);
+        String keyHash = keyHash(key);
         String requestHash = Hashing.sha256(Json.write(request));
         for (int attempt = 0; ; attempt++) {
-            Optional<T> stored = lookup(keyHash, requestHash, resultType);
+            Optional<T> stored = lookup(scope, key, requestHash, resultType);
             if (stored.isPresent()) {
                 return stored.get();
             }
@@ -83,6 +101,7 @@ public class IdempotencyServiceImpl implements IdempotencyService {
                     e.requestHash = requestHash;
                     e.responseJson = PENDING;
                     e.createdAt = BusinessTime.now();
+                    e.bound = Boolean.TRUE;
                     em.persist(e);
                     em.flush();
                     T result = action.get();
@@ -104,18 +123,32 @@ public class IdempotencyServiceImpl implements IdempotencyService {
         if (key == null || key.isBlank() || key.length() > 100) {
             return Optional.empty();
         }
-        return lookup(keyHash(scope, key), Hashing.sha256(Json.write(request)), resultType);
+        return lookup(scope, key, Hashing.sha256(Json.write(request)), resultType);
     }
 
-    /** The committed answer stored under the key (409 when it was for another request), if any. */
-    private <T> Optional<T> lookup(String keyHash, String requestHash, Class<T> resultType) {
+    /**
+     * The committed answer stored under the key (409 when it was for another operation or request),
+     * if any.
+     */
+    private <T> Optional<T> lookup(String scope, String key, String requestHash, Class<T> resultType) {
+        LocalDateTime legacyUntil = legacyKeysUntil;
+        boolean legacy = legacyUntil != null && BusinessTime.now().isBefore(legacyUntil);
         return jpa.txExpr(TransactionType.Supports, em -> {
-            IdempotencyEntity e = em.find(IdempotencyEntity.class, keyHash);
-            return e == null || PENDING.equals(e.responseJson) ? Optional.empty() : Optional.of(replay(e, requestHash, resultType));
+            IdempotencyEntity e = em.find(IdempotencyEntity.class, keyHash(key));
+            if (e == null && legacy) {
+                e = em.find(IdempotencyEntity.class, legacyKeyHash(scope, key));
+            }
+            return e == null || PENDING.equals(e.responseJson) ? Optional.empty()
+                    : Optional.of(replay(e, scope, requestHash, resultType));
         });
     }
 
-    private static String keyHash(String scope, String key) {
+    private static String keyHash(String key) {
+        return Hashing.sha256(CallerContext.current().identity() + "|" + key);
+    }
+
+    /** How keys were hashed before they were bound to one operation. */
+    private static String legacyKeyHash(String scope, String key) {
         Caller caller = CallerContext.current();
         return Hashing.sha256(caller.identity() + "|" + scope + "|" + key);
     }
@@ -145,7 +178,11 @@ public class IdempotencyServiceImpl implements IdempotencyService {
         }
     }
 
-    private static <T> T replay(IdempotencyEntity e, String requestHash, Class<T> type) {
+    private static <T> T replay(IdempotencyEntity e, String scope, String requestHash, Class<T> type) {
+        if (!scope.equals(e.scope)) {
+            throw TesseraException.conflict("IDEMPOTENCY_KEY_REUSED",
+                    "this idempotency key was used for another operation", Endpoints.IDEMPOTENCY_KEY);
+        }
         if (!Hashing.same(e.requestHash, requestHash)) {
             throw TesseraException.conflict("IDEMPOTENCY_KEY_REUSED",
                     "this idempotency key was used for a different request", Endpoints.IDEMPOTENCY_KEY);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Page;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobProgress;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -223,17 +225,31 @@ public class JobServiceImpl implements JobService {
     }
 
     @Override
-    public List<Job> recent(String type, int limit) {
+    public Page<Job> list(String type, int page, int size) {
         Caller caller = CallerContext.current();
-        int max = Math.max(1, Math.min(limit, 200));
+        int offset = Page.offset(page, size);
         return jpa.txExpr(TransactionType.Supports, em -> {
-            String where = type == null ? "" : "WHERE j.type = :type ";
-            var q = em.createQuery("SELECT j FROM JobEntity j " + where + "ORDER BY j.id DESC", JobEntity.class);
+            List<String> where = new ArrayList<>();
             if (type != null) {
-                q.setParameter("type", type);
+                where.add("j.type = :type");
             }
-            return q.setMaxResults(caller.seesAllStores() ? max : 1000).getResultList().stream()
-                    .filter(e -> sees(caller, e)).limit(max).map(e -> dto(e, live.get(e.id))).collect(Collectors.toList());
+            if (!caller.seesAllStores()) {
+                where.add("j.ownerIdentity = :owner");
+            }
+            String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+            var count = em.createQuery("SELECT COUNT(j) FROM JobEntity j" + clause, Long.class);
+            var select = em.createQuery("SELECT j FROM JobEntity j" + clause + " ORDER BY j.id DESC", JobEntity.class);
+            for (var q : List.of(count, select)) {
+                if (type != null) {
+                    q.setParameter("type", type);
+                }
+                if (!caller.seesAllStores()) {
+                    q.setParameter("owner", caller.identity());
+                }
+            }
+            List<Job> items = select.setFirstResult(offset).setMaxResults(size).getResultList().stream()
+                    .map(e -> dto(e, live.get(e.id))).collect(Collectors.toList());
+            return new Page<>(items, page, size, count.getSingleResult());
         });
     }
 

@@ -12,7 +12,11 @@ import javax.persistence.Table;
 @Table(name = "PLT_IDEMPOTENCY")
 public class IdempotencyEntity {
 
-    /** SHA-256 of caller, scope and client key. */
+    /**
+     * SHA-256 of caller and client key: a key belongs to one caller and one operation ({@link #scope}).
+     * Rows written before keys were bound to their operation hashed caller, scope and key, and have no
+     * {@link #bound} flag.
+     */
     @Id
     @Column(name = "KEY_HASH", length = 64)
     public String keyHash;
@@ -29,4 +33,8 @@ public class IdempotencyEntity {
 
     @Column(name = "CREATED_AT", nullable = false)
     public LocalDateTime createdAt;
+
+    /** True for rows keyed by caller and key alone (null on rows of earlier releases). */
+    @Column(name = "BOUND")
+    public Boolean bound;
 }

@@ -5,7 +5,7 @@ import io.tessera.platform.api.jobs.JobResult;
 import io.tessera.platform.api.jobs.JobService;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.QueryParams;
-import java.util.List;
+import io.tessera.platform.api.Page;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -26,21 +26,22 @@ public class JobsResource {
     private JobService jobs;
 
     @GET
-    public List<Job> recent(@QueryParam("type") String type, @QueryParam("limit") String limit) {
-        return jobs.recent(type == null || type.isBlank() ? null : type.trim(), QueryParams.intValue("limit", limit, 20));
+    public Page<Job> list(@QueryParam("type") String type, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return jobs.list(type == null || type.isEmpty() ? null : type, QueryParams.intValue("page", page, 1),
+                QueryParams.intValue("size", size, 20));
     }
 
     @GET
     @Path("{id}")
     public Job get(@PathParam("id") String id) {
-        return jobs.get(QueryParams.longValue("id", id));
+        return jobs.get(QueryParams.id("id", id));
     }
 
     @GET
     @Path("{id}/result")
     @Produces(MediaType.WILDCARD)
     public Response result(@PathParam("id") String id) {
-        JobResult r = jobs.result(QueryParams.longValue("id", id));
+        JobResult r = jobs.result(QueryParams.id("id", id));
         return Response.ok(r.file.toFile(), r.contentType)
                 .header("Content-Disposition", "attachment; filename=\"" + r.fileName + "\"").build();
     }

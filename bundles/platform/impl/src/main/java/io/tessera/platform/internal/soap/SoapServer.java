@@ -2,11 +2,13 @@ package io.tessera.platform.internal.soap;
 
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.internal.auth.Authenticator;
+import io.tessera.platform.internal.web.WebSettings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.logging.FaultListener;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -30,6 +32,9 @@ public class SoapServer {
 
     @Reference
     private Authenticator authenticator;
+
+    @Reference
+    private WebSettings settings;
 
     private final Map<ServiceReference<Object>, Server> servers = new ConcurrentHashMap<>();
     private ServiceTracker<Object, Object> tracker;
@@ -84,6 +89,11 @@ public class SoapServer {
         if (!Boolean.parseBoolean(String.valueOf(reference.getProperty(Endpoints.SOAP_PUBLIC)))) {
             factory.getInInterceptors().add(new SoapAuthInterceptor(authenticator));
         }
+        Object upload = reference.getProperty(Endpoints.SOAP_BODY_LIMIT);
+        factory.getInInterceptors().add(new SoapRequestCheck(upload == null ? settings::maxBodyBytes
+                : () -> settings.maxBodyBytes(String.valueOf(upload), 16L << 20)));
+        factory.getOutFaultInterceptors().add(new ClientFaults());
+        factory.getProperties(true).put(FaultListener.class.getName(), new FaultLog());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(implementor.getClass().getClassLoader());

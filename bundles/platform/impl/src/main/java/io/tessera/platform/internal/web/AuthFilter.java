@@ -16,29 +16,32 @@ import javax.ws.rs.ext.Provider;
 /**
  * Authentication for every REST resource: a method is open only when marked
  * {@link PublicEndpoint}; everything else needs a valid Bearer token or Basic client credential.
- * The caller is set on the thread for the resource and cleared when the response leaves.
+ * The caller is set on the thread for the resource and cleared when the response leaves. Then,
+ * before any body is read, the {@link RequestRules} (size, content type).
  */
 @Provider
 public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private final Authenticator authenticator;
+    private final RequestRules rules;
 
     @Context
     private ResourceInfo resourceInfo;
 
-    public AuthFilter(Authenticator authenticator) {
+    AuthFilter(Authenticator authenticator, RequestRules rules) {
         this.authenticator = authenticator;
+        this.rules = rules;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         CallerContext.clear();
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (isPublic()) {
-            // Open endpoints ignore credentials: a stale token must not block login.
-            return;
+        // Open endpoints ignore credentials: a stale token must not block login.
+        if (!isPublic()) {
+            CallerContext.set(authenticator.require(header));
         }
-        CallerContext.set(authenticator.require(header));
+        rules.check(request, resourceInfo.getResourceMethod());
     }
 
     @Override

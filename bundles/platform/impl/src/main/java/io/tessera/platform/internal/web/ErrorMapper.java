@@ -3,6 +3,7 @@ package io.tessera.platform.internal.web;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tessera.platform.api.ApiError;
 import io.tessera.platform.api.TesseraException;
@@ -71,6 +72,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof UnrecognizedPropertyException) {
             return new ApiError("FIELD_UNKNOWN", "unknown field " + field, field);
+        }
+        if (e instanceof InvalidNullException && field != null) {
+            return new ApiError("FIELD_INVALID", field + " must not be null: leave it out instead", field);
         }
         if (field == null) {
             return new ApiError("JSON_MALFORMED", "the body does not have the expected shape", null);

@@ -43,6 +43,9 @@ public class RestServer {
     @Reference
     private PlatformResource platformResource;
 
+    @Reference
+    private WebSettings settings;
+
     private final Map<ServiceReference<Object>, Object> resources = new ConcurrentSkipListMap<>();
     private ScheduledExecutorService rebuilder;
     private ScheduledFuture<?> pending;
@@ -98,7 +101,8 @@ public class RestServer {
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(Endpoints.REST_BASE);
         factory.setServiceBeans(beans);
-        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), new AuthFilter(authenticator), new ErrorMapper()));
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), MethodRouting.of(beans),
+                new AuthFilter(authenticator, new RequestRules(settings)), new ErrorMapper()));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());

@@ -1,0 +1,131 @@
+package io.tessera.platform.internal.soap;
+
+import io.tessera.platform.api.TesseraException;
+import java.io.ByteArrayInputStream;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+
+/**
+ * Gives every fault Tessera's shape before it is written. A fault without Tessera's detail was
+ * raised by CXF while reading the request (a value JAXB cannot read, an unknown operation): the
+ * caller's mistake, so a Client fault with a stable code (AMOUNT_INVALID, FIELD_INVALID,
+ * SOAP_REQUEST_INVALID), the element at fault when it can be found, and no Java class name.
+ */
+public class ClientFaults extends AbstractPhaseInterceptor<Message> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientFaults.class);
+
+    private static final Pattern CLASS_PREFIX = Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\s*:?\\s*");
+    private static final Pattern AMOUNT = Pattern.compile("at most 2 decimal places: (\\S+)|amount out of range: (\\S+)");
+    private static final Pattern NUMBER = Pattern.compile("For input string: \"([^\"]*)\"|Not a number: (\\S+)");
+
+    public ClientFaults() {
+        super(Phase.PRE_LOGICAL);
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        Exception e = message.getContent(Exception.class);
+        if (!(e instanceof Fault) || hasTesseraDetail((Fault) e)) {
+            return;
+        }
+        Fault original = (Fault) e;
+        TesseraException error;
+        if (message.getExchange().getOutMessage() == null) {
+            error = classify(original, (byte[]) message.getExchange().get(SoapRequestCheck.BODY));
+        } else {
+            // The answer itself could not be written: Tessera's fault, logged once with a reference.
+            String ref = UUID.randomUUID().toString();
+            LOG.error("SOAP answer failed, reference {}", ref, original);
+            error = new TesseraException(500, "INTERNAL_ERROR", "internal error; reference " + ref, null);
+        }
+        Fault replaced = SoapFaults.toFault(error);
+        replaced.setStatusCode(original.getStatusCode());
+        message.setContent(Exception.class, replaced);
+    }
+
+    static TesseraException classify(Throwable fault, byte[] body) {
+        for (Throwable c = fault; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof TesseraException) {
+                return (TesseraException) c;
+            }
+        }
+        String text = messages(fault);
+        Matcher amount = AMOUNT.matcher(text);
+        if (amount.find()) {
+            String value = amount.group(1) != null ? amount.group(1) : amount.group(2);
+            String field = elementWithText(body, value);
+            return TesseraException.invalid(field, "AMOUNT_INVALID",
+                    (field == null ? "an amount" : field) + " must be an amount with at most 2 decimal places");
+        }
+        Matcher number = NUMBER.matcher(text);
+        if (number.find()) {
+            String value = number.group(1) != null ? number.group(1) : number.group(2);
+            String field = elementWithText(body, value);
+            return TesseraException.invalid(field, "FIELD_INVALID",
+                    (field == null ? "a value" : field) + " must be a whole number");
+        }
+        String message = CLASS_PREFIX.matcher(fault.getMessage() == null ? "" : fault.getMessage()).replaceAll("").trim();
+        return TesseraException.invalid(null, "SOAP_REQUEST_INVALID",
+                message.isEmpty() ? "the request does not match the service's WSDL" : message);
+    }
+
+    private static String messages(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            sb.append(c.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static boolean hasTesseraDetail(Fault f) {
+        Element detail = f.getDetail();
+        if (detail == null) {
+            return false;
+        }
+        for (org.w3c.dom.Node n = detail.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (SoapFaults.NS.equals(n.getNamespaceURI())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The local name of the first element whose text is {@code value}, or null. */
+    static String elementWithText(byte[] body, String value) {
+        if (body == null || value == null) {
+            return null;
+        }
+        try {
+            XMLInputFactory f = XMLInputFactory.newFactory();
+            f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+            XMLStreamReader r = f.createXMLStreamReader(new ByteArrayInputStream(body));
+            String element = null;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    element = r.getLocalName();
+                } else if (event == XMLStreamConstants.CHARACTERS && element != null && value.equals(r.getText().trim())) {
+                    return element;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    element = null;
+                }
+            }
+        } catch (XMLStreamException e) {
+            return null;
+        }
+        return null;
+    }
+}
