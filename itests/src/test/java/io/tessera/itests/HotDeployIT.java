@@ -35,18 +35,18 @@ public class HotDeployIT extends TesseraTestSupport {
 
         // Cards depend on wallets: they go first, and wallets keep answering.
         features.uninstallFeature("tessera-cards");
-        await("/cards to vanish", 60, () -> call("GET", "/cards/types", null, hq).status == 404
+        awaitUnrecorded("/cards to vanish", 60, () -> call("GET", "/cards/types", null, hq).status == 404
                 && getRaw("/soap/cards?wsdl", clerk).status == 404 && call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
         awaitOpenApiWithout("/cards/types", clerk);
 
         features.uninstallFeature("tessera-wallets");
-        await("/wallets to vanish", 60, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 404
+        awaitUnrecorded("/wallets to vanish", 60, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 404
                 && getRaw("/soap/wallets?wsdl", clerk).status == 404 && call("GET", "/members/" + id, null, clerk).status == 200);
         awaitOpenApiWithout("/wallets/payments", clerk);
 
         features.uninstallFeature("tessera-members");
         // The REST server is republished without the members resources: wait until it is back for the others.
-        await("/members to vanish", 60, () -> call("GET", "/members/" + id, null, clerk).status == 404
+        awaitUnrecorded("/members to vanish", 60, () -> call("GET", "/members/" + id, null, clerk).status == 404
                 && getRaw("/soap/members?wsdl", clerk).status == 404 && call("GET", "/stores", null, clerk).status == 200);
         assertEquals("NOT_FOUND", call("GET", "/members/" + id, null, clerk).code());
         awaitOpenApiWithout("/members", clerk);
@@ -54,12 +54,12 @@ public class HotDeployIT extends TesseraTestSupport {
         features.installFeature("tessera-members");
         features.installFeature("tessera-wallets");
         features.installFeature("tessera-cards");
-        await("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
-        await("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
-        await("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);
-        await("/soap/wallets to return", 30, () -> getRaw("/soap/wallets?wsdl", clerk).status == 200);
+        awaitUnrecorded("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
+        awaitUnrecorded("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
+        awaitUnrecorded("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);
+        awaitUnrecorded("/soap/wallets to return", 30, () -> getRaw("/soap/wallets?wsdl", clerk).status == 200);
         // Back with its data: the card type created before the uninstall.
-        await("/cards to return with its data", 90, () -> {
+        awaitUnrecorded("/cards to return with its data", 90, () -> {
             Answer types = call("GET", "/cards/types", null, hq);
             return types.status == 200 && types.text.contains("热部署卡");
         });
@@ -72,7 +72,7 @@ public class HotDeployIT extends TesseraTestSupport {
 
     /** The OpenAPI document answers without the path (while a feature goes, the REST server may be republishing). */
     private void awaitOpenApiWithout(String path, String token) {
-        await("/openapi.json without " + path, 60, () -> {
+        awaitUnrecorded("/openapi.json without " + path, 60, () -> {
             Answer a = call("GET", "/openapi.json", null, token);
             return a.status == 200 && a.json != null && a.json.path("paths").path(path).isMissingNode();
         });

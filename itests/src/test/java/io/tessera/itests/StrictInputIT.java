@@ -8,16 +8,21 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Requests that must be refused, whole, before anything runs: each class of malformed input an
@@ -28,6 +33,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class StrictInputIT extends TesseraTestSupport {
 
     private static final AtomicInteger KEYS = new AtomicInteger();
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
     private static final String SOAP_PAY = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
             + "<soapenv:Body><w:pay xmlns:w=\"urn:tessera:wallets\"><payment><memberId>%s</memberId><storeId>%s</storeId>"
             + "<amount>%s</amount></payment><requestId>%s</requestId></w:pay></soapenv:Body>";
@@ -116,6 +124,12 @@ public class StrictInputIT extends TesseraTestSupport {
                 + "</soapenv:Envelope>").getBytes(StandardCharsets.UTF_8), "text/xml");
         assertTrue(fraction.toString(), fraction.text.contains("<tessera:code>FIELD_INVALID</tessera:code>"));
         assertTrue(fraction.toString(), fraction.text.contains("<tessera:field>memberId</tessera:field>"));
+        // Valid by the WSDL's schema too: an unknown element is refused, not ignored.
+        Answer typo = soapRaw("wallets", (String.format(SOAP_PAY, member, store, "1.00", "s-" + System.nanoTime())
+                .replace("</amount>", "</amount><amountt>9.00</amountt>") + "</soapenv:Envelope>").getBytes(StandardCharsets.UTF_8),
+                "text/xml");
+        assertTrue(typo.toString(), typo.text.contains("<tessera:code>FIELD_UNKNOWN</tessera:code>")
+                && typo.text.contains("<tessera:field>amountt</tessera:field>"));
         // The card query's balance filter, as a newcomer met it.
         Answer query = soap("cards", "<c:queryCards xmlns:c=\"urn:tessera:cards\"><query><minBalance>2.001</minBalance></query></c:queryCards>",
                 bearer(HQ_ADMIN));
@@ -124,6 +138,12 @@ public class StrictInputIT extends TesseraTestSupport {
         Answer unknown = soap("wallets", "<w:transferAll xmlns:w=\"urn:tessera:wallets\"/>", bearer(HQ_ADMIN));
         assertTrue(unknown.toString(), unknown.text.contains("<faultcode>soap:Client</faultcode>")
                 && unknown.text.contains("SOAP_REQUEST_INVALID"));
+        // Typed clients know the fault's structure: every operation declares it, with its detail type.
+        for (String service : new String[] {"wallets", "members", "org", "cards"}) {
+            Answer wsdl = getRaw("/soap/" + service + "?wsdl", bearer(HQ_ADMIN));
+            assertTrue(service + " WSDL declares the fault", wsdl.text.contains("<wsdl:fault name=\"TesseraFault\"")
+                    && wsdl.text.contains("urn:tessera:error"));
+        }
         Answer json = soapRaw("wallets", "{\"memberId\":1}".getBytes(StandardCharsets.UTF_8), "application/json");
         assertEquals(json.toString(), 415, json.status);
         assertEquals(before, moneyState(member));
@@ -310,6 +330,30 @@ public class StrictInputIT extends TesseraTestSupport {
         assertEquals(underscore.toString(), 0, underscore.json.get("total").asLong());
         Answer literal = call("GET", "/members?name=%E7%99%BE%E5%88%86_", null, hq);
         assertEquals(literal.toString(), 1, literal.json.get("total").asLong());
+    }
+
+    @Test
+    public void loginCodesAreLimitedPerClientAddressWhateverThePhones() throws Exception {
+        Configuration c = configAdmin.getConfiguration("io.tessera.codes", null);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("max.per.requester.per.hour", "3");
+        c.update(props);
+        try {
+            // The limit counts what this address asked for in the last hour, this test's requests included.
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(call("POST", "/auth/codes", "{\"phone\":\"" + newPhone() + "\"}", null).status);
+            }
+            assertTrue(statuses.toString(), statuses.contains(429));
+            assertEquals(statuses.toString(), 429, (int) statuses.get(statuses.size() - 1));
+            Answer refused = call("POST", "/auth/codes", "{\"phone\":\"" + newPhone() + "\"}", null);
+            assertEquals("CODE_REQUESTS_TOO_MANY", refused.code());
+        } finally {
+            props.put("max.per.requester.per.hour", "1000");
+            c.update(props);
+            await("the code limit to be lifted", 20,
+                    () -> call("POST", "/auth/codes", "{\"phone\":\"" + newPhone() + "\"}", null).status == 202);
+        }
     }
 
     @Test

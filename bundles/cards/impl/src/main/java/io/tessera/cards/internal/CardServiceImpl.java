@@ -27,6 +27,7 @@ import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.Like;
 import io.tessera.platform.api.Page;
+import io.tessera.platform.api.codes.SmsTexts;
 import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
@@ -189,9 +190,8 @@ public class CardServiceImpl implements CardService {
         Checks.required("body", request);
         Card card = migratable(caller, cardNo);
         Member member = member(request.phone, request.memberNo);
-        codes.issue(purpose(card.cardNo), member.phone, true, "Tessera: your code {code} confirms moving legacy card ****"
-                + tail(card.cardNo) + " (balance " + card.balance + " CNY) into your stored value. Valid 10 minutes; "
-                + "do not share it.");
+        codes.issue(purpose(card.cardNo), member.phone, true,
+                SmsTexts.CARD_MIGRATION.text("card", tail(card.cardNo), "balance", card.balance.toString()));
         MigrationPreview p = new MigrationPreview();
         p.card = card;
         p.memberId = member.id;

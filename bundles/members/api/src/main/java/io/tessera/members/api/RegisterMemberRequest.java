@@ -1,12 +1,15 @@
 package io.tessera.members.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tessera.platform.api.xml.LocalDateAdapter;
 import java.time.LocalDate;
 import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 public class RegisterMemberRequest {
     /** Mainland mobile number, unique among members. */
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^1[3-9]\\d{9}$", example = "13912345678")
     public String phone;
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 50, example = "张三")
     public String name;
     public Gender gender;
     @XmlJavaTypeAdapter(LocalDateAdapter.class)

@@ -81,7 +81,10 @@ public class MemberServiceImpl implements MemberService {
                     e.gender = (request.gender == null ? Gender.UNKNOWN : request.gender).name();
                     e.birthday = birthday;
                     e.registeredStoreId = storeId;
-                    e.channel = (caller.getKind() == Caller.Kind.INTEGRATOR ? Member.Channel.SELF : Member.Channel.ON_BEHALF).name();
+                    // A member signs up by themselves only through a chain-wide integrator (a mini-program);
+                    // staff and a store's POS register them at the counter, on their behalf.
+                    e.channel = (caller.getKind() == Caller.Kind.INTEGRATOR && caller.seesAllStores()
+                            ? Member.Channel.SELF : Member.Channel.ON_BEHALF).name();
                     e.registeredBy = caller.label();
                     e.status = Member.Status.ACTIVE.name();
                     e.experience = 0;

@@ -1,5 +1,7 @@
 package io.tessera.org.internal;
 
+import io.tessera.platform.api.codes.SmsTexts;
+import io.tessera.platform.api.web.ClientAddress;
 import io.tessera.org.api.AuthService;
 import io.tessera.org.api.LoginResult;
 import io.tessera.org.api.Operator;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public class AuthServiceImpl implements AuthService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthServiceImpl.class);
-    private static final String LOGIN_SMS = "【Tessera】您的登录验证码是 {code}，10分钟内有效，请勿告诉他人。";
+    private static final String LOGIN_SMS = SmsTexts.LOGIN.text();
 
     @Reference
     private OrgServiceImpl org;
@@ -36,7 +38,8 @@ public class AuthServiceImpl implements AuthService {
         String p = Phones.require("phone", phone);
         boolean known = org.enabledOperatorByPhone(p).isPresent();
         // Same code path, same throttling, same answer for unknown phones: only delivery differs.
-        codes.issue(LOGIN_PURPOSE, p, known, LOGIN_SMS);
+        // Counted against the client's address too: nobody may send codes to any number of phones.
+        codes.issue(LOGIN_PURPOSE, p, known, LOGIN_SMS, ClientAddress.current().map(a -> "ip:" + a).orElse(null));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tessera.org.internal;
 
+import io.tessera.platform.api.Phones;
 import io.tessera.org.api.BusinessFormat;
 import io.tessera.org.api.DemoDataService;
 import io.tessera.org.api.OperatorRequest;
@@ -67,8 +68,10 @@ public class DemoDataServiceImpl implements DemoDataService {
             created += operator("E10201", "赵店长", "13800000006", EnumSet.of(Role.STORE_MANAGER), Set.of(s101, s102));
             created += operator("H00001", "周财务", "13800000004", EnumSet.of(Role.FINANCE), Set.of());
             created += operator("H00002", "陈管理员", "13800000005", EnumSet.of(Role.HQ_ADMIN), Set.of());
+            // Said on the console and in the log: phones masked like everywhere else (the README lists them).
             return "demo chain ready (" + created + " formats/operators created; stores 101, 102, 103, 201); "
-                    + "operators log in with phones 13800000001-13800000006";
+                    + "operators E10301, E10302, E10101, E10201, H00001, H00002 log in with phones "
+                    + Phones.mask("13800000001") + " to " + Phones.mask("13800000006");
         });
     }
 

@@ -102,7 +102,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             long bonus = pkg == null ? 0 : Money.of(pkg.bonusAmount).toFen();
             JournalEntity j = postings.post(em, account, EntryType.RECHARGE, amount.toFen(), bonus, store.id, d);
             account.status = Account.Status.OPEN.name();
-            OperationResult result = result(j, account);
+            OperationResult result = result(j, account, member.name);
             result.packageName = pkg == null ? null : pkg.name;
             return result;
         }));
@@ -128,7 +128,8 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             d.relatedEntryId = recharge.id;
             d.reference = recharge.reference;
             d.remark = reason;
-            return result(postings.post(em, account, EntryType.REVERSAL, -principal, -bonus, recharge.storeId, d), account);
+            return result(postings.post(em, account, EntryType.REVERSAL, -principal, -bonus, recharge.storeId, d), account,
+                    nameOf(account.memberId));
         }));
     }
 
@@ -164,7 +165,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             d.remark = remark;
             d.originalAmount = amount.toBigDecimal();
             OperationResult result = result(postings.post(em, account, EntryType.CONSUME, -parts.principalFen(),
-                    -parts.bonusFen(), store.id, d), account);
+                    -parts.bonusFen(), store.id, d), account, member.name);
             result.discountRate = rate;
             result.payable = payable;
             return result;
@@ -197,7 +198,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             d.cardNo = payment.cardNo;
             d.remark = reason;
             return result(postings.post(em, account, EntryType.REFUND, parts.principalFen(), parts.bonusFen(),
-                    payment.storeId, d), account);
+                    payment.storeId, d), account, nameOf(account.memberId));
         }));
     }
 
@@ -226,7 +227,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             d.remark = reason;
             JournalEntity j = postings.post(em, account, EntryType.SV_REFUND, -principal, -bonus, store.id, d);
             account.status = Account.Status.CLOSED.name();
-            return result(j, account);
+            return result(j, account, member.name);
         }));
     }
 
@@ -251,7 +252,8 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             AccountEntity account = lockAccount(em, member.id, scope).orElseThrow();
             Postings.Details d = new Postings.Details();
             d.remark = reason;
-            return result(postings.post(em, account, EntryType.ADJUSTMENT, principal.toFen(), bonus.toFen(), store.id, d), account);
+            return result(postings.post(em, account, EntryType.ADJUSTMENT, principal.toFen(), bonus.toFen(), store.id, d), account,
+                    member.name);
         }));
     }
 
@@ -263,7 +265,8 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         Member member = activeMember(r.memberId);
         long scope = scopeOf(settings.rules(), store);
         ensureAccount(member, scope);
-        return jpa.txExpr(TransactionType.Supports, em -> Dtos.account(findAccount(em, member.id, scope).orElseThrow()));
+        return jpa.txExpr(TransactionType.Supports, em -> withName(Dtos.account(findAccount(em, member.id, scope).orElseThrow()),
+                member.name));
     }
 
     @Override
@@ -274,7 +277,8 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         long scope = scopeOf(settings.rules(), store);
         ensureAccount(member, scope);
         postings.prepareLedgerDay(store.id);
-        return jpa.txExpr(TransactionType.Supports, em -> Dtos.account(findAccount(em, member.id, scope).orElseThrow()));
+        return jpa.txExpr(TransactionType.Supports, em -> withName(Dtos.account(findAccount(em, member.id, scope).orElseThrow()),
+                member.name));
     }
 
     @Override
@@ -295,7 +299,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             d.remark = Checks.optionalText("remark", r.remark, 500);
             JournalEntity j = postings.post(em, account, EntryType.MIGRATION_IN, amount.toFen(), 0, store.id, d);
             account.status = Account.Status.OPEN.name();
-            return result(j, account);
+            return result(j, account, member.name);
         });
     }
 
@@ -306,7 +310,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
                 .createQuery("SELECT a FROM AccountEntity a WHERE a.memberId = :m ORDER BY a.id", AccountEntity.class)
                 .setParameter("m", memberId).getResultList().stream()
                 .filter(a -> Visibility.sees(em, caller, a))
-                .map(Dtos::account).collect(Collectors.toList()));
+                .map(a -> withName(Dtos.account(a), nameOf(memberId))).collect(Collectors.toList()));
     }
 
     @Override
@@ -460,10 +464,20 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         return p;
     }
 
-    private static OperationResult result(JournalEntity j, AccountEntity a) {
+    private static OperationResult result(JournalEntity j, AccountEntity a, String memberName) {
         OperationResult r = new OperationResult();
         r.entry = Dtos.entry(j);
         r.account = Dtos.account(a);
+        r.account.memberName = memberName;
         return r;
+    }
+
+    private static Account withName(Account a, String memberName) {
+        a.memberName = memberName;
+        return a;
+    }
+
+    private String nameOf(long memberId) {
+        return members.lookup(memberId).map(m -> m.name).orElse(null);
     }
 }

@@ -1,5 +1,9 @@
 package io.tessera.cards.internal.rest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.tessera.cards.api.Card;
 import io.tessera.cards.api.CardImport;
 import io.tessera.cards.api.CardImportService;
@@ -60,6 +64,7 @@ public class CardsResource {
 
     @POST
     @Path("types")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CardType.class)))
     public Response createType(CardType type) {
         return Response.status(201).entity(imports.createType(type)).build();
     }
@@ -74,6 +79,8 @@ public class CardsResource {
     @Consumes({"text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel"})
     @BodyLimit(name = "cardImport", defaultBytes = 256L << 20)
+    @ApiResponse(responseCode = "202", description = "Import started: poll the job (Location)", content = @Content(schema = @Schema(implementation = CardImport.class)))
+    @ApiResponse(responseCode = "200", description = "The same file was imported before (duplicate = true): nothing runs", content = @Content(schema = @Schema(implementation = CardImport.class)))
     public Response startImport(InputStream body, @QueryParam("fileName") String fileName, @QueryParam("charset") String charset) {
         CardImport imp = imports.startImport(fileName, body, charset);
         if (imp.duplicate) {
@@ -104,6 +111,7 @@ public class CardsResource {
     /** Starts the job listing migrated cards to void in the legacy CRM; download from the job's resultUrl. */
     @POST
     @Path("void-exports")
+    @ApiResponse(responseCode = "202", description = "Export started: poll the job (Location), then download its result", content = @Content(schema = @Schema(implementation = Job.class)))
     public Response exportVoidList(@QueryParam("storeId") String storeId, @QueryParam("from") String from, @QueryParam("to") String to) {
         Job job = cards.exportVoidList(QueryParams.longValue("storeId", storeId), Checks.date("from", from), Checks.date("to", to));
         return Response.accepted(job).location(URI.create(Endpoints.REST_BASE + "/jobs/" + job.id)).build();
@@ -114,7 +122,8 @@ public class CardsResource {
     public CardPage query(@QueryParam("storeId") String storeId, @QueryParam("typeCode") String typeCode,
                           @QueryParam("cardNo") String cardNo, @QueryParam("cardNoPrefix") String cardNoPrefix,
                           @QueryParam("minBalance") String minBalance, @QueryParam("maxBalance") String maxBalance,
-                          @QueryParam("status") String status, @QueryParam("migrationStatus") String migrationStatus,
+                          @Parameter(schema = @Schema(implementation = CardStatus.class)) @QueryParam("status") String status,
+                          @Parameter(schema = @Schema(implementation = MigrationStatus.class)) @QueryParam("migrationStatus") String migrationStatus,
                           @QueryParam("page") String page, @QueryParam("size") String size) {
         CardQuery q = new CardQuery();
         q.storeId = QueryParams.longValue("storeId", storeId);
@@ -146,8 +155,9 @@ public class CardsResource {
     @POST
     @Path("{cardNo}/migration")
     @BodyLimit(name = "cardMigration", defaultBytes = 16L << 20)
+    @ApiResponse(responseCode = "201", description = "Migrated into the member's stored value", content = @Content(schema = @Schema(implementation = CardMigration.class)))
     public Response migrate(@PathParam("cardNo") String cardNo, MigrationRequests.Migrate request,
-                            @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
+                            @Parameter(required = true, description = "The caller's key for this operation: a retry with the same key and body answers the first result and moves nothing again") @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
         return Response.status(201).entity(cards.migrate(cardNo, request, key)).build();
     }
 
@@ -160,6 +170,7 @@ public class CardsResource {
     @GET
     @Path("{cardNo}/migration/vouchers/{index}")
     @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @ApiResponse(responseCode = "200", description = "The voucher image", content = {@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
     public Response voucher(@PathParam("cardNo") String cardNo, @PathParam("index") String index) {
         CardVoucher v = cards.voucher(cardNo, QueryParams.intValue("index", index, 1));
         return Response.ok(v.content, v.info.contentType).build();

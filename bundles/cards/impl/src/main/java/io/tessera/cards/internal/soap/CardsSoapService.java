@@ -1,5 +1,6 @@
 package io.tessera.cards.internal.soap;
 
+import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.cards.api.Card;
 import io.tessera.cards.api.CardMigration;
 import io.tessera.cards.api.CardPage;
@@ -26,20 +27,20 @@ public class CardsSoapService {
 
     @WebMethod
     @WebResult(name = "cards")
-    public CardPage queryCards(@WebParam(name = "query") CardQuery query) {
+    public CardPage queryCards(@WebParam(name = "query") CardQuery query) throws TesseraFault {
         return cards.query(query);
     }
 
     @WebMethod
     @WebResult(name = "card")
-    public Card getCard(@WebParam(name = "cardNo") String cardNo) {
+    public Card getCard(@WebParam(name = "cardNo") String cardNo) throws TesseraFault {
         return cards.get(cardNo);
     }
 
     @WebMethod
     @WebResult(name = "preview")
     public MigrationPreview requestMigrationCode(@WebParam(name = "cardNo") String cardNo,
-                                                 @WebParam(name = "member") MigrationRequests.Code member) {
+                                                 @WebParam(name = "member") MigrationRequests.Code member) throws TesseraFault {
         return cards.requestCode(cardNo, member);
     }
 
@@ -47,13 +48,13 @@ public class CardsSoapService {
     @WebResult(name = "migration")
     public CardMigration migrateCard(@WebParam(name = "cardNo") String cardNo,
                                      @WebParam(name = "migration") MigrationRequests.Migrate migration,
-                                     @WebParam(name = "requestId") String requestId) {
+                                     @WebParam(name = "requestId") String requestId) throws TesseraFault {
         return cards.migrate(cardNo, migration, requestId);
     }
 
     @WebMethod
     @WebResult(name = "migration")
-    public CardMigration getMigration(@WebParam(name = "cardNo") String cardNo) {
+    public CardMigration getMigration(@WebParam(name = "cardNo") String cardNo) throws TesseraFault {
         return cards.migration(cardNo);
     }
 }

@@ -1,5 +1,8 @@
 package io.tessera.members.internal.rest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.tessera.members.api.Level;
 import io.tessera.members.api.LevelService;
 import io.tessera.platform.api.web.Endpoints;
@@ -37,6 +40,7 @@ public class LevelsResource {
     }
 
     @POST
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Level.class)))
     public Response createLevel(Level level) {
         Level l = levels.create(level);
         return Response.created(URI.create("levels/" + l.id)).entity(l).build();
@@ -50,6 +54,7 @@ public class LevelsResource {
 
     @DELETE
     @Path("{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted; its members moved to the level given")
     public Response deleteLevel(@PathParam("id") long id, @QueryParam("moveTo") String moveTo) {
         levels.delete(id, QueryParams.longValue("moveTo", moveTo));
         return Response.noContent().build();

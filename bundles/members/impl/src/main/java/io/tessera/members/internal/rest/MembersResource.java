@@ -1,5 +1,9 @@
 package io.tessera.members.internal.rest;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.tessera.members.api.LevelService;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberQuery;
@@ -46,6 +50,7 @@ public class MembersResource {
     }
 
     @POST
+    @ApiResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = Member.class)))
     public Response registerMember(RegisterMemberRequest request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String idempotencyKey) {
         Member m = members.register(request, idempotencyKey);
         return Response.created(URI.create("members/" + m.id)).entity(m).build();
@@ -54,7 +59,7 @@ public class MembersResource {
     @GET
     public Page<Member> listMembers(@QueryParam("storeId") String storeId, @QueryParam("phone") String phone,
                              @QueryParam("memberNo") String memberNo, @QueryParam("name") String name,
-                             @QueryParam("levelId") String levelId, @QueryParam("status") String status,
+                             @QueryParam("levelId") String levelId, @Parameter(schema = @Schema(implementation = Member.Status.class)) @QueryParam("status") String status,
                              @QueryParam("page") String page, @QueryParam("size") String size) {
         MemberQuery q = new MemberQuery();
         q.storeId = QueryParams.longValue("storeId", storeId);

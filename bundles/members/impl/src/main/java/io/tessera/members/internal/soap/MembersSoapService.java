@@ -1,5 +1,6 @@
 package io.tessera.members.internal.soap;
 
+import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.members.api.Level;
 import io.tessera.members.api.LevelService;
 import io.tessera.members.api.Member;
@@ -33,31 +34,31 @@ public class MembersSoapService {
     @WebMethod
     @WebResult(name = "member")
     public Member registerMember(@WebParam(name = "member") RegisterMemberRequest member,
-                                 @WebParam(name = "requestId") String requestId) {
+                                 @WebParam(name = "requestId") String requestId) throws TesseraFault {
         return members.register(member, requestId);
     }
 
     @WebMethod
     @WebResult(name = "member")
-    public Member getMember(@WebParam(name = "memberId") long memberId) {
+    public Member getMember(@WebParam(name = "memberId") long memberId) throws TesseraFault {
         return members.get(memberId);
     }
 
     @WebMethod
     @WebResult(name = "member")
-    public Member findMemberByPhone(@WebParam(name = "phone") String phone) {
+    public Member findMemberByPhone(@WebParam(name = "phone") String phone) throws TesseraFault {
         return members.getByPhone(phone);
     }
 
     @WebMethod
     @WebResult(name = "member")
-    public Member findMemberByNo(@WebParam(name = "memberNo") String memberNo) {
+    public Member findMemberByNo(@WebParam(name = "memberNo") String memberNo) throws TesseraFault {
         return members.getByMemberNo(memberNo);
     }
 
     @WebMethod
     @WebResult(name = "members")
-    public MemberList listMembers(@WebParam(name = "query") MemberQuery query) {
+    public MemberList listMembers(@WebParam(name = "query") MemberQuery query) throws TesseraFault {
         Page<Member> p = members.list(query);
         MemberList list = new MemberList();
         list.member = p.getItems();
@@ -69,43 +70,43 @@ public class MembersSoapService {
 
     @WebMethod
     @WebResult(name = "member")
-    public Member updateMember(@WebParam(name = "memberId") long memberId, @WebParam(name = "profile") UpdateMemberRequest profile) {
+    public Member updateMember(@WebParam(name = "memberId") long memberId, @WebParam(name = "profile") UpdateMemberRequest profile) throws TesseraFault {
         return members.update(memberId, profile);
     }
 
     @WebMethod
     @WebResult(name = "member")
-    public Member returnCard(@WebParam(name = "memberId") long memberId, @WebParam(name = "request") ReturnCardRequest request) {
+    public Member returnCard(@WebParam(name = "memberId") long memberId, @WebParam(name = "request") ReturnCardRequest request) throws TesseraFault {
         return members.returnCard(memberId, request);
     }
 
     @WebMethod
     @WebResult(name = "member")
     public Member grantExperience(@WebParam(name = "memberId") long memberId, @WebParam(name = "amount") long amount,
-                                  @WebParam(name = "source") String source, @WebParam(name = "reference") String reference) {
+                                  @WebParam(name = "source") String source, @WebParam(name = "reference") String reference) throws TesseraFault {
         return levels.grantExperience(memberId, amount, source, reference);
     }
 
     @WebMethod
     @WebResult(name = "level")
-    public List<Level> listLevels() {
+    public List<Level> listLevels() throws TesseraFault {
         return levels.list();
     }
 
     @WebMethod
     @WebResult(name = "level")
-    public Level createLevel(@WebParam(name = "level") Level level) {
+    public Level createLevel(@WebParam(name = "level") Level level) throws TesseraFault {
         return levels.create(level);
     }
 
     @WebMethod
     @WebResult(name = "level")
-    public Level updateLevel(@WebParam(name = "levelId") long levelId, @WebParam(name = "level") Level level) {
+    public Level updateLevel(@WebParam(name = "levelId") long levelId, @WebParam(name = "level") Level level) throws TesseraFault {
         return levels.update(levelId, level);
     }
 
     @WebMethod
-    public void deleteLevel(@WebParam(name = "levelId") long levelId, @WebParam(name = "moveToLevelId") Long moveToLevelId) {
+    public void deleteLevel(@WebParam(name = "levelId") long levelId, @WebParam(name = "moveToLevelId") Long moveToLevelId) throws TesseraFault {
         levels.delete(levelId, moveToLevelId);
     }
 }

@@ -1,12 +1,14 @@
 package io.tessera.org.internal.rest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.tessera.org.api.AuthService;
 import io.tessera.org.api.LoginResult;
 import io.tessera.org.api.Operator;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.PublicEndpoint;
-import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -30,22 +32,37 @@ public class AuthResource {
     private AuthService auth;
 
     public static class CodeRequest {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The operator's registered mobile number",
+                pattern = "^1[3-9]\\d{9}$", example = "13800000001")
         public String phone;
     }
 
     public static class LoginRequest {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^1[3-9]\\d{9}$", example = "13800000001")
         public String phone;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The 6-digit SMS code", example = "448075")
         public String code;
+    }
+
+    /** The answer to a code request, the same for every phone. */
+    public static class CodeRequested {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public String message;
+
+        CodeRequested(String message) {
+            this.message = message;
+        }
     }
 
     /** Always 202 with the same body, whether or not the phone belongs to an operator. */
     @POST
     @Path("codes")
     @PublicEndpoint
+    @ApiResponse(responseCode = "202", description = "Accepted: the same answer whether or not the phone belongs to an operator", content = @Content(schema = @Schema(implementation = CodeRequested.class)))
     public Response requestLoginCode(CodeRequest request) {
         Checks.required("body", request);
         auth.requestCode(request.phone);
-        return Response.accepted(Map.of("message", "if this phone belongs to an operator, a code is on its way")).build();
+        return Response.accepted(new CodeRequested("if this phone belongs to an operator, a code is on its way")).build();
     }
 
     @POST
@@ -58,6 +75,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
+    @ApiResponse(responseCode = "204", description = "Logged out (the token no longer works)")
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             auth.logout(authorization.substring(7).trim());

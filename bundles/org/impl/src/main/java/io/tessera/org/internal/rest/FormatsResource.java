@@ -1,5 +1,8 @@
 package io.tessera.org.internal.rest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.tessera.org.api.BusinessFormat;
 import io.tessera.org.api.OrgService;
 import io.tessera.platform.api.web.Endpoints;
@@ -31,6 +34,7 @@ public class FormatsResource {
     }
 
     @POST
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = BusinessFormat.class)))
     public Response createFormat(BusinessFormat format) {
         BusinessFormat f = org.createFormat(format);
         return Response.created(URI.create("formats/" + f.code)).entity(f).build();

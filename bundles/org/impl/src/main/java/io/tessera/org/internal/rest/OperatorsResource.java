@@ -1,5 +1,8 @@
 package io.tessera.org.internal.rest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.tessera.org.api.Operator;
 import io.tessera.org.api.OperatorRequest;
 import io.tessera.org.api.OrgService;
@@ -38,6 +41,7 @@ public class OperatorsResource {
     }
 
     @POST
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Operator.class)))
     public Response createOperator(OperatorRequest request) {
         Operator o = org.createOperator(request);
         return Response.created(URI.create("operators/" + o.id)).entity(o).build();

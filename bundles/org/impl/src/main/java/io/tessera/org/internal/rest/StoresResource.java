@@ -1,5 +1,8 @@
 package io.tessera.org.internal.rest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.tessera.org.api.OrgService;
 import io.tessera.org.api.Store;
 import io.tessera.org.api.StoreRequest;
@@ -35,6 +38,7 @@ public class StoresResource {
     }
 
     @POST
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Store.class)))
     public Response createStore(StoreRequest request) {
         Store s = org.createStore(request);
         return Response.created(URI.create("stores/" + s.id)).entity(s).build();

@@ -1,5 +1,6 @@
 package io.tessera.org.internal.soap;
 
+import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.org.api.AuthService;
 import io.tessera.org.api.LoginResult;
 import io.tessera.platform.api.web.Endpoints;
@@ -20,18 +21,18 @@ public class AuthSoapService {
     private AuthService auth;
 
     @WebMethod
-    public void requestLoginCode(@WebParam(name = "phone") String phone) {
+    public void requestLoginCode(@WebParam(name = "phone") String phone) throws TesseraFault {
         auth.requestCode(phone);
     }
 
     @WebMethod
     @WebResult(name = "login")
-    public LoginResult login(@WebParam(name = "phone") String phone, @WebParam(name = "code") String code) {
+    public LoginResult login(@WebParam(name = "phone") String phone, @WebParam(name = "code") String code) throws TesseraFault {
         return auth.login(phone, code);
     }
 
     @WebMethod
-    public void logout(@WebParam(name = "token") String token) {
+    public void logout(@WebParam(name = "token") String token) throws TesseraFault {
         auth.logout(token);
     }
 }

@@ -1,5 +1,6 @@
 package io.tessera.org.internal.soap;
 
+import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.org.api.BusinessFormat;
 import io.tessera.org.api.Operator;
 import io.tessera.org.api.OperatorRequest;
@@ -25,62 +26,62 @@ public class OrgSoapService {
 
     @WebMethod
     @WebResult(name = "format")
-    public List<BusinessFormat> listFormats() {
+    public List<BusinessFormat> listFormats() throws TesseraFault {
         return org.listFormats();
     }
 
     @WebMethod
     @WebResult(name = "format")
-    public BusinessFormat createFormat(@WebParam(name = "format") BusinessFormat format) {
+    public BusinessFormat createFormat(@WebParam(name = "format") BusinessFormat format) throws TesseraFault {
         return org.createFormat(format);
     }
 
     @WebMethod
     @WebResult(name = "store")
-    public List<Store> listStores(@WebParam(name = "formatCode") String formatCode) {
+    public List<Store> listStores(@WebParam(name = "formatCode") String formatCode) throws TesseraFault {
         return org.listStores(formatCode);
     }
 
     @WebMethod
     @WebResult(name = "store")
-    public Store getStore(@WebParam(name = "storeId") long storeId) {
+    public Store getStore(@WebParam(name = "storeId") long storeId) throws TesseraFault {
         return org.getStore(storeId);
     }
 
     @WebMethod
     @WebResult(name = "store")
-    public Store createStore(@WebParam(name = "store") StoreRequest store) {
+    public Store createStore(@WebParam(name = "store") StoreRequest store) throws TesseraFault {
         return org.createStore(store);
     }
 
     @WebMethod
     @WebResult(name = "store")
-    public Store updateStore(@WebParam(name = "storeId") long storeId, @WebParam(name = "store") StoreRequest store) {
+    public Store updateStore(@WebParam(name = "storeId") long storeId, @WebParam(name = "store") StoreRequest store) throws TesseraFault {
         return org.updateStore(storeId, store);
     }
 
     @WebMethod
     @WebResult(name = "operators")
     public OperatorList listOperators(@WebParam(name = "storeId") Long storeId, @WebParam(name = "page") Integer page,
-                                      @WebParam(name = "size") Integer size) {
+                                      @WebParam(name = "size") Integer size) throws TesseraFault {
         return OperatorList.of(org.listOperators(storeId, page == null ? 1 : page, size == null ? 20 : size));
     }
 
     @WebMethod
     @WebResult(name = "operator")
-    public Operator getOperator(@WebParam(name = "operatorId") long operatorId) {
+    public Operator getOperator(@WebParam(name = "operatorId") long operatorId) throws TesseraFault {
         return org.getOperator(operatorId);
     }
 
     @WebMethod
     @WebResult(name = "operator")
-    public Operator createOperator(@WebParam(name = "operator") OperatorRequest operator) {
+    public Operator createOperator(@WebParam(name = "operator") OperatorRequest operator) throws TesseraFault {
         return org.createOperator(operator);
     }
 
     @WebMethod
     @WebResult(name = "operator")
-    public Operator updateOperator(@WebParam(name = "operatorId") long operatorId, @WebParam(name = "operator") OperatorRequest operator) {
+    public Operator updateOperator(@WebParam(name = "operatorId") long operatorId, @WebParam(name = "operator") OperatorRequest operator) throws TesseraFault {
         return org.updateOperator(operatorId, operator);
     }
 }

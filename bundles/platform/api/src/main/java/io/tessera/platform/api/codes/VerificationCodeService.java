@@ -13,7 +13,18 @@ public interface VerificationCodeService {
      *
      * @param messageTemplate text of the SMS with {@code {code}} where the code goes
      */
-    void issue(String purpose, String phone, boolean deliver, String messageTemplate);
+    default void issue(String purpose, String phone, boolean deliver, String messageTemplate) {
+        issue(purpose, phone, deliver, messageTemplate,
+                io.tessera.platform.api.CallerContext.find().map(io.tessera.platform.api.Caller::identity).orElse(null));
+    }
+
+    /**
+     * As {@link #issue(String, String, boolean, String)}, counting the code against {@code requester}
+     * (a client address, a caller's identity): a requester gets at most the configured number of codes
+     * an hour, whatever the phones (429 CODE_REQUESTS_TOO_MANY), so nobody can send codes to any number
+     * of phones.
+     */
+    void issue(String purpose, String phone, boolean deliver, String messageTemplate, String requester);
 
     /**
      * Consumes the code or throws 400 CODE_INVALID / CODE_EXPIRED / CODE_DEAD (field "code"). Joins the

@@ -39,6 +39,10 @@ public class VerificationCodeServiceImpl implements VerificationCodeService {
 
         @AttributeDefinition(description = "Seconds before a new code may be sent to the same phone")
         int resend_interval_seconds() default 60;
+
+        @AttributeDefinition(description = "Codes one requester (a client address, a logged-in caller) may ask for in an hour, "
+                + "whatever the phones; 0 for no limit")
+        int max_per_requester_per_hour() default 20;
     }
 
     @Reference(target = "(osgi.unit.name=tessera-platform)")
@@ -49,21 +53,31 @@ public class VerificationCodeServiceImpl implements VerificationCodeService {
     private MessageSender sender;
 
     private volatile CodeRules rules;
+    private volatile int perRequesterPerHour;
 
     @Activate
     @Modified
     void configure(Config c) {
         rules = new CodeRules(Duration.ofMinutes(Math.max(1, c.validity_minutes())), Math.max(1, c.max_attempts()),
                 Duration.ofSeconds(Math.max(0, c.resend_interval_seconds())));
+        perRequesterPerHour = Math.max(0, c.max_per_requester_per_hour());
     }
 
     @Override
-    public void issue(String purpose, String phone, boolean deliver, String messageTemplate) {
+    public void issue(String purpose, String phone, boolean deliver, String messageTemplate, String requester) {
         String p = Phones.require("phone", phone);
         CodeRules r = rules;
+        int limit = perRequesterPerHour;
         String code = Hashing.randomDigits(6);
+        String who = requester == null ? null : requester.length() > 160 ? requester.substring(0, 160) : requester;
         jpa.tx(TransactionType.Required, em -> {
             LocalDateTime now = BusinessTime.now();
+            if (who != null && limit > 0 && em.createQuery("SELECT COUNT(c) FROM CodeEntity c WHERE c.requester = :r "
+                    + "AND c.createdAt > :since", Long.class).setParameter("r", who).setParameter("since", now.minusHours(1))
+                    .getSingleResult() >= limit) {
+                throw TesseraException.tooMany("CODE_REQUESTS_TOO_MANY", "too many codes were requested from here in the last hour; "
+                        + "try again later");
+            }
             List<CodeEntity> previous = recent(em, purpose, p, 10);
             if (!previous.isEmpty() && !r.mayIssue(previous.get(0).createdAt, now)) {
                 throw TesseraException.tooMany("CODE_TOO_FREQUENT", "a code was sent less than a minute ago; wait before asking again");
@@ -80,6 +94,7 @@ public class VerificationCodeServiceImpl implements VerificationCodeService {
             e.createdAt = now;
             e.expiresAt = now.plus(r.validity());
             e.state = State.USABLE.name();
+            e.requester = who;
             em.persist(e);
             if (deliver) {
                 sender.send(p, messageTemplate.replace("{code}", code));

@@ -12,7 +12,8 @@ import javax.persistence.TableGenerator;
 
 /** A verification code: hashed with its phone and purpose, counting wrong tries. */
 @Entity
-@Table(name = "PLT_CODE", indexes = @Index(name = "PLT_CODE_PHONE", columnList = "PURPOSE,PHONE,CREATED_AT"))
+@Table(name = "PLT_CODE", indexes = {@Index(name = "PLT_CODE_PHONE", columnList = "PURPOSE,PHONE,CREATED_AT"),
+        @Index(name = "PLT_CODE_REQUESTER", columnList = "REQUESTER,CREATED_AT")})
 public class CodeEntity {
 
     @Id
@@ -39,6 +40,10 @@ public class CodeEntity {
 
     @Column(name = "FAILED_ATTEMPTS", nullable = false)
     public int failedAttempts;
+
+    /** Who asked for it: "ip:<address>" for the open login endpoints, a caller's identity otherwise. */
+    @Column(name = "REQUESTER", length = 160)
+    public String requester;
 
     /** USABLE, USED or DEAD (too many wrong tries, or replaced by a newer code). */
     @Column(name = "STATE", length = 10, nullable = false)

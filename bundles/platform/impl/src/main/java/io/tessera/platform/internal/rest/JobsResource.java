@@ -1,5 +1,8 @@
 package io.tessera.platform.internal.rest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobResult;
 import io.tessera.platform.api.jobs.JobService;
@@ -40,6 +43,7 @@ public class JobsResource {
     @GET
     @Path("{id}/result")
     @Produces(MediaType.WILDCARD)
+    @ApiResponse(responseCode = "200", description = "The job's result file (e.g. text/csv), as an attachment", content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     public Response result(@PathParam("id") String id) {
         JobResult r = jobs.result(QueryParams.id("id", id));
         return Response.ok(r.file.toFile(), r.contentType)

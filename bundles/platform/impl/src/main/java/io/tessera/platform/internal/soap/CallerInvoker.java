@@ -3,7 +3,9 @@ package io.tessera.platform.internal.soap;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.web.ClientAddress;
 import java.util.UUID;
+import javax.servlet.http.HttpServletRequest;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxws.JAXWSMethodInvoker;
 import org.apache.cxf.message.Exchange;
@@ -25,6 +27,8 @@ public class CallerInvoker extends JAXWSMethodInvoker {
     @Override
     public Object invoke(Exchange exchange, Object o) {
         Caller caller = exchange.get(Caller.class);
+        Object http = exchange.getInMessage() == null ? null : exchange.getInMessage().get("HTTP.REQUEST");
+        ClientAddress.set(http instanceof HttpServletRequest ? ((HttpServletRequest) http).getRemoteAddr() : null);
         try {
             return caller == null ? super.invoke(exchange, o) : CallerContext.callAs(caller, () -> super.invoke(exchange, o));
         } catch (RuntimeException e) {
@@ -35,6 +39,8 @@ public class CallerInvoker extends JAXWSMethodInvoker {
             String ref = UUID.randomUUID().toString();
             LOG.error("Unexpected SOAP error, reference {}", ref, e);
             throw SoapFaults.toFault(new TesseraException(500, "INTERNAL_ERROR", "internal error; reference " + ref, null));
+        } finally {
+            ClientAddress.clear();
         }
     }
 

@@ -20,8 +20,9 @@ import org.w3c.dom.Element;
 /**
  * Gives every fault Tessera's shape before it is written. A fault without Tessera's detail was
  * raised by CXF while reading the request (a value JAXB cannot read, an unknown operation): the
- * caller's mistake, so a Client fault with a stable code (AMOUNT_INVALID, FIELD_INVALID,
- * SOAP_REQUEST_INVALID), the element at fault when it can be found, and no Java class name.
+ * caller's mistake, so a Client fault with a stable code (AMOUNT_INVALID, FIELD_INVALID, FIELD_UNKNOWN,
+ * SOAP_REQUEST_INVALID), the element at fault when it can be found, and no Java class name. The WSDL's
+ * schema is enforced on the way in (SoapServer), so its messages are read here too.
  */
 public class ClientFaults extends AbstractPhaseInterceptor<Message> {
 
@@ -29,6 +30,9 @@ public class ClientFaults extends AbstractPhaseInterceptor<Message> {
 
     private static final Pattern CLASS_PREFIX = Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\s*:?\\s*");
     private static final Pattern AMOUNT = Pattern.compile("at most 2 decimal places: (\\S+)|amount out of range: (\\S+)");
+    private static final Pattern UNKNOWN_ELEMENT = Pattern.compile(
+            "Invalid content was found starting with element '(?:\\{[^}]*\\}:?)?([\\w.-]+)'\\.(?: One of '\\{([^}]*)\\}' is expected)?");
+    private static final Pattern INVALID_VALUE = Pattern.compile("The value '([^']*)' of element '(?:[\\w-]+:)?([\\w.-]+)' is not valid");
     private static final Pattern NUMBER = Pattern.compile("For input string: \"([^\"]*)\"|Not a number: (\\S+)");
 
     public ClientFaults() {
@@ -77,7 +81,21 @@ public class ClientFaults extends AbstractPhaseInterceptor<Message> {
             return TesseraException.invalid(field, "FIELD_INVALID",
                     (field == null ? "a value" : field) + " must be a whole number");
         }
-        String message = CLASS_PREFIX.matcher(fault.getMessage() == null ? "" : fault.getMessage()).replaceAll("").trim();
+        Matcher unknown = UNKNOWN_ELEMENT.matcher(text);
+        if (unknown.find()) {
+            return TesseraException.invalid(unknown.group(1), "FIELD_UNKNOWN", "unknown element " + unknown.group(1)
+                    + (unknown.group(2) == null ? "" : "; expected one of " + unknown.group(2)));
+        }
+        Matcher invalid = INVALID_VALUE.matcher(text);
+        if (invalid.find()) {
+            return TesseraException.invalid(invalid.group(2), "FIELD_INVALID", invalid.group(2) + " has a value of the wrong type: '"
+                    + invalid.group(1) + "'");
+        }
+        if (text.contains("is neither a decimal digit")) {
+            return TesseraException.invalid(null, "FIELD_INVALID", "a decimal value (an amount, a rate) is not a number");
+        }
+        String message = CLASS_PREFIX.matcher(fault.getMessage() == null ? "" : fault.getMessage()).replaceAll("")
+                .replaceFirst("^Unmarshalling Error:\\s*", "").trim();
         return TesseraException.invalid(null, "SOAP_REQUEST_INVALID",
                 message.isEmpty() ? "the request does not match the service's WSDL" : message);
     }

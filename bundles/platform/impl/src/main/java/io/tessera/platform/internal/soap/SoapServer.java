@@ -94,6 +94,8 @@ public class SoapServer {
                 : () -> settings.maxBodyBytes(String.valueOf(upload), 16L << 20)));
         factory.getOutFaultInterceptors().add(new ClientFaults());
         factory.getProperties(true).put(FaultListener.class.getName(), new FaultLog());
+        // A request must also be valid by the WSDL's schema (types, known elements) before it runs.
+        factory.getProperties(true).put("schema-validation-enabled", "IN");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(implementor.getClass().getClassLoader());

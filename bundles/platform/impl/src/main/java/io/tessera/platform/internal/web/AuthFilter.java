@@ -3,7 +3,9 @@ package io.tessera.platform.internal.web;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.web.PublicEndpoint;
 import io.tessera.platform.internal.auth.Authenticator;
+import io.tessera.platform.api.web.ClientAddress;
 import java.lang.reflect.Method;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
@@ -28,6 +30,9 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Context
     private ResourceInfo resourceInfo;
 
+    @Context
+    private HttpServletRequest http;
+
     AuthFilter(Authenticator authenticator, RequestRules rules) {
         this.authenticator = authenticator;
         this.rules = rules;
@@ -36,6 +41,7 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext request) {
         CallerContext.clear();
+        ClientAddress.set(http == null ? null : http.getRemoteAddr());
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         // Open endpoints ignore credentials: a stale token must not block login.
         if (!isPublic()) {
@@ -47,6 +53,7 @@ public class AuthFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         CallerContext.clear();
+        ClientAddress.clear();
     }
 
     private boolean isPublic() {

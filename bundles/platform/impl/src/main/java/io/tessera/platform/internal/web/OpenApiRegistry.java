@@ -32,6 +32,7 @@ public class OpenApiRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiRegistry.class);
 
     private final Map<String, JsonNode> fragments = new TreeMap<>();
+    private volatile List<Object> resources = List.of();
     private BundleTracker<String> tracker;
 
     @Activate
@@ -70,6 +71,11 @@ public class OpenApiRegistry {
         tracker.close();
     }
 
+    /** The resources the REST server publishes now (the conventions are read from their methods). */
+    void published(List<Object> current) {
+        resources = List.copyOf(current);
+    }
+
     public List<String> domains() {
         synchronized (fragments) {
             return new ArrayList<>(fragments.keySet());
@@ -78,7 +84,7 @@ public class OpenApiRegistry {
 
     public JsonNode merged() {
         ObjectNode doc = Json.MAPPER.createObjectNode();
-        doc.put("openapi", "3.0.1");
+        doc.put("openapi", "3.0.3");
         ObjectNode info = doc.putObject("info");
         info.put("title", "Tessera API");
         info.put("description", "Membership, stored value, coupons and points. Operators authenticate with "
@@ -98,6 +104,7 @@ public class OpenApiRegistry {
                 copyFields(fragment.path("components").path("schemas"), schemas);
             }
         }
+        OpenApiConventions.apply(doc, resources);
         return doc;
     }
 

@@ -3,6 +3,8 @@ package io.tessera.platform.internal.web;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.internal.auth.Authenticator;
+import io.tessera.platform.internal.rest.DocsResource;
+import io.tessera.platform.internal.rest.PlatformResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,13 @@ public class RestServer {
     private PlatformResource platformResource;
 
     @Reference
+    private DocsResource docsResource;
+
+    @Reference
     private WebSettings settings;
+
+    @Reference
+    private OpenApiRegistry openApi;
 
     private final Map<ServiceReference<Object>, Object> resources = new ConcurrentSkipListMap<>();
     private ScheduledExecutorService rebuilder;
@@ -96,6 +104,7 @@ public class RestServer {
         destroy();
         List<Object> beans = new ArrayList<>();
         beans.add(platformResource);
+        beans.add(docsResource);
         beans.addAll(resources.values());
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
@@ -108,6 +117,7 @@ public class RestServer {
         thread.setContextClassLoader(RestServer.class.getClassLoader());
         try {
             server = factory.create();
+            openApi.published(beans);
             LOG.info("REST API published at {} with {} resource(s)", Endpoints.REST_BASE, beans.size());
         } catch (RuntimeException e) {
             LOG.error("Could not publish the REST API", e);

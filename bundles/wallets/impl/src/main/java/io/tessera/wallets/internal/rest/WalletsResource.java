@@ -1,5 +1,9 @@
 package io.tessera.wallets.internal.rest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.web.Endpoints;
@@ -51,37 +55,43 @@ public class WalletsResource {
 
     @POST
     @Path("recharges")
-    public Response recharge(Requests.Recharge request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
+    @ApiResponse(responseCode = "201", description = "Recharged: the journal entry and the account after it", content = @Content(schema = @Schema(implementation = OperationResult.class)))
+    public Response recharge(Requests.Recharge request, @Parameter(required = true, description = "The caller's key for this operation: a retry with the same key and body answers the first result and moves nothing again") @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
         return created(wallets.recharge(request, key));
     }
 
     @POST
     @Path("reversals")
-    public Response reverseRecharge(Requests.Reverse request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
+    @ApiResponse(responseCode = "201", description = "Reversed: the journal entry and the account after it", content = @Content(schema = @Schema(implementation = OperationResult.class)))
+    public Response reverseRecharge(Requests.Reverse request, @Parameter(required = true, description = "The caller's key for this operation: a retry with the same key and body answers the first result and moves nothing again") @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
         return created(wallets.reverseRecharge(request, key));
     }
 
     @POST
     @Path("payments")
-    public Response pay(Requests.Pay request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
+    @ApiResponse(responseCode = "201", description = "Paid: the journal entry and the account after it", content = @Content(schema = @Schema(implementation = OperationResult.class)))
+    public Response pay(Requests.Pay request, @Parameter(required = true, description = "The caller's key for this operation: a retry with the same key and body answers the first result and moves nothing again") @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
         return created(wallets.pay(request, key));
     }
 
     @POST
     @Path("refunds")
-    public Response refund(Requests.Refund request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
+    @ApiResponse(responseCode = "201", description = "Refunded: the journal entry and the account after it", content = @Content(schema = @Schema(implementation = OperationResult.class)))
+    public Response refund(Requests.Refund request, @Parameter(required = true, description = "The caller's key for this operation: a retry with the same key and body answers the first result and moves nothing again") @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
         return created(wallets.refund(request, key));
     }
 
     @POST
     @Path("stored-value-refunds")
-    public Response storedValueRefund(Requests.StoredValueRefund request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
+    @ApiResponse(responseCode = "201", description = "Stored value paid out: the journal entry and the account after it", content = @Content(schema = @Schema(implementation = OperationResult.class)))
+    public Response storedValueRefund(Requests.StoredValueRefund request, @Parameter(required = true, description = "The caller's key for this operation: a retry with the same key and body answers the first result and moves nothing again") @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
         return created(wallets.storedValueRefund(request, key));
     }
 
     @POST
     @Path("adjustments")
-    public Response adjust(Requests.Adjust request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
+    @ApiResponse(responseCode = "201", description = "Adjusted: the journal entry and the account after it", content = @Content(schema = @Schema(implementation = OperationResult.class)))
+    public Response adjust(Requests.Adjust request, @Parameter(required = true, description = "The caller's key for this operation: a retry with the same key and body answers the first result and moves nothing again") @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
         return created(wallets.adjust(request, key));
     }
 
@@ -118,7 +128,8 @@ public class WalletsResource {
     @GET
     @Path("transactions")
     public Page<JournalEntry> transactions(@QueryParam("memberId") String memberId, @QueryParam("storeId") String storeId,
-                                           @QueryParam("type") String type, @QueryParam("cardNo") String cardNo,
+                                           @Parameter(schema = @Schema(implementation = EntryType.class)) @QueryParam("type") String type,
+                                           @QueryParam("cardNo") String cardNo,
                                            @QueryParam("from") String from, @QueryParam("to") String to,
                                            @QueryParam("page") String page, @QueryParam("size") String size) {
         TransactionQuery q = new TransactionQuery();
@@ -163,6 +174,7 @@ public class WalletsResource {
 
     @POST
     @Path("packages")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RechargePackage.class)))
     public Response createPackage(RechargePackage p) {
         RechargePackage created = packages.create(p);
         return Response.created(URI.create("wallets/packages/" + created.id)).entity(created).build();

@@ -1,5 +1,6 @@
 package io.tessera.wallets.internal.soap;
 
+import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.web.Endpoints;
@@ -45,51 +46,51 @@ public class WalletsSoapService {
 
     @WebMethod
     @WebResult(name = "result")
-    public OperationResult recharge(@WebParam(name = "recharge") Requests.Recharge recharge, @WebParam(name = "requestId") String requestId) {
+    public OperationResult recharge(@WebParam(name = "recharge") Requests.Recharge recharge, @WebParam(name = "requestId") String requestId) throws TesseraFault {
         return wallets.recharge(recharge, requestId);
     }
 
     @WebMethod
     @WebResult(name = "result")
     public OperationResult reverseRecharge(@WebParam(name = "reversal") Requests.Reverse reversal,
-                                           @WebParam(name = "requestId") String requestId) {
+                                           @WebParam(name = "requestId") String requestId) throws TesseraFault {
         return wallets.reverseRecharge(reversal, requestId);
     }
 
     @WebMethod
     @WebResult(name = "result")
-    public OperationResult pay(@WebParam(name = "payment") Requests.Pay payment, @WebParam(name = "requestId") String requestId) {
+    public OperationResult pay(@WebParam(name = "payment") Requests.Pay payment, @WebParam(name = "requestId") String requestId) throws TesseraFault {
         return wallets.pay(payment, requestId);
     }
 
     @WebMethod
     @WebResult(name = "result")
-    public OperationResult refund(@WebParam(name = "refund") Requests.Refund refund, @WebParam(name = "requestId") String requestId) {
+    public OperationResult refund(@WebParam(name = "refund") Requests.Refund refund, @WebParam(name = "requestId") String requestId) throws TesseraFault {
         return wallets.refund(refund, requestId);
     }
 
     @WebMethod
     @WebResult(name = "result")
     public OperationResult storedValueRefund(@WebParam(name = "refund") Requests.StoredValueRefund refund,
-                                             @WebParam(name = "requestId") String requestId) {
+                                             @WebParam(name = "requestId") String requestId) throws TesseraFault {
         return wallets.storedValueRefund(refund, requestId);
     }
 
     @WebMethod
     @WebResult(name = "result")
-    public OperationResult adjust(@WebParam(name = "adjustment") Requests.Adjust adjustment, @WebParam(name = "requestId") String requestId) {
+    public OperationResult adjust(@WebParam(name = "adjustment") Requests.Adjust adjustment, @WebParam(name = "requestId") String requestId) throws TesseraFault {
         return wallets.adjust(adjustment, requestId);
     }
 
     @WebMethod
     @WebResult(name = "account")
-    public List<Account> accountsOfMember(@WebParam(name = "memberId") long memberId) {
+    public List<Account> accountsOfMember(@WebParam(name = "memberId") long memberId) throws TesseraFault {
         return wallets.accountsOf(memberId);
     }
 
     @WebMethod
     @WebResult(name = "accounts")
-    public AccountList balances(@WebParam(name = "query") BalanceQuery query) {
+    public AccountList balances(@WebParam(name = "query") BalanceQuery query) throws TesseraFault {
         Page<Account> p = queries.balances(query);
         AccountList l = new AccountList();
         l.account = p.getItems();
@@ -99,7 +100,7 @@ public class WalletsSoapService {
 
     @WebMethod
     @WebResult(name = "entries")
-    public EntryList transactions(@WebParam(name = "query") TransactionQuery query) {
+    public EntryList transactions(@WebParam(name = "query") TransactionQuery query) throws TesseraFault {
         Page<JournalEntry> p = queries.transactions(query);
         EntryList l = new EntryList();
         l.entry = p.getItems();
@@ -109,14 +110,14 @@ public class WalletsSoapService {
 
     @WebMethod
     @WebResult(name = "ledger")
-    public GeneralLedger generalLedger(@WebParam(name = "storeId") Long storeId, @WebParam(name = "formatCode") String formatCode) {
+    public GeneralLedger generalLedger(@WebParam(name = "storeId") Long storeId, @WebParam(name = "formatCode") String formatCode) throws TesseraFault {
         return queries.generalLedger(storeId, formatCode);
     }
 
     @WebMethod
     @WebResult(name = "day")
     public List<DailyLedgerRow> dailyLedger(@WebParam(name = "storeId") long storeId, @WebParam(name = "from") String from,
-                                            @WebParam(name = "to") String to) {
+                                            @WebParam(name = "to") String to) throws TesseraFault {
         return queries.dailyLedger(storeId, Checks.date("from", from), Checks.date("to", to));
     }
 }

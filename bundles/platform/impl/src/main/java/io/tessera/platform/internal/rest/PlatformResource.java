@@ -1,0 +1,74 @@
+package io.tessera.platform.internal.rest;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.tessera.platform.api.web.PublicEndpoint;
+import io.tessera.platform.internal.web.OpenApiRegistry;
+import java.time.Instant;
+import java.util.List;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Health (open) and the live OpenAPI document of the installed domains. */
+@Component(service = PlatformResource.class)
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlatformResource {
+
+    @Reference(target = "(osgi.unit.name=tessera-platform)")
+    private JpaTemplate jpa;
+
+    @Reference
+    private OpenApiRegistry openApi;
+
+    /** What the health check answers. */
+    public static class Health {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN"})
+        public String status;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"UP", "DOWN"})
+        public String database;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The domain bundles whose REST resources are installed")
+        public List<String> domains;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time")
+        public String time;
+    }
+
+    @GET
+    @Path("health")
+    @PublicEndpoint
+    @ApiResponse(responseCode = "200", description = "Tessera and its database answer", content = @Content(schema = @Schema(implementation = Health.class)))
+    @ApiResponse(responseCode = "503", description = "The database does not answer", content = @Content(schema = @Schema(implementation = Health.class)))
+    public Response health() {
+        Health body = new Health();
+        boolean dbUp;
+        try {
+            jpa.txExpr(TransactionType.Supports, em -> em
+                    .createQuery("SELECT t.tokenHash FROM TokenEntity t WHERE t.tokenHash = ''", String.class)
+                    .setMaxResults(1).getResultList());
+            dbUp = true;
+        } catch (RuntimeException e) {
+            dbUp = false;
+        }
+        body.status = dbUp ? "UP" : "DOWN";
+        body.database = body.status;
+        body.domains = openApi.domains();
+        body.time = Instant.now().toString();
+        return Response.status(dbUp ? 200 : 503).entity(body).build();
+    }
+
+    @GET
+    @Path("openapi.json")
+    @ApiResponse(responseCode = "200", description = "This document: exactly the endpoints of the installed domains",
+            content = @Content(schema = @Schema(type = "object")))
+    public Response openApi() {
+        return Response.ok(openApi.merged()).build();
+    }
+}
