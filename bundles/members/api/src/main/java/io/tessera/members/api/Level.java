@@ -1,5 +1,6 @@
 package io.tessera.members.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 
 /**
@@ -7,9 +8,11 @@ import java.math.BigDecimal;
  * to member payments only.
  */
 public class Level {
+    @Schema(accessMode = Schema.AccessMode.READ_ONLY)
     public Long id;
     public String name;
     public Long threshold;
     public BigDecimal discountRate;
+    @Schema(accessMode = Schema.AccessMode.READ_ONLY)
     public long memberCount;
 }

@@ -1,5 +1,6 @@
 package io.tessera.wallets.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tessera.platform.api.xml.LocalDateAdapter;
 import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import io.tessera.platform.api.Money;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 
 /** 充值套餐: pay {@code payAmount}, get {@code bonusAmount} on top, between two dates. */
 public class RechargePackage {
+    @Schema(accessMode = Schema.AccessMode.READ_ONLY)
     public Long id;
     public String name;
     public Money payAmount;
