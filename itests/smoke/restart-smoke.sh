@@ -76,7 +76,8 @@ pgrep -f -- "-Dkaraf.data=$TESSERA_DATA( |$)" >/dev/null && fail "the Karaf proc
 
 echo "smoke: second start"
 ./tessera start >/dev/null
-await /stores
+# Each domain's resources are published as its bundle starts: wait for the members API itself.
+await "/members/by-phone/$PHONE"
 BACK=$(call GET "/members/by-phone/$PHONE" | python3 -c 'import json,sys; m=json.load(sys.stdin); print(m["id"], m["name"], m["registeredStoreId"])')
 [ "$BACK" = "$ID 重启测试 $STORE" ] || fail "after the restart the member reads back as '$BACK'"
 echo "restart smoke test: passed (member $ID survived a stop and start on embedded Derby)"

@@ -1,8 +1,6 @@
 package io.tessera.platform.internal.web;
 
 import io.tessera.platform.api.ApiError;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.ws.rs.HttpMethod;
-import javax.ws.rs.Path;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
@@ -53,18 +50,8 @@ final class MethodRouting implements ContainerRequestFilter {
 
     static MethodRouting of(List<Object> resources) {
         Map<String, Route> byTemplate = new LinkedHashMap<>();
-        for (Object resource : resources) {
-            Class<?> type = resource.getClass();
-            Path base = type.getAnnotation(Path.class);
-            for (Method m : type.getMethods()) {
-                String verb = httpMethod(m);
-                if (verb == null) {
-                    continue;
-                }
-                Path sub = m.getAnnotation(Path.class);
-                String template = join(base == null ? "" : base.value(), sub == null ? "" : sub.value());
-                byTemplate.computeIfAbsent(template, MethodRouting::route).methods.add(verb);
-            }
+        for (Routes.Route r : Routes.of(resources)) {
+            byTemplate.computeIfAbsent(r.template, MethodRouting::route).methods.add(r.verb);
         }
         List<Route> routes = new ArrayList<>(byTemplate.values());
         routes.sort(Comparator.<Route>comparingInt(r -> -r.literals).thenComparingInt(r -> -r.variables));
@@ -77,7 +64,7 @@ final class MethodRouting implements ContainerRequestFilter {
         if (HttpMethod.OPTIONS.equals(method)) {
             return;
         }
-        String path = trim(request.getUriInfo().getPath(true));
+        String path = Routes.trim(request.getUriInfo().getPath(true));
         for (Route r : routes) {
             if (r.pattern.matcher(path).matches()) {
                 boolean allowed = r.methods.contains(method) || HttpMethod.HEAD.equals(method) && r.methods.contains(HttpMethod.GET);
@@ -111,30 +98,4 @@ final class MethodRouting implements ContainerRequestFilter {
         return new Route(Pattern.compile(regex.toString()), literals, variables);
     }
 
-    private static String httpMethod(Method m) {
-        for (Annotation a : m.getAnnotations()) {
-            HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
-        }
-        return null;
-    }
-
-    private static String join(String base, String sub) {
-        String a = trim(base);
-        String b = trim(sub);
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + "/" + b;
-    }
-
-    private static String trim(String path) {
-        String p = path;
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
-    }
 }

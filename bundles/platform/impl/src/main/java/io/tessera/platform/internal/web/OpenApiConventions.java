@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.web.PublicEndpoint;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.ws.rs.HttpMethod;
-import javax.ws.rs.Path;
 
 /**
  * What every operation of the merged OpenAPI document says because of how the platform answers,
@@ -95,7 +91,7 @@ final class OpenApiConventions {
                 ok.set("content", fallback.get("content"));
             }
         }
-        boolean body = takesBody(m);
+        boolean body = Routes.takesBody(m);
         for (Map.Entry<String, String> e : ERRORS.entrySet()) {
             String status = e.getKey();
             if (open && (status.equals("401") || status.equals("403")) || !body && (status.equals("413") || status.equals("415"))
@@ -154,23 +150,8 @@ final class OpenApiConventions {
 
     private static Map<String, Method> methods(List<Object> resources) {
         Map<String, Method> byRoute = new LinkedHashMap<>();
-        for (Object resource : resources) {
-            Path base = resource.getClass().getAnnotation(Path.class);
-            for (Method m : resource.getClass().getMethods()) {
-                String verb = null;
-                for (Annotation a : m.getAnnotations()) {
-                    HttpMethod h = a.annotationType().getAnnotation(HttpMethod.class);
-                    if (h != null) {
-                        verb = h.value();
-                    }
-                }
-                if (verb != null) {
-                    Path sub = m.getAnnotation(Path.class);
-                    String a = trim(base == null ? "" : base.value());
-                    String b = trim(sub == null ? "" : sub.value());
-                    byRoute.put(verb + " " + (a.isEmpty() ? b : b.isEmpty() ? a : a + "/" + b), m);
-                }
-            }
+        for (Routes.Route r : Routes.of(resources)) {
+            byRoute.put(r.verb + " " + trim(r.template), r.method);
         }
         return byRoute;
     }
@@ -181,19 +162,8 @@ final class OpenApiConventions {
         return name.endsWith("Resource") && name.length() > "Resource".length() ? name.substring(0, name.length() - "Resource".length()) : name;
     }
 
-    static boolean takesBody(Method method) {
-        return Arrays.stream(method.getParameterAnnotations()).anyMatch(as -> Arrays.stream(as)
-                .noneMatch(a -> a.annotationType().getName().startsWith("javax.ws.rs.")));
-    }
-
+    /** A template as the document writes it: no slashes around it, variables without their expressions. */
     private static String trim(String path) {
-        String p = path.replaceAll("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}", "{$1}");
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
+        return Routes.trim(path.replaceAll("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}", "{$1}"));
     }
 }

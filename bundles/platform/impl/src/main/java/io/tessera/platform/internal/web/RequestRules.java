@@ -5,7 +5,6 @@ import io.tessera.platform.api.web.BodyLimit;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +37,7 @@ final class RequestRules {
         if (request.getLength() > limit) {
             throw tooLarge(limit);
         }
-        if (!takesBody(method)) {
+        if (!Routes.takesBody(method)) {
             return;
         }
         String contentType = request.getHeaderString("Content-Type");
@@ -71,16 +70,6 @@ final class RequestRules {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /** A method takes a body when one of its parameters carries no JAX-RS annotation. */
-    private static boolean takesBody(Method method) {
-        for (Annotation[] annotations : method.getParameterAnnotations()) {
-            if (Arrays.stream(annotations).noneMatch(a -> a.annotationType().getName().startsWith("javax.ws.rs."))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<MediaType> consumes(Method method) {
