@@ -33,7 +33,7 @@ import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.codes.VerificationCodeService;
-import io.tessera.platform.api.idempotency.IdempotencyService;
+import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobService;
 import io.tessera.platform.api.web.Endpoints;
@@ -88,7 +88,7 @@ public class CardServiceImpl implements CardService {
     private VerificationCodeService codes;
 
     @Reference
-    private IdempotencyService idempotency;
+    private UnitOfWork work;
 
     @Reference
     private AuditService audit;
@@ -205,16 +205,13 @@ public class CardServiceImpl implements CardService {
     @Override
     public CardMigration migrate(String cardNo, MigrationRequests.Migrate request, String key) {
         Caller caller = CallerContext.current();
-        if (key == null || key.isBlank()) {
-            throw TesseraException.invalid(Endpoints.IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_REQUIRED",
-                    "a migration needs an idempotency key (header Idempotency-Key, SOAP requestId)");
-        }
+        UnitOfWork.requireKey(key);
         Checks.required("body", request);
         String no = cardNo("cardNo", cardNo);
         Map<String, Object> fingerprint = new LinkedHashMap<>();
         fingerprint.put("cardNo", no);
         fingerprint.put("request", request);
-        Optional<CardMigration> earlier = idempotency.stored(MIGRATE_SCOPE, key, fingerprint, CardMigration.class);
+        Optional<CardMigration> earlier = work.earlier(MIGRATE_SCOPE, key, fingerprint, CardMigration.class);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -226,7 +223,7 @@ public class CardServiceImpl implements CardService {
         String purpose = purpose(no);
         codes.check(purpose, member.phone, code);
         wallets.prepareMigration(member.id, card.storeId);
-        return idempotency.execute(MIGRATE_SCOPE, key, fingerprint, CardMigration.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+        return work.run(MIGRATE_SCOPE, key, fingerprint, CardMigration.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             codes.verify(purpose, member.phone, code);
             CardEntity c = em.find(CardEntity.class, no);
             em.refresh(c, LockModeType.PESSIMISTIC_WRITE);

@@ -12,8 +12,7 @@ import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
-import io.tessera.platform.api.idempotency.IdempotencyService;
-import io.tessera.platform.api.web.Endpoints;
+import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.wallets.api.Account;
 import io.tessera.wallets.api.EntryType;
 import io.tessera.wallets.api.OperationResult;
@@ -42,7 +41,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The money-moving calls. Checks happen before the transaction; inside it the account row is
  * locked, the rule is applied to the locked balances, and {@link Postings} writes the journal row
- * and the ledger. The idempotency record commits in the same transaction.
+ * and the ledger. Each runs as the platform's {@link UnitOfWork}: its key and answer commit in the same transaction.
  */
 @Component(service = {WalletService.class, ReturnCardGuard.class})
 public class WalletServiceImpl implements WalletService, ReturnCardGuard {
@@ -57,7 +56,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     private MemberService members;
 
     @Reference
-    private IdempotencyService idempotency;
+    private UnitOfWork work;
 
     @Reference
     private WalletSettings settings;
@@ -68,7 +67,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     @Override
     public OperationResult recharge(Requests.Recharge r, String key) {
         Caller caller = CallerContext.current();
-        requireKey(key);
+        UnitOfWork.requireKey(key);
         Checks.required("body", r);
         Money amount = positive("amount", r.amount);
         Money fee = r.cardFee == null ? Money.ZERO : notNegative("cardFee", r.cardFee);
@@ -89,7 +88,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             ensureAccount(member, scope);
         }
         postings.prepareLedgerDay(store.id);
-        return idempotency.execute("wallets.recharge", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+        return work.run("wallets.recharge", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             PackageEntity pkg = r.packageId == null ? null : validPackage(em, r.packageId, amount);
             AccountEntity account = lockAccount(em, member.id, scope)
                     .orElseThrow(() -> TesseraException.rule("WALLET_NOT_OPEN",
@@ -111,12 +110,12 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     @Override
     public OperationResult reverseRecharge(Requests.Reverse r, String key) {
         Caller caller = CallerContext.current();
-        requireKey(key);
+        UnitOfWork.requireKey(key);
         Checks.required("body", r);
         long entryId = Checks.required("rechargeEntryId", r.rechargeEntryId);
         String reason = Checks.optionalText("reason", r.reason, 500);
         prepareLedgerOfEntry(entryId);
-        return idempotency.execute("wallets.reverse", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+        return work.run("wallets.reverse", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             JournalEntity recharge = entry(em, entryId, EntryType.RECHARGE, caller, "RECHARGE_NOT_FOUND", "rechargeEntryId");
             AccountEntity account = lockAccount(em, recharge.accountId);
             long principal = Money.of(recharge.principalDelta).toFen();
@@ -136,7 +135,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     @Override
     public OperationResult pay(Requests.Pay r, String key) {
         Caller caller = CallerContext.current();
-        requireKey(key);
+        UnitOfWork.requireKey(key);
         Checks.required("body", r);
         Money amount = positive("amount", r.amount);
         Store store = storeFor(caller, r.storeId);
@@ -149,7 +148,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         BigDecimal rate = member.discountRate;
         Money payable = amount.times(rate, RoundingMode.HALF_UP);
         postings.prepareLedgerDay(store.id);
-        return idempotency.execute("wallets.pay", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+        return work.run("wallets.pay", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity account = lockAccount(em, member.id, scope).orElseThrow(() -> TesseraException.rule(
                     "WALLET_INSUFFICIENT_BALANCE", "the member holds no stored value here", "amount"));
             long principal = Money.of(account.principal).toFen();
@@ -175,13 +174,13 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     @Override
     public OperationResult refund(Requests.Refund r, String key) {
         Caller caller = CallerContext.current();
-        requireKey(key);
+        UnitOfWork.requireKey(key);
         Checks.required("body", r);
         long entryId = Checks.required("paymentEntryId", r.paymentEntryId);
         Money amount = positive("amount", r.amount);
         String reason = Checks.optionalText("reason", r.reason, 500);
         prepareLedgerOfEntry(entryId);
-        return idempotency.execute("wallets.refund", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+        return work.run("wallets.refund", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             JournalEntity payment = entry(em, entryId, EntryType.CONSUME, caller, "PAYMENT_NOT_FOUND", "paymentEntryId");
             AccountEntity account = lockAccount(em, payment.accountId);
             Parts original = new Parts(-Money.of(payment.principalDelta).toFen(), -Money.of(payment.bonusDelta).toFen());
@@ -205,7 +204,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     @Override
     public OperationResult storedValueRefund(Requests.StoredValueRefund r, String key) {
         Caller caller = CallerContext.current();
-        requireKey(key);
+        UnitOfWork.requireKey(key);
         Checks.required("body", r);
         Store store = storeFor(caller, r.storeId);
         Member member = knownMember(r.memberId);
@@ -213,7 +212,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         String reason = Checks.optionalText("reason", r.reason, 500);
         long scope = scopeOf(settings.rules(), store);
         postings.prepareLedgerDay(store.id);
-        return idempotency.execute("wallets.sv-refund", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+        return work.run("wallets.sv-refund", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity account = lockAccount(em, member.id, scope).orElseThrow(() -> TesseraException.rule(
                     "WALLET_EMPTY", "the member holds no stored value here", "memberId"));
             long principal = Money.of(account.principal).toFen();
@@ -235,7 +234,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     public OperationResult adjust(Requests.Adjust r, String key) {
         Caller caller = CallerContext.current();
         caller.requireAnyRole(Role.HQ_ADMIN, Role.FINANCE);
-        requireKey(key);
+        UnitOfWork.requireKey(key);
         Checks.required("body", r);
         Store store = storeFor(caller, r.storeId);
         Member member = knownMember(r.memberId);
@@ -248,7 +247,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         long scope = scopeOf(settings.rules(), store);
         ensureAccount(member, scope);
         postings.prepareLedgerDay(store.id);
-        return idempotency.execute("wallets.adjust", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+        return work.run("wallets.adjust", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity account = lockAccount(em, member.id, scope).orElseThrow();
             Postings.Details d = new Postings.Details();
             d.remark = reason;
@@ -325,13 +324,6 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     }
 
     // ---- helpers
-
-    private static void requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw TesseraException.invalid(Endpoints.IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_REQUIRED",
-                    "money-moving calls need an idempotency key (header Idempotency-Key, SOAP requestId)");
-        }
-    }
 
     private static Money positive(String field, Money m) {
         Checks.required(field, m);
