@@ -6,7 +6,6 @@ import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.web.ClientAddress;
 import java.util.UUID;
 import javax.servlet.http.HttpServletRequest;
-import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.jaxws.JAXWSMethodInvoker;
 import org.apache.cxf.message.Exchange;
 import org.slf4j.Logger;
