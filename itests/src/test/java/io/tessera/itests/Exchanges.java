@@ -58,17 +58,11 @@ final class Exchanges {
         ObjectNode headers = line.putObject("requestHeaders");
         requestHeaders.forEach((k, v) -> headers.put(k, k.equalsIgnoreCase("Authorization")
                 ? v.get(0).replaceAll("^(\\S+)\\s.*$", "$1 ***") : String.join(",", v)));
-        String requestType = requestHeaders.getOrDefault("Content-Type", List.of("")).get(0);
-        String requestText = text(requestType, requestBody);
-        // A binary upload (a spreadsheet) is recorded as there, not byte for byte: no schema describes its bytes.
-        line.put("requestBody", requestText != null || requestBody == null || requestBody.length == 0 ? requestText
-                : "(" + requestBody.length + " bytes of " + requestType + ")");
+        line.put("requestBody", body(requestHeaders.getOrDefault("Content-Type", List.of("")).get(0), requestBody));
         line.put("status", status);
         String contentType = responseHeaders.firstValue("Content-Type").orElse("");
         line.put("responseContentType", contentType);
-        String responseText = text(contentType, responseBody);
-        line.put("responseBody", responseText != null || responseBody == null || responseBody.length == 0 ? responseText
-                : "(" + responseBody.length + " bytes of " + contentType + ")");
+        line.put("responseBody", body(contentType, responseBody));
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(testClass + ".jsonl"), JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
@@ -94,13 +88,16 @@ final class Exchanges {
         }
     }
 
-    /** JSON and text bodies as text; null for a binary one (an image, a spreadsheet). */
-    private static String text(String contentType, byte[] body) {
+    /**
+     * JSON and text bodies as text; a binary one (an image, a spreadsheet) as a note that it was there:
+     * no schema describes its bytes. Null for no body.
+     */
+    private static String body(String contentType, byte[] body) {
         if (body == null || body.length == 0) {
             return null;
         }
         String type = contentType.toLowerCase();
         boolean textual = type.contains("json") || type.startsWith("text/");
-        return textual ? new String(body, StandardCharsets.UTF_8) : null;
+        return textual ? new String(body, StandardCharsets.UTF_8) : "(" + body.length + " bytes of " + contentType + ")";
     }
 }

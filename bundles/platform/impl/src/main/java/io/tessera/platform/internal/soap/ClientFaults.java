@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -67,19 +66,13 @@ public class ClientFaults extends AbstractPhaseInterceptor<Message> {
             }
         }
         String text = messages(fault);
-        Matcher amount = AMOUNT.matcher(text);
-        if (amount.find()) {
-            String value = amount.group(1) != null ? amount.group(1) : amount.group(2);
-            String field = elementWithText(body, value);
-            return TesseraException.invalid(field, "AMOUNT_INVALID",
-                    (field == null ? "an amount" : field) + " must be an amount with at most 2 decimal places");
+        TesseraException bad = badValue(AMOUNT.matcher(text), body, "AMOUNT_INVALID", "an amount",
+                " must be an amount with at most 2 decimal places");
+        if (bad == null) {
+            bad = badValue(NUMBER.matcher(text), body, "FIELD_INVALID", "a value", " must be a whole number");
         }
-        Matcher number = NUMBER.matcher(text);
-        if (number.find()) {
-            String value = number.group(1) != null ? number.group(1) : number.group(2);
-            String field = elementWithText(body, value);
-            return TesseraException.invalid(field, "FIELD_INVALID",
-                    (field == null ? "a value" : field) + " must be a whole number");
+        if (bad != null) {
+            return bad;
         }
         Matcher unknown = UNKNOWN_ELEMENT.matcher(text);
         if (unknown.find()) {
@@ -98,6 +91,18 @@ public class ClientFaults extends AbstractPhaseInterceptor<Message> {
                 .replaceFirst("^Unmarshalling Error:\\s*", "").trim();
         return TesseraException.invalid(null, "SOAP_REQUEST_INVALID",
                 message.isEmpty() ? "the request does not match the service's WSDL" : message);
+    }
+
+    /**
+     * A value JAXB could not read ({@code matcher} finds it in the error), named by the element that
+     * holds it in the request; null when the error is of another kind.
+     */
+    private static TesseraException badValue(Matcher matcher, byte[] body, String code, String unnamed, String rule) {
+        if (!matcher.find()) {
+            return null;
+        }
+        String field = elementWithText(body, matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+        return TesseraException.invalid(field, code, (field == null ? unnamed : field) + rule);
     }
 
     private static String messages(Throwable t) {
@@ -127,9 +132,7 @@ public class ClientFaults extends AbstractPhaseInterceptor<Message> {
             return null;
         }
         try {
-            XMLInputFactory f = XMLInputFactory.newFactory();
-            f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-            XMLStreamReader r = f.createXMLStreamReader(new ByteArrayInputStream(body));
+            XMLStreamReader r = SoapRequestCheck.FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
             String element = null;
             while (r.hasNext()) {
                 int event = r.next();

@@ -9,6 +9,8 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -22,7 +24,13 @@ import javax.ws.rs.core.MediaType;
  */
 final class RequestRules {
 
+    /** What a resource method declares about its body, read once per method (not on every request). */
+    private record Declared(BodyLimit upload, boolean takesBody, List<MediaType> consumes) {
+    }
+
     private final WebSettings settings;
+    /** Per published method; a new instance comes with every rebuild of the REST server. */
+    private final Map<Method, Declared> declared = new ConcurrentHashMap<>();
 
     RequestRules(WebSettings settings) {
         this.settings = settings;
@@ -32,12 +40,12 @@ final class RequestRules {
         if (method == null) {
             return;
         }
-        BodyLimit upload = method.getAnnotation(BodyLimit.class);
-        long limit = upload == null ? settings.maxBodyBytes() : settings.maxBodyBytes(upload.name(), upload.defaultBytes());
+        Declared d = declared.computeIfAbsent(method, m -> new Declared(m.getAnnotation(BodyLimit.class), Routes.takesBody(m), consumes(m)));
+        long limit = d.upload() == null ? settings.maxBodyBytes() : settings.maxBodyBytes(d.upload().name(), d.upload().defaultBytes());
         if (request.getLength() > limit) {
             throw tooLarge(limit);
         }
-        if (!Routes.takesBody(method)) {
+        if (!d.takesBody()) {
             return;
         }
         String contentType = request.getHeaderString("Content-Type");
@@ -45,7 +53,7 @@ final class RequestRules {
         if (contentType == null && !hasBody) {
             return;
         }
-        checkContentType(contentType, consumes(method));
+        checkContentType(contentType, d.consumes());
         request.setEntityStream(new Limited(request.getEntityStream(), limit));
     }
 
