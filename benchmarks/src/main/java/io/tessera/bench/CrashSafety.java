@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Tessera JVM is killed with kill -9 at a random moment; after each restart the driver checks that
  * every acknowledged operation is in the journal exactly once, every refused one not at all, every
  * unanswered one at most once (and, sent again with its key, exactly once), every balance equals its
- * journal with no gap in its sequence, and every daily ledger row balances and chains to the next.
+ * journal with no gap in its sequence, every daily ledger row balances and chains to the next, and the
+ * members' event-driven activity count catches up with the journal (no event lost or applied twice).
  */
 final class CrashSafety {
 
@@ -113,6 +114,7 @@ final class CrashSafety {
                     }
                 }
                 checkLedger();
+                checkEvents();
                 unknownTotal += unknown.size();
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("round", round);
@@ -243,6 +245,34 @@ final class CrashSafety {
             }
         }
         return seen;
+    }
+
+    /**
+     * The members' activity, counted by an event consumer after commit, catches up with the journal:
+     * every journal row's event was delivered exactly once in effect, across the kill.
+     */
+    private void checkEvents() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (long member : members) {
+            long journal = tessera.get("/wallets/transactions?memberId=" + member + "&size=1").get("total").asLong();
+            JsonNode activity = tessera.get("/members/" + member + "/activity");
+            while (activity.get("walletMovements").asLong() < journal && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                activity = tessera.get("/members/" + member + "/activity");
+            }
+            long counted = activity.get("walletMovements").asLong();
+            if (counted != journal) {
+                violations.add("member " + member + ": the event-driven count is " + counted + " but the journal has " + journal + " rows");
+            }
+            BigDecimal net = activity.get("storedValueIn").decimalValue().subtract(activity.get("storedValueOut").decimalValue());
+            BigDecimal balance = BigDecimal.ZERO;
+            for (JsonNode a : tessera.get("/wallets/accounts?memberId=" + member)) {
+                balance = balance.add(a.get("total").decimalValue());
+            }
+            if (counted == journal && net.compareTo(balance) != 0) {
+                violations.add("member " + member + ": events add up to " + net + " but the balance is " + balance);
+            }
+        }
     }
 
     private void checkLedger() throws Exception {

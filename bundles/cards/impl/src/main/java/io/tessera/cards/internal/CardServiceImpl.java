@@ -37,9 +37,9 @@ import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobService;
 import io.tessera.platform.api.web.Endpoints;
-import io.tessera.wallets.api.OperationResult;
-import io.tessera.wallets.api.Requests;
-import io.tessera.wallets.api.WalletService;
+import io.tessera.wallets.api.JournalEntry;
+import io.tessera.wallets.api.Movement;
+import io.tessera.wallets.api.WalletParticipant;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,7 +82,7 @@ public class CardServiceImpl implements CardService {
     private MemberService members;
 
     @Reference
-    private WalletService wallets;
+    private WalletParticipant wallets;
 
     @Reference
     private VerificationCodeService codes;
@@ -222,7 +222,6 @@ public class CardServiceImpl implements CardService {
         Member member = member(request.phone, request.memberNo);
         String purpose = purpose(no);
         codes.check(purpose, member.phone, code);
-        wallets.prepareMigration(member.id, card.storeId);
         return work.run(MIGRATE_SCOPE, key, fingerprint, CardMigration.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             codes.verify(purpose, member.phone, code);
             CardEntity c = em.find(CardEntity.class, no);
@@ -230,14 +229,10 @@ public class CardServiceImpl implements CardService {
             checkMigratable(c);
             Card before = Dtos.card(c, null, null);
             LocalDateTime now = BusinessTime.now();
-            Requests.MigrationCredit credit = new Requests.MigrationCredit();
-            credit.memberId = member.id;
-            credit.storeId = c.storeId;
-            credit.amount = Money.of(c.balance);
+            Movement credit = new Movement(member.id, c.storeId, Money.of(c.balance), "card:" + no);
             credit.cardNo = no;
-            credit.reference = "card:" + no;
             credit.remark = remark;
-            OperationResult posted = wallets.creditMigration(credit);
+            JournalEntry posted = wallets.creditMigration(credit);
             MigrationEntity m = new MigrationEntity();
             m.cardNo = no;
             m.memberId = member.id;
@@ -245,8 +240,8 @@ public class CardServiceImpl implements CardService {
             m.maskedPhone = Phones.mask(member.phone);
             m.amount = c.balance;
             m.storeId = c.storeId;
-            m.accountId = posted.account.id;
-            m.journalEntryId = posted.entry.id;
+            m.accountId = posted.accountId;
+            m.journalEntryId = posted.id;
             m.remark = remark;
             m.voucherCount = vouchers.size();
             m.operatorKind = caller.getKind().name();

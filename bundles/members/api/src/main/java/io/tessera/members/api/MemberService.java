@@ -39,4 +39,7 @@ public interface MemberService {
      * reports). Refused while any {@link ReturnCardGuard} objects, e.g. stored value or points remain.
      */
     Member returnCard(long id, ReturnCardRequest request);
+
+    /** The member's stored-value activity (404 MEMBER_NOT_FOUND for a member the caller may not see). */
+    MemberActivity activity(long id);
 }

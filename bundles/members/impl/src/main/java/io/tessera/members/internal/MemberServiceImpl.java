@@ -30,6 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import io.tessera.members.api.MemberActivity;
+import io.tessera.members.api.MemberEvents;
+import io.tessera.members.internal.jpa.ActivityEntity;
+import io.tessera.platform.api.Money;
+import io.tessera.platform.api.events.EventPublisher;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
@@ -57,6 +62,9 @@ public class MemberServiceImpl implements MemberService {
 
     @Reference
     private IdempotencyService idempotency;
+
+    @Reference
+    private EventPublisher events;
 
     /** Wallets, points and others veto a card return while they hold something of the member's. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -96,8 +104,30 @@ public class MemberServiceImpl implements MemberService {
                     Flush.orConflict(em, MemberServiceImpl::phoneTaken);
                     Member dto = toDto(em, e);
                     audit.record("member.register", ENTITY, String.valueOf(e.id), storeId, null, masked(dto));
+                    MemberEvents.Registered event = new MemberEvents.Registered();
+                    event.memberId = e.id;
+                    event.memberNo = e.memberNo;
+                    event.storeId = storeId;
+                    event.channel = Member.Channel.valueOf(e.channel);
+                    events.publish(MemberEvents.REGISTERED, "member:" + e.id, event);
                     return dto;
                 }));
+    }
+
+    @Override
+    public MemberActivity activity(long id) {
+        Caller caller = CallerContext.current();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            visible(caller, em.find(MemberEntity.class, id));
+            ActivityEntity a = em.find(ActivityEntity.class, id);
+            MemberActivity out = new MemberActivity();
+            out.memberId = id;
+            out.walletMovements = a == null ? 0 : a.movements;
+            out.storedValueIn = a == null ? Money.ZERO : Money.of(a.storedIn);
+            out.storedValueOut = a == null ? Money.ZERO : Money.of(a.storedOut);
+            out.lastMovementAt = a == null || a.lastMovementAt == null ? null : BusinessTime.offset(a.lastMovementAt);
+            return out;
+        });
     }
 
     @Override

@@ -18,6 +18,10 @@ public class Account {
     public Money principal;
     public Money bonus;
     public Money total;
+    /** Set aside by open holds (checkout authorisations). */
+    public Money held;
+    /** What can be paid now: total − held. */
+    public Money available;
     public Status status;
     @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime openedAt;

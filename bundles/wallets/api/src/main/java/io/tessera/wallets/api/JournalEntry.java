@@ -1,5 +1,6 @@
 package io.tessera.wallets.api;
 
+import io.tessera.platform.api.PaymentMethod;
 import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
 import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import io.tessera.platform.api.Money;

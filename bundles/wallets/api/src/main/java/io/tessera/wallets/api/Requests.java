@@ -1,5 +1,6 @@
 package io.tessera.wallets.api;
 
+import io.tessera.platform.api.PaymentMethod;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tessera.platform.api.Money;
 import javax.xml.bind.annotation.XmlType;
@@ -112,19 +113,5 @@ public final class Requests {
         public Long memberId;
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public Long storeId;
-    }
-
-    /** A legacy card's balance moving into the member's stored value (see WalletService#creditMigration). */
-    @XmlType(name = "migrationCreditRequest")
-    @Schema(name = "MigrationCreditRequest")
-    public static class MigrationCredit {
-        public Long memberId;
-        /** The card's owning store: whose account (store mode) and daily ledger take the amount. */
-        public Long storeId;
-        public Money amount;
-        public String cardNo;
-        /** The migration's own reference, e.g. its id. */
-        public String reference;
-        public String remark;
     }
 }

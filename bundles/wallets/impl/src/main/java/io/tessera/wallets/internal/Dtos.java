@@ -4,8 +4,10 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Money;
 import io.tessera.wallets.api.Account;
 import io.tessera.wallets.api.EntryType;
+import io.tessera.wallets.api.Hold;
+import io.tessera.wallets.internal.jpa.HoldEntity;
 import io.tessera.wallets.api.JournalEntry;
-import io.tessera.wallets.api.PaymentMethod;
+import io.tessera.platform.api.PaymentMethod;
 import io.tessera.wallets.internal.jpa.AccountEntity;
 import io.tessera.wallets.internal.jpa.JournalEntity;
 import java.math.BigDecimal;
@@ -25,6 +27,8 @@ final class Dtos {
         a.principal = Money.of(e.principal);
         a.bonus = Money.of(e.bonus);
         a.total = a.principal.plus(a.bonus);
+        a.held = Money.ofFen(Postings.heldFen(e));
+        a.available = a.total.minus(a.held);
         a.status = Account.Status.valueOf(e.status);
         a.openedAt = BusinessTime.offset(e.openedAt);
         return a;
@@ -52,6 +56,23 @@ final class Dtos {
         j.remark = e.remark;
         j.createdAt = BusinessTime.offset(e.createdAt);
         return j;
+    }
+
+    static Hold hold(HoldEntity e) {
+        Hold h = new Hold();
+        h.id = e.id;
+        h.accountId = e.accountId;
+        h.memberId = e.memberId;
+        h.storeId = e.storeId;
+        h.amount = Money.of(e.amount);
+        h.captured = money(e.captured);
+        h.reference = e.reference;
+        h.status = Hold.Status.valueOf(e.status);
+        h.captureEntryId = e.captureEntryId;
+        h.createdAt = BusinessTime.offset(e.createdAt);
+        h.expiresAt = BusinessTime.offset(e.expiresAt);
+        h.closedAt = e.closedAt == null ? null : BusinessTime.offset(e.closedAt);
+        return h;
     }
 
     private static Money money(BigDecimal v) {

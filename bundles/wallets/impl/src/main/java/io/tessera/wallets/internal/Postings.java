@@ -5,15 +5,16 @@ import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.events.EventPublisher;
+import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.wallets.api.EntryType;
+import io.tessera.wallets.api.WalletEvents;
 import io.tessera.wallets.internal.jpa.AccountEntity;
 import io.tessera.wallets.internal.jpa.DailyLedgerEntity;
 import io.tessera.wallets.internal.jpa.JournalEntity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.persistence.EntityManager;
@@ -26,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only place balances change: applies a principal and bonus delta to a locked account, writes
- * its journal row, and adds the movement to the store's daily ledger, all in the caller's
- * transaction. A balance can never go below zero here, whatever the caller computed.
+ * The only place balances and holds change: applies a principal and bonus delta to a locked account,
+ * writes its journal row, adds the movement to the store's daily ledger and publishes it (event
+ * "wallets.&lt;type&gt;"), all in the caller's transaction. A balance never goes below zero, nor a debit
+ * below what open holds set aside, whatever the caller computed.
  */
 @Component(service = Postings.class, immediate = true)
 public class Postings {
@@ -38,11 +40,18 @@ public class Postings {
     /** Rows per store-day in the daily ledger: concurrent payments of one store spread over them. */
     public static final int SLOTS = 16;
 
-    @Reference(target = "(osgi.unit.name=tessera-wallets)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
+    private final EventPublisher events;
+    private final UnitOfWork work;
 
-    /** Store-days whose ledger rows are known to exist ("storeId|date"). */
-    private final Set<String> preparedDays = ConcurrentHashMap.newKeySet();
+    @Activate
+    public Postings(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa, @Reference EventPublisher events,
+                    @Reference UnitOfWork work) {
+        this.jpa = jpa;
+        this.events = events;
+        this.work = work;
+        upgradeSchema();
+    }
 
     /**
      * Brings databases of earlier versions up to date, once: their store-days in WAL_DAILY_LEDGER move
@@ -50,8 +59,7 @@ public class Postings {
      * index of ACCOUNT_ID alone, which the unique (ACCOUNT_ID, ACCOUNT_SEQ) index makes redundant, is
      * dropped (one index less to write per movement).
      */
-    @Activate
-    void upgradeSchema() {
+    private void upgradeSchema() {
         jpa.tx(TransactionType.Required, em -> {
             if (exists(em, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'WAL_DAILY_LEDGER'")) {
                 int moved = em.createNativeQuery("INSERT INTO WAL_LEDGER_DAY_SLOT (STORE_ID, BUSINESS_DATE, SLOT, PRINCIPAL_IN, "
@@ -86,7 +94,7 @@ public class Postings {
                               long bonusDeltaFen, long storeId, Details d) {
         long principal = Money.of(account.principal).toFen() + principalDeltaFen;
         long bonus = Money.of(account.bonus).toFen() + bonusDeltaFen;
-        if (principal < 0 || bonus < 0) {
+        if (principal < 0 || bonus < 0 || principalDeltaFen + bonusDeltaFen < 0 && principal + bonus < heldFen(account)) {
             throw TesseraException.rule("WALLET_INSUFFICIENT_BALANCE", "the account does not hold enough stored value", "amount");
         }
         LocalDateTime now = BusinessTime.now();
@@ -116,20 +124,97 @@ public class Postings {
         em.persist(j);
         addToLedger(em, storeId, day, slotOf(account), principalDeltaFen, bonusDeltaFen);
         em.flush();
+        events.publish(WalletEvents.topic(type), WalletEvents.aggregate(account.memberId), event(j));
         return j;
     }
 
-    /**
-     * Creates today's ledger rows of the store (one per slot) in a short transaction of their own,
-     * before the money-moving transaction starts, so that concurrent first movements of a day never
-     * collide on an insert. Once done for a store-day, this JVM remembers it and skips the check.
-     */
-    public void prepareLedgerDay(long storeId) {
-        LocalDate day = BusinessTime.today();
-        String key = storeId + "|" + day;
-        if (preparedDays.contains(key)) {
-            return;
+    /** Sets {@code fen} of the locked account's available balance aside for a hold. */
+    public void hold(AccountEntity account, long fen) {
+        long available = Money.of(account.principal).toFen() + Money.of(account.bonus).toFen() - heldFen(account);
+        if (fen <= 0 || fen > available) {
+            throw TesseraException.rule("WALLET_INSUFFICIENT_BALANCE",
+                    "the available balance " + Money.ofFen(available) + " does not cover " + Money.ofFen(fen), "amount");
         }
+        account.held = fen(heldFen(account) + fen);
+    }
+
+    /** Gives back what a hold set aside (on release, expiry or before its capture posts). */
+    public void unhold(AccountEntity account, long fen) {
+        long held = heldFen(account) - fen;
+        if (held < 0) {
+            throw new IllegalStateException("account " + account.id + " would hold less than nothing");
+        }
+        account.held = fen(held);
+    }
+
+    public static long heldFen(AccountEntity account) {
+        return account.held == null ? 0 : Money.of(account.held).toFen();
+    }
+
+    private static WalletEvents.Movement event(JournalEntity j) {
+        WalletEvents.Movement m = new WalletEvents.Movement();
+        m.entryId = j.id;
+        m.accountId = j.accountId;
+        m.memberId = j.memberId;
+        m.storeId = j.storeId;
+        m.type = EntryType.valueOf(j.type);
+        m.principalDelta = Money.of(j.principalDelta);
+        m.bonusDelta = Money.of(j.bonusDelta);
+        m.principalAfter = Money.of(j.principalAfter);
+        m.bonusAfter = Money.of(j.bonusAfter);
+        m.reference = j.reference;
+        m.businessDate = j.businessDate;
+        return m;
+    }
+
+    /**
+     * Inserts a row unless it exists, in a short transaction of its own committed before this returns
+     * ({@link UnitOfWork#apart}), so a participant may call it inside its caller's transaction: a
+     * concurrent transaction that inserted it first wins harmlessly (anything else is a real failure).
+     * Only for rows no transaction can hold a lock on yet (they do not exist).
+     */
+    public void insertIfMissing(Predicate<EntityManager> missing, Supplier<Object> row) {
+        work.apart(() -> {
+            try {
+                jpa.tx(TransactionType.Required, em -> {
+                    if (missing.test(em)) {
+                        em.persist(row.get());
+                        em.flush();
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (!DbErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The ledger slot of an account's movements: the same account always lands on the same row. */
+    static int slotOf(AccountEntity account) {
+        return (int) Math.floorMod(account.id, (long) SLOTS);
+    }
+
+    /**
+     * Atomic increments on the (store, day, slot) row. The first movement of a store-day finds no row:
+     * the day's rows are created apart (they do not exist, so nobody holds a lock on them) and the
+     * increment made again.
+     */
+    private void addToLedger(EntityManager em, long storeId, LocalDate day, int slot, long principalFen, long bonusFen) {
+        if (increment(em, storeId, day, slot, principalFen, bonusFen) == 0) {
+            work.apart(() -> {
+                createDay(storeId, day);
+                return null;
+            });
+            if (increment(em, storeId, day, slot, principalFen, bonusFen) != 1) {
+                throw new IllegalStateException("daily ledger row missing for store " + storeId + " on " + day);
+            }
+        }
+    }
+
+    /** The day's slot rows of the store, those missing, in this thread's own transaction. */
+    private void createDay(long storeId, LocalDate day) {
         for (int attempt = 1; ; attempt++) {
             try {
                 jpa.tx(TransactionType.Required, em -> {
@@ -140,55 +225,12 @@ public class Postings {
                     }
                     em.flush();
                 });
-                break;
+                return;
             } catch (RuntimeException e) {
-                // Another request prepared the same day at the same moment: look again.
+                // Another transaction created the same day at the same moment: look again.
                 if (attempt >= 3 || !DbErrors.isUniqueViolation(e)) {
                     throw e;
                 }
-            }
-        }
-        if (preparedDays.size() > 10_000) {
-            preparedDays.clear();
-        }
-        preparedDays.add(key);
-    }
-
-    /**
-     * Inserts a row in its own short transaction unless it exists; a concurrent transaction that
-     * inserted it first wins harmlessly (anything else is a real failure). Called before the
-     * money-moving transaction starts, so its first writers never collide inside it.
-     */
-    public void insertIfMissing(Predicate<EntityManager> missing, Supplier<Object> row) {
-        try {
-            jpa.tx(TransactionType.Required, em -> {
-                if (missing.test(em)) {
-                    em.persist(row.get());
-                    em.flush();
-                }
-            });
-        } catch (RuntimeException e) {
-            if (!DbErrors.isUniqueViolation(e)) {
-                throw e;
-            }
-        }
-    }
-
-    /** The ledger slot of an account's movements: the same account always lands on the same row. */
-    static int slotOf(AccountEntity account) {
-        return (int) Math.floorMod(account.id, (long) SLOTS);
-    }
-
-    /**
-     * Atomic increments on the (store, day, slot) row; inserted here only when the day turned since it
-     * was prepared (a concurrent insert then fails the transaction, which is run again).
-     */
-    private void addToLedger(EntityManager em, long storeId, LocalDate day, int slot, long principalFen, long bonusFen) {
-        if (increment(em, storeId, day, slot, principalFen, bonusFen) == 0) {
-            em.persist(newRow(storeId, day, slot));
-            em.flush();
-            if (increment(em, storeId, day, slot, principalFen, bonusFen) != 1) {
-                throw new IllegalStateException("daily ledger row missing for store " + storeId + " on " + day);
             }
         }
     }

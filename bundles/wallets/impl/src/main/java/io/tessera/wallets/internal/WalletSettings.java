@@ -40,11 +40,14 @@ public class WalletSettings {
 
         @AttributeDefinition(description = "PRESTORED (the first recharge opens the account) or DIRECT (opened explicitly)")
         String account_opening() default "PRESTORED";
+
+        @AttributeDefinition(description = "How long a stored-value hold (checkout authorisation) lasts unless captured or released, in minutes")
+        int hold_minutes() default 30;
     }
 
     /** The rules in force, read once per call. */
     public record Rules(WalletMode mode, Map<String, WalletMode> formatModes, SplitPolicy split, Money rechargeMin,
-                        Money rechargeMax, boolean prestored) {
+                        Money rechargeMax, boolean prestored, int holdMinutes) {
 
         public WalletMode modeFor(String formatCode) {
             return formatModes.getOrDefault(formatCode, mode);
@@ -66,7 +69,7 @@ public class WalletSettings {
         rules = new Rules(WalletMode.valueOf(c.mode().trim().toUpperCase()), Map.copyOf(overrides),
                 SplitPolicy.valueOf(c.split_policy().trim().toUpperCase()), Money.parse(c.recharge_min().trim()),
                 c.recharge_max().isBlank() ? null : Money.parse(c.recharge_max().trim()),
-                !"DIRECT".equalsIgnoreCase(c.account_opening().trim()));
+                !"DIRECT".equalsIgnoreCase(c.account_opening().trim()), c.hold_minutes() > 0 ? c.hold_minutes() : 30);
     }
 
     public Rules rules() {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.tessera.members.api.LevelService;
 import io.tessera.members.api.Member;
+import io.tessera.members.api.MemberActivity;
 import io.tessera.members.api.MemberQuery;
 import io.tessera.members.api.MemberService;
 import io.tessera.members.api.RegisterMemberRequest;
@@ -77,6 +78,12 @@ public class MembersResource {
     @Path("{id}")
     public Member getMember(@PathParam("id") long id) {
         return members.get(id);
+    }
+
+    @GET
+    @Path("{id}/activity")
+    public MemberActivity getMemberActivity(@PathParam("id") long id) {
+        return members.activity(id);
     }
 
     @GET

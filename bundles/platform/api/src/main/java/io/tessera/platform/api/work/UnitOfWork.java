@@ -38,4 +38,13 @@ public interface UnitOfWork {
      * so that a retry is answered, not refused.
      */
     <T> Optional<T> earlier(String operation, String key, Object request, Class<T> resultType);
+
+    /**
+     * Runs {@code work} in a transaction of its own, committed before this returns, whatever the
+     * caller's transaction does later: for rows a participant must find before its transaction uses
+     * them (an account, a day's ledger rows), created once and harmless if the caller rolls back. It runs
+     * on another thread (as the same caller), so it never joins the caller's transaction: it must only
+     * create rows that do not exist yet, never touch rows the caller's transaction may have locked.
+     */
+    <T> T apart(Supplier<T> work);
 }

@@ -46,6 +46,13 @@ public class AccountEntity {
     @Column(name = "BONUS", precision = 19, scale = 2, nullable = false)
     public BigDecimal bonus;
 
+    /**
+     * The sum of the account's open holds (null in rows of earlier releases: none). Principal + bonus
+     * never goes below it except by a capture, which releases its hold first.
+     */
+    @Column(name = "HELD", precision = 19, scale = 2)
+    public BigDecimal held;
+
     /** How many journal rows the account has: the last one's ACCOUNT_SEQ. */
     @Column(name = "ENTRY_COUNT", nullable = false)
     public long entryCount;

@@ -1,0 +1,67 @@
+package io.tessera.members.internal;
+
+import io.tessera.members.internal.jpa.ActivityEntity;
+import io.tessera.platform.api.events.Event;
+import io.tessera.platform.api.events.EventConsumer;
+import java.math.BigDecimal;
+import javax.persistence.LockModeType;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Consumer "members.wallet-activity" of every wallet event: counts the member's movements and adds up
+ * the stored value in and out, in the delivery's transaction (so the count and the delivery's DONE
+ * commit together). Reads the wallets' payload with a class of its own: members need no wallets bundle.
+ */
+@Component(service = EventConsumer.class,
+        property = {EventConsumer.NAME + "=members.wallet-activity", EventConsumer.TOPICS + "=wallets.*"})
+public class WalletActivity implements EventConsumer {
+
+    private final JpaTemplate jpa;
+
+    /** The fields of the wallets' movement payload this consumer reads. */
+    public static class Moved {
+        public long memberId;
+        public BigDecimal principalDelta;
+        public BigDecimal bonusDelta;
+    }
+
+    @Activate
+    public WalletActivity(@Reference(target = "(osgi.unit.name=tessera-members)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public void consume(Event event) {
+        Moved m = event.payload(Moved.class);
+        BigDecimal delta = nz(m.principalDelta).add(nz(m.bonusDelta));
+        jpa.tx(TransactionType.Mandatory, em -> {
+            ActivityEntity a = em.find(ActivityEntity.class, m.memberId, LockModeType.PESSIMISTIC_WRITE);
+            if (a == null) {
+                a = new ActivityEntity();
+                a.memberId = m.memberId;
+                a.storedIn = BigDecimal.ZERO.setScale(2);
+                a.storedOut = BigDecimal.ZERO.setScale(2);
+                em.persist(a);
+            } else if (event.id() <= a.lastEventId) {
+                return;
+            }
+            a.movements++;
+            if (delta.signum() >= 0) {
+                a.storedIn = a.storedIn.add(delta);
+            } else {
+                a.storedOut = a.storedOut.add(delta.negate());
+            }
+            a.lastEventId = event.id();
+            a.lastMovementAt = event.createdAt();
+            em.flush();
+        });
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}

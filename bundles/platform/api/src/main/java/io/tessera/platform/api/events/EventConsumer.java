@@ -1,0 +1,20 @@
+package io.tessera.platform.api.events;
+
+/**
+ * A consumer of events, registered as a DS service (whiteboard) with the service properties
+ * {@link #NAME} (stable: its subscription and deliveries are kept under it) and {@link #TOPICS}
+ * (topics, or prefixes ending in ".*", e.g. "wallets.*"). The subscription is durable: events published
+ * while the consumer's feature is not installed wait for it.
+ *
+ * <p>{@link #consume} runs in a JTA transaction that also records the delivery as done, so what the
+ * consumer writes to the database and the record that it consumed the event commit together: a
+ * crash before commit means the event is delivered again, after commit never. Throwing rolls back
+ * and the event is delivered again later (backoff), until it ends FAILED.
+ */
+public interface EventConsumer {
+
+    String NAME = "tessera.event.consumer";
+    String TOPICS = "tessera.event.topics";
+
+    void consume(Event event);
+}

@@ -1,0 +1,2 @@
+/** The transactional event outbox: publish in the business transaction, consume after commit. */
+package io.tessera.platform.api.events;

@@ -1,0 +1,63 @@
+package io.tessera.platform.internal.command;
+
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.events.EventDelivery;
+import io.tessera.platform.internal.events.EventLog;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+@Service
+@Command(scope = "platform", name = "events", description = "The event outbox: deliveries to consumers by status (PENDING, DONE, FAILED); --retry sends a FAILED one again")
+public class EventsCommand implements Action {
+
+    @Reference
+    private EventLog log;
+
+    @Option(name = "-s", aliases = "--status", description = "Only deliveries in this status")
+    @Completion(value = StringsCompleter.class, values = {"PENDING", "DONE", "FAILED"})
+    private String status;
+
+    @Option(name = "-c", aliases = "--consumer", description = "Only deliveries to this consumer, e.g. members.wallet-activity")
+    private String consumer;
+
+    @Option(name = "-r", aliases = "--retry", description = "Send this FAILED delivery (its id) again")
+    private Long retry;
+
+    @Option(name = "-n", aliases = "--size", description = "How many a page, newest first (default 20, at most 200)")
+    private int size = 20;
+
+    @Option(name = "-p", aliases = "--page", description = "Page number (default 1)")
+    private int page = 1;
+
+    @Override
+    public Object execute() {
+        Caller console = Caller.system("console");
+        if (retry != null) {
+            EventDelivery d = CallerContext.callAs(console, () -> log.retry(retry));
+            System.out.println("Delivery " + d.id + " (event " + d.eventId + ", " + d.topic + " to " + d.consumer + ") is PENDING again");
+            return null;
+        }
+        EventDelivery.Status wanted = status == null ? null : EventDelivery.Status.valueOf(status.trim().toUpperCase());
+        Page<EventDelivery> list = CallerContext.callAs(console, () -> log.list(wanted, consumer, null, page, size));
+        ShellTable table = new ShellTable();
+        for (String c : new String[] {"Id", "Event", "Topic", "Aggregate", "Consumer", "Status", "Attempts", "Created", "Last error"}) {
+            table.column(c);
+        }
+        for (EventDelivery d : list.getItems()) {
+            table.addRow().addContent(d.id, d.eventId, d.topic, d.aggregate, d.consumer, d.status, d.attempts, d.createdAt,
+                    d.lastError == null ? "" : d.lastError);
+        }
+        table.print(System.out);
+        System.out.println("Page " + list.getPage() + ", " + list.getTotal() + " deliveries in all; by status: "
+                + CallerContext.callAs(console, log::counts));
+        return null;
+    }
+}

@@ -1,0 +1,301 @@
+package io.tessera.platform.internal.events;
+
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.events.EventConsumer;
+import io.tessera.platform.internal.jpa.DeliveryEntity;
+import io.tessera.platform.internal.jpa.DeliveryEntity.Status;
+import io.tessera.platform.internal.jpa.EventEntity;
+import io.tessera.platform.internal.schedule.Leases;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import javax.persistence.LockModeType;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox after commit: one thread per node, working only while this node holds the
+ * "events.dispatch" lease (so one node dispatches at a time and order per aggregate holds). Woken at
+ * once when a transaction that published commits, and every {@code pollMillis} for retries and for what
+ * a crash left pending. A delivery runs the consumer in a transaction that also marks it DONE; a failure
+ * is counted and retried with exponential backoff (1 s, 2 s, 4 s ... at most {@code backoffMaxSeconds})
+ * until {@code maxAttempts}, then FAILED. A delivery waits while an earlier one of the same consumer and
+ * aggregate is not done. Settings: {@code etc/io.tessera.events.cfg}.
+ */
+@Component(service = EventDispatcher.class, immediate = true, configurationPid = "io.tessera.events")
+public class EventDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+    static final String LEASE = "events.dispatch";
+    private static final Duration LEASE_LENGTH = Duration.ofSeconds(30);
+    private static final Pattern DIGITS = Pattern.compile("\\d{7,}");
+
+    private final JpaTemplate jpa;
+    private final Leases leases;
+    private final Subscriptions subscriptions;
+    private final Map<String, EventConsumer> consumers = new ConcurrentHashMap<>();
+    private final Object signal = new Object();
+    private boolean woken;
+    private volatile boolean running = true;
+    private volatile Settings settings;
+    private final Thread thread;
+    /** Until when this node holds the dispatch lease (null: it does not). */
+    private LocalDateTime leaseUntil;
+    private long lastReload;
+
+    record Settings(long pollMillis, int batch, int maxAttempts, long backoffMaxSeconds) {
+        static Settings of(Map<String, Object> p) {
+            return new Settings(num(p, "pollMillis", 1000), (int) num(p, "batch", 200), (int) num(p, "maxAttempts", 10),
+                    num(p, "backoffMaxSeconds", 300));
+        }
+
+        private static long num(Map<String, Object> p, String key, long dflt) {
+            Object v = p.get(key);
+            try {
+                long n = v == null ? dflt : Long.parseLong(String.valueOf(v).trim());
+                return n > 0 ? n : dflt;
+            } catch (NumberFormatException e) {
+                return dflt;
+            }
+        }
+    }
+
+    @Activate
+    public EventDispatcher(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa, Map<String, Object> config) {
+        this.jpa = jpa;
+        this.leases = new Leases(jpa);
+        this.subscriptions = new Subscriptions(jpa);
+        this.settings = Settings.of(config);
+        leases.ensure(LEASE);
+        subscriptions.reload();
+        this.thread = new Thread(this::loop, "tessera-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Modified
+    void modified(Map<String, Object> config) {
+        settings = Settings.of(config);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        running = false;
+        wake();
+        thread.join(10_000);
+        try {
+            leases.release(LEASE);
+        } catch (RuntimeException e) {
+            LOG.debug("could not release the dispatch lease", e);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindConsumer(EventConsumer consumer, Map<String, Object> props) {
+        String name = String.valueOf(props.getOrDefault(EventConsumer.NAME, ""));
+        String topics = topics(props.get(EventConsumer.TOPICS));
+        if (name.isBlank() || topics.isBlank()) {
+            LOG.warn("An event consumer without {} and {} is ignored: {}", EventConsumer.NAME, EventConsumer.TOPICS, consumer);
+            return;
+        }
+        subscriptions.subscribe(name, topics);
+        consumers.put(name, consumer);
+        wake();
+    }
+
+    void unbindConsumer(EventConsumer consumer, Map<String, Object> props) {
+        consumers.remove(String.valueOf(props.getOrDefault(EventConsumer.NAME, "")), consumer);
+    }
+
+    private static String topics(Object value) {
+        if (value instanceof String[] a) {
+            return String.join(",", a);
+        }
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    Set<String> present() {
+        return consumers.keySet();
+    }
+
+    /** Something committed: look for deliveries now. */
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            int delivered = 0;
+            try {
+                if (System.currentTimeMillis() - lastReload > 30_000) {
+                    subscriptions.reload();
+                    lastReload = System.currentTimeMillis();
+                }
+                if (holdLease()) {
+                    delivered = dispatchOnce();
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warn("Event dispatch failed; trying again shortly: {}", e.toString());
+                }
+            }
+            if (delivered == 0) {
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    signal.wait(settings.pollMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    private boolean holdLease() {
+        LocalDateTime now = BusinessTime.now();
+        if (leaseUntil != null && now.isBefore(leaseUntil.minusSeconds(10))) {
+            return true;
+        }
+        if (leases.hold(LEASE, LEASE_LENGTH)) {
+            leaseUntil = now.plus(LEASE_LENGTH);
+            return true;
+        }
+        leaseUntil = null;
+        return false;
+    }
+
+    /** One batch of due deliveries, in event order; how many were attempted. */
+    int dispatchOnce() {
+        Settings s = settings;
+        LocalDateTime now = BusinessTime.now();
+        Set<String> here = Set.copyOf(consumers.keySet());
+        if (here.isEmpty()) {
+            return 0;
+        }
+        List<DeliveryEntity> due = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                        "SELECT d FROM DeliveryEntity d WHERE d.status = 'PENDING' AND d.nextAt <= :now AND d.consumer IN :here "
+                                + "ORDER BY d.eventId", DeliveryEntity.class)
+                .setParameter("now", now).setParameter("here", here).setMaxResults(s.batch()).getResultList());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        // Consumer and aggregate pairs held back from an event on: an earlier delivery failed or waits for its retry.
+        Map<String, Long> blockedFrom = new HashMap<>();
+        jpa.tx(TransactionType.Supports, em -> em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d "
+                        + "WHERE d.status = 'FAILED' OR (d.status = 'PENDING' AND d.nextAt > :now) GROUP BY d.consumer, d.aggregate",
+                Object[].class).setParameter("now", now).getResultList()
+                .forEach(r -> blockedFrom.put(pair((String) r[0], (String) r[1]), ((Number) r[2]).longValue())));
+        int attempted = 0;
+        for (DeliveryEntity d : due) {
+            if (!running) {
+                break;
+            }
+            String pair = pair(d.consumer, d.aggregate);
+            Long from = blockedFrom.get(pair);
+            if (from != null && from < d.eventId) {
+                continue;
+            }
+            EventConsumer consumer = consumers.get(d.consumer);
+            if (consumer == null) {
+                continue;
+            }
+            attempted++;
+            if (!deliver(d.id, consumer)) {
+                blockedFrom.merge(pair, d.eventId, Math::min);
+            }
+        }
+        return attempted;
+    }
+
+    private static String pair(String consumer, String aggregate) {
+        return consumer + "\u0000" + aggregate;
+    }
+
+    /** Runs the consumer and marks the delivery done in one transaction; false when it failed. */
+    private boolean deliver(long deliveryId, EventConsumer consumer) {
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                DeliveryEntity d = em.createQuery("SELECT d FROM DeliveryEntity d WHERE d.id = :id", DeliveryEntity.class)
+                        .setParameter("id", deliveryId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .setHint("eclipselink.refresh", "true").getResultList().stream().findFirst().orElse(null);
+                if (d == null || !Status.PENDING.name().equals(d.status)) {
+                    return;
+                }
+                EventEntity e = em.find(EventEntity.class, d.eventId);
+                CallerContext.runAs(Caller.system("events"), () -> consumer.consume(StoredEvent.of(e)));
+                d.status = Status.DONE.name();
+                d.attempts++;
+                d.doneAt = BusinessTime.now();
+                d.lastError = null;
+            });
+            return true;
+        } catch (RuntimeException ex) {
+            failed(deliveryId, ex);
+            return false;
+        }
+    }
+
+    private void failed(long deliveryId, RuntimeException ex) {
+        Settings s = settings;
+        String error = describe(ex);
+        jpa.tx(TransactionType.Required, em -> {
+            DeliveryEntity d = em.find(DeliveryEntity.class, deliveryId);
+            if (d == null || !Status.PENDING.name().equals(d.status)) {
+                return;
+            }
+            d.attempts++;
+            d.lastError = error;
+            if (d.attempts >= s.maxAttempts()) {
+                d.status = Status.FAILED.name();
+                LOG.error("Event {} ({}) for consumer {} FAILED after {} attempts: {}", d.eventId, d.topic, d.consumer, d.attempts, error);
+            } else {
+                long backoff = Math.min(s.backoffMaxSeconds(), 1L << Math.min(d.attempts - 1, 20));
+                d.nextAt = BusinessTime.now().plusSeconds(backoff);
+                LOG.warn("Event {} ({}) for consumer {} failed (attempt {}), next try in {} s: {}", d.eventId, d.topic, d.consumer,
+                        d.attempts, backoff, error);
+            }
+        });
+    }
+
+    /** The failure as stored and logged: no long digit runs (phone or card numbers), at most 500 characters. */
+    static String describe(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        text = DIGITS.matcher(text).replaceAll(m -> "***" + m.group().substring(m.group().length() - 4));
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+}

@@ -1,0 +1,63 @@
+package io.tessera.platform.internal.jpa;
+
+import java.time.LocalDateTime;
+import javax.persistence.Cacheable;
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+
+/**
+ * One event for one subscribed consumer: PENDING until the consumer's transaction marks it DONE, FAILED
+ * after the last attempt (retried by hand). The aggregate is copied here so that the dispatcher can hold
+ * back a delivery while an earlier one of the same consumer and aggregate is not done.
+ */
+@Entity
+@Cacheable(false)
+@Table(name = "PLT_EVENT_DELIVERY",
+        uniqueConstraints = @UniqueConstraint(name = "PLT_DELIVERY_ONCE", columnNames = {"EVENT_ID", "CONSUMER"}),
+        indexes = {@Index(name = "PLT_DELIVERY_DUE", columnList = "STATUS, NEXT_AT"),
+                @Index(name = "PLT_DELIVERY_ORDER", columnList = "CONSUMER, AGGREGATE, EVENT_ID")})
+public class DeliveryEntity {
+
+    public enum Status { PENDING, DONE, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "ID")
+    public long id;
+
+    @Column(name = "EVENT_ID", nullable = false)
+    public long eventId;
+
+    @Column(name = "CONSUMER", length = 100, nullable = false)
+    public String consumer;
+
+    @Column(name = "TOPIC", length = 100, nullable = false)
+    public String topic;
+
+    @Column(name = "AGGREGATE", length = 100, nullable = false)
+    public String aggregate;
+
+    @Column(name = "STATUS", length = 10, nullable = false)
+    public String status;
+
+    @Column(name = "ATTEMPTS", nullable = false)
+    public int attempts;
+
+    @Column(name = "NEXT_AT", nullable = false)
+    public LocalDateTime nextAt;
+
+    @Column(name = "LAST_ERROR", length = 500)
+    public String lastError;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    public LocalDateTime createdAt;
+
+    @Column(name = "DONE_AT")
+    public LocalDateTime doneAt;
+}
