@@ -124,7 +124,8 @@ public class LevelsAndReturnCardIT extends TesseraTestSupport {
         assertTrue(erased.get("memberNo").asText().startsWith("M"));
         assertEquals(404, call("GET", "/members/by-phone/" + phone, null, manager).status);
         Answer again = call("POST", "/members/" + m + "/return-card", "{\"confirm\":true}", manager);
-        assertEquals(409, again.status);
+        assertEquals(again.toString(), 422, again.status);
+        assertEquals("MEMBER_RETURNED", again.code());
         // The phone is free for a new registration.
         Answer fresh = call("POST", "/members", "{\"phone\":\"" + phone + "\",\"name\":\"新会员\",\"storeId\":" + storeId("103") + "}", manager);
         assertEquals(fresh.toString(), 201, fresh.status);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Money;
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.events.Event;
@@ -209,11 +210,11 @@ public class OutboxAndHoldsIT extends TesseraTestSupport {
             useCase(JournalEntry.class, () -> {
                 wallets.hold(holdRequest(m, store, "10.00", null));
                 wallets.debit(new Movement(m, store, Money.parse("20.00"), "SO-ROLLBACK"));
-                throw TesseraException.rule("TEST_REFUSAL", "the checkout changed its mind", null);
+                throw PlatformErrors.CONFLICT.error("the checkout changed its mind");
             });
             fail("the use case did not fail");
         } catch (TesseraException e) {
-            assertEquals("TEST_REFUSAL", e.getCode());
+            assertEquals("CONFLICT", e.getCode());
         }
         JsonNode a = account(m);
         assertMoney("total", "50.00", a.get("total"));

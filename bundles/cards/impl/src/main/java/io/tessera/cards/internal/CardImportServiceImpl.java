@@ -1,5 +1,6 @@
 package io.tessera.cards.internal;
 
+import io.tessera.cards.api.CardErrors;
 import io.tessera.cards.api.CardImport;
 import io.tessera.cards.api.CardImportService;
 import io.tessera.cards.api.CardType;
@@ -125,7 +126,7 @@ public class CardImportServiceImpl implements CardImportService {
                 boolean taken = !em.createQuery("SELECT t.id FROM CardTypeEntity t WHERE UPPER(t.code) = :c OR t.name = :n", Long.class)
                         .setParameter("c", code).setParameter("n", name).getResultList().isEmpty();
                 if (taken) {
-                    throw TesseraException.conflict("CARD_TYPE_EXISTS", "a card type with this code or name exists", "code");
+                    throw CardErrors.CARD_TYPE_EXISTS.at("code", "a card type with this code or name exists");
                 }
                 em.persist(e);
                 em.flush();
@@ -133,7 +134,7 @@ public class CardImportServiceImpl implements CardImportService {
             });
         } catch (RuntimeException ex) {
             if (DbErrors.isUniqueViolation(ex)) {
-                throw TesseraException.conflict("CARD_TYPE_EXISTS", "a card type with this code exists", "code");
+                throw CardErrors.CARD_TYPE_EXISTS.at("code", "a card type with this code exists");
             }
             throw ex;
         }
@@ -243,7 +244,7 @@ public class CardImportServiceImpl implements CardImportService {
         return jpa.txExpr(TransactionType.Supports, em -> {
             ImportEntity e = em.find(ImportEntity.class, id);
             if (e == null) {
-                throw TesseraException.notFound("IMPORT_NOT_FOUND", "no card import " + id);
+                throw CardErrors.IMPORT_NOT_FOUND.error("no card import " + id);
             }
             return Dtos.importOf(e);
         });
@@ -282,7 +283,7 @@ public class CardImportServiceImpl implements CardImportService {
         try {
             return Charset.forName(name.trim());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw TesseraException.invalid("charset", "CHARSET_UNKNOWN", "unknown character set " + name.trim());
+            throw CardErrors.CHARSET_UNKNOWN.at("charset", "unknown character set " + name.trim());
         }
     }
 

@@ -1,5 +1,9 @@
 package io.tessera.cards.internal;
 
+import io.tessera.platform.api.PlatformErrors;
+import io.tessera.org.api.OrgErrors;
+import io.tessera.members.api.MemberErrors;
+import io.tessera.cards.api.CardErrors;
 import io.tessera.cards.api.Card;
 import io.tessera.cards.api.CardMigration;
 import io.tessera.cards.api.CardPage;
@@ -30,7 +34,6 @@ import io.tessera.platform.api.Page;
 import io.tessera.platform.api.codes.SmsTexts;
 import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.Role;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.codes.VerificationCodeService;
 import io.tessera.platform.api.work.UnitOfWork;
@@ -125,7 +128,7 @@ public class CardServiceImpl implements CardService {
             params.put("prefix", Like.prefix(cardNo("cardNoPrefix", q.cardNoPrefix)));
         }
         if (q.minBalance != null && q.maxBalance != null && q.minBalance.compareTo(q.maxBalance) > 0) {
-            throw TesseraException.invalid("minBalance", "RANGE_INVALID", "minBalance is above maxBalance");
+            throw PlatformErrors.RANGE_INVALID.at("minBalance", "minBalance is above maxBalance");
         }
         if (q.minBalance != null) {
             where.append(" AND c.balance >= :min");
@@ -148,7 +151,7 @@ public class CardServiceImpl implements CardService {
             if (q.typeCode != null && !q.typeCode.isBlank()) {
                 String code = q.typeCode.trim();
                 CardTypeEntity type = types.values().stream().filter(t -> t.code.equalsIgnoreCase(code)).findFirst()
-                        .orElseThrow(() -> TesseraException.invalid("typeCode", "CARD_TYPE_UNKNOWN", "no card type " + code));
+                        .orElseThrow(() -> CardErrors.CARD_TYPE_UNKNOWN.at("typeCode", "no card type " + code));
                 where.append(" AND c.typeId = :type");
                 params.put("type", type.id);
             }
@@ -282,8 +285,7 @@ public class CardServiceImpl implements CardService {
         String no = cardNo("cardNo", cardNo);
         return jpa.txExpr(TransactionType.Supports, em -> {
             visibleCard(em, caller, no);
-            return migrationOf(em, no).orElseThrow(() -> TesseraException.notFound("MIGRATION_NOT_FOUND",
-                    "card " + no + " has not been migrated"));
+            return migrationOf(em, no).orElseThrow(() -> CardErrors.MIGRATION_NOT_FOUND.error("card " + no + " has not been migrated"));
         });
     }
 
@@ -297,7 +299,7 @@ public class CardServiceImpl implements CardService {
                             + "WHERE v.migrationId = m.id AND m.cardNo = :no AND v.seq = :seq", VoucherEntity.class)
                     .setParameter("no", no).setParameter("seq", index).getResultList();
             if (found.isEmpty()) {
-                throw TesseraException.notFound("VOUCHER_NOT_FOUND", "card " + no + " has no voucher " + index);
+                throw CardErrors.VOUCHER_NOT_FOUND.error("card " + no + " has no voucher " + index);
             }
             VoucherEntity v = found.get(0);
             CardVoucher out = new CardVoucher();
@@ -312,10 +314,10 @@ public class CardServiceImpl implements CardService {
         Caller caller = CallerContext.current();
         caller.requireAnyRole(Role.HQ_ADMIN, Role.FINANCE);
         if (storeId != null && org.findStore(storeId).isEmpty()) {
-            throw TesseraException.invalid("storeId", "STORE_NOT_FOUND", "no store " + storeId);
+            throw OrgErrors.STORE_NOT_FOUND.at("storeId", "no store " + storeId);
         }
         if (from != null && to != null && from.isAfter(to)) {
-            throw TesseraException.invalid("from", "RANGE_INVALID", "from is after to");
+            throw PlatformErrors.RANGE_INVALID.at("from", "from is after to");
         }
         String what = "Migrated cards to void in the legacy CRM" + (storeId == null ? "" : ", store " + storeId)
                 + (from == null ? "" : ", from " + from) + (to == null ? "" : ", to " + to);
@@ -336,17 +338,17 @@ public class CardServiceImpl implements CardService {
 
     private static void checkMigratable(CardEntity c) {
         if (MigrationStatus.MIGRATED.name().equals(c.migrationStatus)) {
-            throw TesseraException.conflict("CARD_ALREADY_MIGRATED", "card " + c.cardNo + " has already been migrated", "cardNo");
+            throw CardErrors.CARD_ALREADY_MIGRATED.at("cardNo", "card " + c.cardNo + " has already been migrated");
         }
         CardStatus status = CardStatus.valueOf(c.status);
         if (status == CardStatus.FROZEN) {
-            throw TesseraException.rule("CARD_FROZEN", "card " + c.cardNo + " is frozen in the legacy CRM: release it there first", "cardNo");
+            throw CardErrors.CARD_FROZEN.at("cardNo", "card " + c.cardNo + " is frozen in the legacy CRM: release it there first");
         }
         if (status == CardStatus.VOID) {
-            throw TesseraException.rule("CARD_VOID", "card " + c.cardNo + " is void: nothing to migrate", "cardNo");
+            throw CardErrors.CARD_VOID.at("cardNo", "card " + c.cardNo + " is void: nothing to migrate");
         }
         if (c.balance.signum() <= 0) {
-            throw TesseraException.rule("CARD_EMPTY", "card " + c.cardNo + " holds no balance: nothing to migrate", "cardNo");
+            throw CardErrors.CARD_EMPTY.at("cardNo", "card " + c.cardNo + " holds no balance: nothing to migrate");
         }
     }
 
@@ -355,14 +357,14 @@ public class CardServiceImpl implements CardService {
         Optional<Member> found = members.lookup(phone, memberNo);
         if (found.isEmpty()) {
             if (byPhone) {
-                throw TesseraException.notFound("MEMBER_NOT_REGISTERED", "no member has phone " + Phones.mask(phone.trim())
+                throw MemberErrors.MEMBER_NOT_REGISTERED.error("no member has phone " + Phones.mask(phone.trim())
                         + ": register them on their behalf (POST " + Endpoints.REST_BASE + "/members), then continue the migration");
             }
-            throw new TesseraException(404, "MEMBER_NOT_FOUND", "no member " + memberNo.trim(), "memberNo");
+            throw MemberErrors.MEMBER_NOT_FOUND.at("memberNo", "no member " + memberNo.trim());
         }
         Member m = found.get();
         if (m.status != Member.Status.ACTIVE) {
-            throw TesseraException.rule("MEMBER_RETURNED", "the member's card was returned", byPhone ? "phone" : "memberNo");
+            throw MemberErrors.MEMBER_RETURNED.at(byPhone ? "phone" : "memberNo", "the member's card was returned");
         }
         return m;
     }
@@ -370,7 +372,7 @@ public class CardServiceImpl implements CardService {
     private static CardEntity visibleCard(EntityManager em, Caller caller, String no) {
         CardEntity c = em.find(CardEntity.class, no);
         if (c == null || !caller.canAccessStore(c.storeId)) {
-            throw new TesseraException(404, "CARD_NOT_FOUND", "no card " + no + " in your stores", "cardNo");
+            throw CardErrors.CARD_NOT_FOUND.at("cardNo", "no card " + no + " in your stores");
         }
         return c;
     }
@@ -405,7 +407,7 @@ public class CardServiceImpl implements CardService {
     static String cardNo(String field, String value) {
         String v = Checks.required(field, value).trim();
         if (!CardRowRules.CARD_NO.matcher(v).matches()) {
-            throw TesseraException.invalid(field, "CARD_NO_INVALID", field + " may hold only letters, digits and '-', at most 64");
+            throw CardErrors.CARD_NO_INVALID.at(field, field + " may hold only letters, digits and '-', at most 64");
         }
         return v;
     }

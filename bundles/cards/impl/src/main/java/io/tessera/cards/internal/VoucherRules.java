@@ -1,5 +1,6 @@
 package io.tessera.cards.internal;
 
+import io.tessera.cards.api.CardErrors;
 import io.tessera.cards.api.MigrationRequests;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.TesseraException;
@@ -35,19 +36,18 @@ public final class VoucherRules {
             return List.of();
         }
         if (vouchers.size() > MAX_COUNT) {
-            throw TesseraException.invalid("vouchers", "VOUCHER_TOO_MANY", "at most " + MAX_COUNT + " vouchers per migration");
+            throw CardErrors.VOUCHER_TOO_MANY.at("vouchers", "at most " + MAX_COUNT + " vouchers per migration");
         }
         Checked[] checked = new Checked[vouchers.size()];
         for (int i = 0; i < vouchers.size(); i++) {
             String field = "vouchers[" + i + "]";
             MigrationRequests.Voucher v = vouchers.get(i);
             if (v == null || v.content == null || v.content.length == 0) {
-                throw TesseraException.invalid(field + ".content", "VOUCHER_EMPTY", "voucher " + (i + 1) + " has no content");
+                throw CardErrors.VOUCHER_EMPTY.at(field + ".content", "voucher " + (i + 1) + " has no content");
             }
             String fileName = Checks.optionalText(field + ".fileName", v.fileName, 200);
             if (v.content.length > MAX_BYTES) {
-                throw TesseraException.invalid(field + ".content", "VOUCHER_TOO_LARGE",
-                        "voucher " + (i + 1) + " is " + v.content.length + " bytes; at most 2 MB (" + MAX_BYTES + " bytes)");
+                throw CardErrors.VOUCHER_TOO_LARGE.at(field + ".content", "voucher " + (i + 1) + " is " + v.content.length + " bytes; at most 2 MB (" + MAX_BYTES + " bytes)");
             }
             checked[i] = new Checked(fileName, contentType(field + ".content", v.content), v.content);
         }
@@ -96,6 +96,6 @@ public final class VoucherRules {
     }
 
     private static TesseraException notImage(String field) {
-        return TesseraException.invalid(field, "VOUCHER_NOT_IMAGE", "a voucher must be a JPEG or PNG image (checked by its content)");
+        return CardErrors.VOUCHER_NOT_IMAGE.at(field, "a voucher must be a JPEG or PNG image (checked by its content)");
     }
 }

@@ -1,5 +1,6 @@
 package io.tessera.members.internal;
 
+import io.tessera.members.api.MemberErrors;
 import io.tessera.members.api.Level;
 import io.tessera.members.api.LevelService;
 import io.tessera.members.api.Member;
@@ -96,11 +97,10 @@ public class LevelServiceImpl implements LevelService {
                     .setParameter("id", id).getSingleResult();
             if (holders > 0) {
                 if (moveToLevelId == null) {
-                    throw TesseraException.conflict("LEVEL_IN_USE",
-                            holders + " member(s) hold this level: name a level to move them to (moveTo)", "moveTo");
+                    throw MemberErrors.LEVEL_IN_USE.at("moveTo", holders + " member(s) hold this level: name a level to move them to (moveTo)");
                 }
                 if (moveToLevelId == id || em.find(LevelEntity.class, moveToLevelId) == null) {
-                    throw TesseraException.invalid("moveTo", "LEVEL_NOT_FOUND", "moveTo must be another existing level");
+                    throw MemberErrors.LEVEL_NOT_FOUND.at("moveTo", "moveTo must be another existing level");
                 }
                 em.createQuery("UPDATE MemberEntity m SET m.levelId = :to WHERE m.levelId = :id")
                         .setParameter("to", moveToLevelId).setParameter("id", id).executeUpdate();
@@ -116,7 +116,7 @@ public class LevelServiceImpl implements LevelService {
     public Member grantExperience(long memberId, long amount, String source, String reference) {
         Caller caller = CallerContext.current();
         if (amount <= 0) {
-            throw TesseraException.invalid("amount", "EXPERIENCE_INVALID", "experience to add must be positive");
+            throw MemberErrors.EXPERIENCE_INVALID.at("amount", "experience to add must be positive");
         }
         String src = Checks.text("source", source, 32);
         String ref = Checks.text("reference", reference, 100);
@@ -195,25 +195,24 @@ public class LevelServiceImpl implements LevelService {
         if (creating || r.threshold != null) {
             Checks.required("threshold", r.threshold);
             if (r.threshold < 0) {
-                throw TesseraException.invalid("threshold", "THRESHOLD_INVALID", "threshold must be 0 or more");
+                throw MemberErrors.THRESHOLD_INVALID.at("threshold", "threshold must be 0 or more");
             }
             e.threshold = r.threshold;
         }
         if (creating || r.discountRate != null) {
             if (!LevelRules.validRate(r.discountRate)) {
-                throw TesseraException.invalid("discountRate", "DISCOUNT_RATE_INVALID",
-                        "discount rate must be above 0 and at most 1.00, with at most 2 decimals (0.95 = 9.5折)");
+                throw MemberErrors.DISCOUNT_RATE_INVALID.at("discountRate", "discount rate must be above 0 and at most 1.00, with at most 2 decimals (0.95 = 9.5折)");
             }
             e.discountRate = r.discountRate.setScale(2);
         }
     }
 
     private static TesseraException levelTaken() {
-        return TesseraException.conflict("LEVEL_EXISTS", "another level has this name or threshold", "threshold");
+        return MemberErrors.LEVEL_EXISTS.at("threshold", "another level has this name or threshold");
     }
 
     private static TesseraException notFound(long id) {
-        return TesseraException.notFound("LEVEL_NOT_FOUND", "no level " + id);
+        return MemberErrors.LEVEL_NOT_FOUND.error("no level " + id);
     }
 
     private static Level toDto(LevelEntity e, long members) {

@@ -1,5 +1,6 @@
 package io.tessera.members.internal;
 
+import io.tessera.members.api.MemberErrors;
 import io.tessera.members.api.Gender;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberQuery;
@@ -11,7 +12,6 @@ import io.tessera.members.api.UpdateMemberRequest;
 import io.tessera.members.internal.jpa.LevelEntity;
 import io.tessera.members.internal.jpa.MemberEntity;
 import io.tessera.org.api.OrgService;
-import io.tessera.org.api.Store;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
@@ -144,7 +144,7 @@ public class MemberServiceImpl implements MemberService {
     @Override
     public Optional<Member> lookup(String phone, String memberNo) {
         if ((phone == null || phone.isBlank()) == (memberNo == null || memberNo.isBlank())) {
-            throw TesseraException.invalid("phone", "MEMBER_KEY_REQUIRED", "give either phone or memberNo");
+            throw MemberErrors.MEMBER_KEY_REQUIRED.at("phone", "give either phone or memberNo");
         }
         if (phone != null && !phone.isBlank()) {
             String p = Phones.require("phone", phone);
@@ -252,8 +252,7 @@ public class MemberServiceImpl implements MemberService {
     public Member returnCard(long id, ReturnCardRequest request) {
         Caller caller = CallerContext.current();
         if (request == null || !request.confirm) {
-            throw TesseraException.invalid("confirm", "CONFIRMATION_REQUIRED",
-                    "returning a card erases the member's personal data for good: send confirm=true");
+            throw MemberErrors.CONFIRMATION_REQUIRED.at("confirm", "returning a card erases the member's personal data for good: send confirm=true");
         }
         String reason = Checks.optionalText("reason", request.reason, 500);
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -262,7 +261,7 @@ public class MemberServiceImpl implements MemberService {
             for (ReturnCardGuard guard : guards) {
                 Optional<String> refusal = guard.refusal(id);
                 if (refusal.isPresent()) {
-                    throw TesseraException.rule("MEMBER_HAS_BALANCE", "the card cannot be returned: " + refusal.get(), null);
+                    throw MemberErrors.MEMBER_HAS_BALANCE.error("the card cannot be returned: " + refusal.get());
                 }
             }
             audit.redact(ENTITY, String.valueOf(id));
@@ -320,7 +319,7 @@ public class MemberServiceImpl implements MemberService {
     }
 
     static TesseraException notFound() {
-        return TesseraException.notFound("MEMBER_NOT_FOUND", "no such member");
+        return MemberErrors.MEMBER_NOT_FOUND.error("no such member");
     }
 
     private long registeringStore(Caller caller, Long requested) {
@@ -332,26 +331,19 @@ public class MemberServiceImpl implements MemberService {
                 throw TesseraException.required("storeId");
             }
         }
-        caller.requireStore(storeId);
-        long id = storeId;
-        Store store = org.findStore(id)
-                .orElseThrow(() -> TesseraException.invalid("storeId", "STORE_NOT_FOUND", "no store " + id));
-        if (store.status != Store.Status.OPEN) {
-            throw TesseraException.rule("STORE_CLOSED", "store " + store.code + " is closed", "storeId");
-        }
-        return id;
+        return org.actingStore(storeId).id;
     }
 
     private static LocalDate checkBirthday(LocalDate birthday) {
         if (birthday != null && (birthday.isAfter(BusinessTime.today()) || birthday.isBefore(OLDEST_BIRTHDAY))) {
-            throw TesseraException.invalid("birthday", "BIRTHDAY_INVALID", "birthday must be between 1900-01-01 and today");
+            throw MemberErrors.BIRTHDAY_INVALID.at("birthday", "birthday must be between 1900-01-01 and today");
         }
         return birthday;
     }
 
     private static void requireActive(MemberEntity e) {
         if (!Member.Status.ACTIVE.name().equals(e.status)) {
-            throw TesseraException.conflict("MEMBER_RETURNED", "the member's card was returned", null);
+            throw MemberErrors.MEMBER_RETURNED.error("the member's card was returned");
         }
     }
 
@@ -361,7 +353,7 @@ public class MemberServiceImpl implements MemberService {
     }
 
     private static TesseraException phoneTaken() {
-        return TesseraException.conflict("MEMBER_PHONE_EXISTS", "a member with this phone is already registered", "phone");
+        return MemberErrors.MEMBER_PHONE_EXISTS.at("phone", "a member with this phone is already registered");
     }
 
     private static String memberNo(long id) {

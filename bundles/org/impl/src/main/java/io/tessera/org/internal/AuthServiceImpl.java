@@ -1,5 +1,7 @@
 package io.tessera.org.internal;
 
+import io.tessera.platform.api.PlatformErrors;
+import io.tessera.org.api.OrgErrors;
 import io.tessera.platform.api.codes.SmsTexts;
 import io.tessera.platform.api.web.ClientAddress;
 import io.tessera.org.api.AuthService;
@@ -9,7 +11,6 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Phones;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.auth.TokenService;
 import io.tessera.platform.api.codes.VerificationCodeService;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public class AuthServiceImpl implements AuthService {
         Optional<Operator> operator = org.enabledOperatorByPhone(p);
         if (operator.isEmpty()) {
             // A code for an unknown phone is never delivered, so this is only reachable by a disabled operator.
-            throw TesseraException.invalid("code", "CODE_INVALID", "the code is wrong or was not requested");
+            throw PlatformErrors.CODE_INVALID.at("code", "the code is wrong or was not requested");
         }
         TokenService.IssuedToken token = tokens.issue(operator.get().id);
         LoginResult r = new LoginResult();
@@ -69,7 +70,7 @@ public class AuthServiceImpl implements AuthService {
     public Operator me() {
         Caller c = CallerContext.current();
         if (c.getKind() != Caller.Kind.OPERATOR) {
-            throw TesseraException.notFound("OPERATOR_NOT_FOUND", "the caller is not an operator");
+            throw OrgErrors.OPERATOR_NOT_FOUND.error("the caller is not an operator");
         }
         return org.getOperator(c.getId());
     }

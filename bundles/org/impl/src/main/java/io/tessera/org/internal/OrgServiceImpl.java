@@ -1,5 +1,7 @@
 package io.tessera.org.internal;
 
+import io.tessera.platform.api.PlatformErrors;
+import io.tessera.org.api.OrgErrors;
 import io.tessera.org.api.BusinessFormat;
 import io.tessera.org.api.Operator;
 import io.tessera.org.api.OperatorRequest;
@@ -54,12 +56,12 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
         Checks.required("body", format);
         String code = Checks.text("code", format.code, 32).toUpperCase();
         if (!code.matches(CODE_PATTERN)) {
-            throw TesseraException.invalid("code", "FORMAT_CODE_INVALID", "letters, digits, '_' or '-', at most 32");
+            throw OrgErrors.FORMAT_CODE_INVALID.at("code", "letters, digits, '_' or '-', at most 32");
         }
         String name = Checks.text("name", format.name, 100);
         return jpa.txExpr(TransactionType.Required, em -> {
             if (em.find(FormatEntity.class, code) != null) {
-                throw TesseraException.conflict("FORMAT_EXISTS", "format " + code + " exists", "code");
+                throw OrgErrors.FORMAT_EXISTS.at("code", "format " + code + " exists");
             }
             FormatEntity e = new FormatEntity();
             e.code = code;
@@ -87,14 +89,14 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
         Checks.required("body", r);
         String code = Checks.text("code", r.code, 32);
         if (!code.matches(CODE_PATTERN)) {
-            throw TesseraException.invalid("code", "STORE_CODE_INVALID", "letters, digits, '_' or '-', at most 32");
+            throw OrgErrors.STORE_CODE_INVALID.at("code", "letters, digits, '_' or '-', at most 32");
         }
         String name = Checks.text("name", r.name, 100);
         String format = Checks.text("formatCode", r.formatCode, 32).toUpperCase();
         return jpa.txExpr(TransactionType.Required, em -> {
             requireFormat(em, format);
             if (storeByCode(em, code).isPresent()) {
-                throw TesseraException.conflict("STORE_EXISTS", "store " + code + " exists", "code");
+                throw OrgErrors.STORE_EXISTS.at("code", "store " + code + " exists");
             }
             StoreEntity e = new StoreEntity();
             e.code = code;
@@ -120,7 +122,7 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
             }
             Store before = toDto(e);
             if (r.code != null && !r.code.trim().equals(e.code)) {
-                throw TesseraException.invalid("code", "STORE_CODE_IMMUTABLE", "a store keeps its code");
+                throw OrgErrors.STORE_CODE_IMMUTABLE.at("code", "a store keeps its code");
             }
             if (r.name != null) {
                 e.name = Checks.text("name", r.name, 100);
@@ -157,6 +159,17 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
     }
 
     @Override
+    public Store actingStore(Long storeId) {
+        long id = Checks.required("storeId", storeId);
+        CallerContext.current().requireStore(id);
+        Store store = findStore(id).orElseThrow(() -> OrgErrors.STORE_NOT_FOUND.at("storeId", "no store " + id));
+        if (store.status != Store.Status.OPEN) {
+            throw OrgErrors.STORE_CLOSED.at("storeId", "store " + store.code + " is closed");
+        }
+        return store;
+    }
+
+    @Override
     public Optional<Store> findStore(long id) {
         return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(StoreEntity.class, id)).map(OrgServiceImpl::toDto));
     }
@@ -180,10 +193,10 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
             Set<Long> stores = requireStores(em, roles, r.storeIds);
             if (!em.createQuery("SELECT o.id FROM OperatorEntity o WHERE o.employeeNo = :e", Long.class)
                     .setParameter("e", employeeNo).getResultList().isEmpty()) {
-                throw TesseraException.conflict("OPERATOR_EMPLOYEE_NO_EXISTS", "employee no " + employeeNo + " is taken", "employeeNo");
+                throw OrgErrors.OPERATOR_EMPLOYEE_NO_EXISTS.at("employeeNo", "employee no " + employeeNo + " is taken");
             }
             if (operatorByPhone(em, phone).isPresent()) {
-                throw TesseraException.conflict("OPERATOR_PHONE_EXISTS", "another operator has this phone", "phone");
+                throw OrgErrors.OPERATOR_PHONE_EXISTS.at("phone", "another operator has this phone");
             }
             OperatorEntity e = new OperatorEntity();
             e.employeeNo = employeeNo;
@@ -211,7 +224,7 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
             }
             Operator before = toDto(e);
             if (r.employeeNo != null && !r.employeeNo.trim().equals(e.employeeNo)) {
-                throw TesseraException.invalid("employeeNo", "EMPLOYEE_NO_IMMUTABLE", "an operator keeps the employee no");
+                throw OrgErrors.EMPLOYEE_NO_IMMUTABLE.at("employeeNo", "an operator keeps the employee no");
             }
             if (r.name != null) {
                 e.name = Checks.text("name", r.name, 50);
@@ -220,7 +233,7 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
                 String phone = Phones.require("phone", r.phone);
                 Optional<OperatorEntity> other = operatorByPhone(em, phone);
                 if (other.isPresent() && other.get().id != id) {
-                    throw TesseraException.conflict("OPERATOR_PHONE_EXISTS", "another operator has this phone", "phone");
+                    throw OrgErrors.OPERATOR_PHONE_EXISTS.at("phone", "another operator has this phone");
                 }
                 e.phone = phone;
             }
@@ -305,11 +318,11 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
         boolean hq = roles.stream().anyMatch(Role::isHeadquarters);
         Set<Long> stores = storeIds == null ? new TreeSet<>() : new TreeSet<>(storeIds);
         if (!hq && stores.isEmpty()) {
-            throw TesseraException.invalid("storeIds", "STORES_REQUIRED", "a store-level operator works for at least one store");
+            throw PlatformErrors.STORES_REQUIRED.at("storeIds", "a store-level operator works for at least one store");
         }
         for (Long s : stores) {
             if (s == null || em.find(StoreEntity.class, s) == null) {
-                throw TesseraException.invalid("storeIds", "STORE_NOT_FOUND", "no store " + s);
+                throw OrgErrors.STORE_NOT_FOUND.at("storeIds", "no store " + s);
             }
         }
         return stores;
@@ -318,7 +331,7 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
     private static FormatEntity requireFormat(EntityManager em, String code) {
         FormatEntity f = em.find(FormatEntity.class, code);
         if (f == null) {
-            throw TesseraException.invalid("formatCode", "FORMAT_NOT_FOUND", "no store format " + code);
+            throw OrgErrors.FORMAT_NOT_FOUND.at("formatCode", "no store format " + code);
         }
         return f;
     }
@@ -340,11 +353,11 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
     }
 
     private static TesseraException storeNotFound(long id) {
-        return TesseraException.notFound("STORE_NOT_FOUND", "no store " + id);
+        return OrgErrors.STORE_NOT_FOUND.error("no store " + id);
     }
 
     private static TesseraException operatorNotFound(long id) {
-        return TesseraException.notFound("OPERATOR_NOT_FOUND", "no operator " + id);
+        return OrgErrors.OPERATOR_NOT_FOUND.error("no operator " + id);
     }
 
     static BusinessFormat toDto(FormatEntity e) {

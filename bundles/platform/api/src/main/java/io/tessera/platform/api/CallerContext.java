@@ -18,7 +18,7 @@ public final class CallerContext {
     public static Caller current() {
         Caller c = CURRENT.get();
         if (c == null) {
-            throw TesseraException.unauthorized("AUTH_REQUIRED", "authentication required");
+            throw PlatformErrors.AUTH_REQUIRED.error("authentication required");
         }
         return c;
     }

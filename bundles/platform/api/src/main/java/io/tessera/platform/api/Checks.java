@@ -32,7 +32,7 @@ public final class Checks {
 
     public static String maxLength(String field, String value, int max) {
         if (value != null && value.codePointCount(0, value.length()) > max) {
-            throw TesseraException.invalid(field, "FIELD_TOO_LONG", field + " is longer than " + max + " characters");
+            throw PlatformErrors.FIELD_TOO_LONG.at(field, field + " is longer than " + max + " characters");
         }
         return value;
     }
@@ -42,8 +42,7 @@ public final class Checks {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw TesseraException.invalid(field, "FIELD_INVALID",
-                    field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw PlatformErrors.FIELD_INVALID.at(field, field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -55,7 +54,7 @@ public final class Checks {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw TesseraException.invalid(field, "DATE_INVALID", field + " must be a date like 2026-11-22");
+            throw PlatformErrors.DATE_INVALID.at(field, field + " must be a date like 2026-11-22");
         }
     }
 }

@@ -27,10 +27,10 @@ public class Page<T> {
     /** Checks paging input: 1 ≤ page ≤ 1,000,000, 1 ≤ size ≤ 200. */
     public static void check(int page, int size) {
         if (page < 1 || page > MAX_PAGE) {
-            throw TesseraException.invalid("page", "PAGE_INVALID", "page must be between 1 and " + MAX_PAGE);
+            throw PlatformErrors.PAGE_INVALID.at("page", "page must be between 1 and " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw TesseraException.invalid("size", "PAGE_SIZE_INVALID", "size must be between 1 and " + MAX_SIZE);
+            throw PlatformErrors.PAGE_SIZE_INVALID.at("size", "size must be between 1 and " + MAX_SIZE);
         }
     }
 

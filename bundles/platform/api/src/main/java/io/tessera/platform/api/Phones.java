@@ -21,7 +21,7 @@ public final class Phones {
         }
         String p = phone.trim();
         if (!isMainlandMobile(p)) {
-            throw TesseraException.invalid(field, "PHONE_INVALID", "not a mainland mobile number (11 digits starting with 13-19)");
+            throw PlatformErrors.PHONE_INVALID.at(field, "not a mainland mobile number (11 digits starting with 13-19)");
         }
         return p;
     }

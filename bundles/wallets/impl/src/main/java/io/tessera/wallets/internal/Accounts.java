@@ -1,5 +1,7 @@
 package io.tessera.wallets.internal;
 
+import io.tessera.platform.api.PlatformErrors;
+import io.tessera.members.api.MemberErrors;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
@@ -8,7 +10,6 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.wallets.api.Account;
 import io.tessera.wallets.api.OperationResult;
 import io.tessera.wallets.api.WalletMode;
@@ -46,38 +47,32 @@ final class Accounts {
     static Money positive(String field, Money m) {
         Checks.required(field, m);
         if (!m.isPositive()) {
-            throw TesseraException.invalid(field, "AMOUNT_INVALID", field + " must be more than 0");
+            throw PlatformErrors.AMOUNT_INVALID.at(field, field + " must be more than 0");
         }
         return m;
     }
 
     static Money notNegative(String field, Money m) {
         if (m.isNegative()) {
-            throw TesseraException.invalid(field, "AMOUNT_INVALID", field + " must not be negative");
+            throw PlatformErrors.AMOUNT_INVALID.at(field, field + " must not be negative");
         }
         return m;
     }
 
     /** The store the caller acts in: it exists, the caller may act in it, it is open. */
     Store storeFor(Caller caller, Long storeId) {
-        long id = Checks.required("storeId", storeId);
-        caller.requireStore(id);
-        Store store = org.findStore(id).orElseThrow(() -> TesseraException.invalid("storeId", "STORE_NOT_FOUND", "no store " + id));
-        if (store.status != Store.Status.OPEN) {
-            throw TesseraException.rule("STORE_CLOSED", "store " + store.code + " is closed", "storeId");
-        }
-        return store;
+        return org.actingStore(storeId);
     }
 
     Member knownMember(Long memberId) {
         long id = Checks.required("memberId", memberId);
-        return members.lookup(id).orElseThrow(() -> TesseraException.notFound("MEMBER_NOT_FOUND", "no such member"));
+        return members.lookup(id).orElseThrow(() -> MemberErrors.MEMBER_NOT_FOUND.error("no such member"));
     }
 
     Member activeMember(Long memberId) {
         Member m = knownMember(memberId);
         if (m.status != Member.Status.ACTIVE) {
-            throw TesseraException.rule("MEMBER_RETURNED", "the member's card was returned", "memberId");
+            throw MemberErrors.MEMBER_RETURNED.at("memberId", "the member's card was returned");
         }
         return m;
     }

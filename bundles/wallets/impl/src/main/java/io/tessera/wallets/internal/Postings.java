@@ -1,10 +1,10 @@
 package io.tessera.wallets.internal;
 
+import io.tessera.wallets.api.WalletErrors;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Money;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.events.EventPublisher;
 import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.wallets.api.EntryType;
@@ -95,7 +95,7 @@ public class Postings {
         long principal = Money.of(account.principal).toFen() + principalDeltaFen;
         long bonus = Money.of(account.bonus).toFen() + bonusDeltaFen;
         if (principal < 0 || bonus < 0 || principalDeltaFen + bonusDeltaFen < 0 && principal + bonus < heldFen(account)) {
-            throw TesseraException.rule("WALLET_INSUFFICIENT_BALANCE", "the account does not hold enough stored value", "amount");
+            throw WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount", "the account does not hold enough stored value");
         }
         LocalDateTime now = BusinessTime.now();
         LocalDate day = now.toLocalDate();
@@ -132,8 +132,7 @@ public class Postings {
     public void hold(AccountEntity account, long fen) {
         long available = Money.of(account.principal).toFen() + Money.of(account.bonus).toFen() - heldFen(account);
         if (fen <= 0 || fen > available) {
-            throw TesseraException.rule("WALLET_INSUFFICIENT_BALANCE",
-                    "the available balance " + Money.ofFen(available) + " does not cover " + Money.ofFen(fen), "amount");
+            throw WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount", "the available balance " + Money.ofFen(available) + " does not cover " + Money.ofFen(fen));
         }
         account.held = fen(heldFen(account) + fen);
     }

@@ -1,10 +1,11 @@
 package io.tessera.wallets.internal;
 
+import io.tessera.wallets.api.WalletErrors;
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.Role;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.wallets.api.RechargePackage;
 import io.tessera.wallets.api.RechargePackageService;
@@ -55,7 +56,7 @@ public class RechargePackageServiceImpl implements RechargePackageService {
         return jpa.txExpr(TransactionType.Required, em -> {
             PackageEntity e = em.find(PackageEntity.class, id);
             if (e == null) {
-                throw TesseraException.notFound("PACKAGE_NOT_FOUND", "no recharge package " + id);
+                throw WalletErrors.PACKAGE_NOT_FOUND.error("no recharge package " + id);
             }
             RechargePackage before = dto(e);
             apply(e, p, false);
@@ -71,13 +72,13 @@ public class RechargePackageServiceImpl implements RechargePackageService {
         }
         if (creating || p.payAmount != null) {
             if (Checks.required("payAmount", p.payAmount).compareTo(Money.ZERO) <= 0) {
-                throw TesseraException.invalid("payAmount", "AMOUNT_INVALID", "payAmount must be more than 0");
+                throw PlatformErrors.AMOUNT_INVALID.at("payAmount", "payAmount must be more than 0");
             }
             e.payAmount = p.payAmount.toBigDecimal();
         }
         if (creating || p.bonusAmount != null) {
             if (Checks.required("bonusAmount", p.bonusAmount).isNegative()) {
-                throw TesseraException.invalid("bonusAmount", "AMOUNT_INVALID", "bonusAmount must not be negative");
+                throw PlatformErrors.AMOUNT_INVALID.at("bonusAmount", "bonusAmount must not be negative");
             }
             e.bonusAmount = p.bonusAmount.toBigDecimal();
         }
@@ -88,7 +89,7 @@ public class RechargePackageServiceImpl implements RechargePackageService {
             e.validTo = Checks.required("validTo", p.validTo);
         }
         if (e.validTo.isBefore(e.validFrom)) {
-            throw TesseraException.invalid("validTo", "DATE_RANGE_INVALID", "validTo must not be before validFrom");
+            throw PlatformErrors.DATE_RANGE_INVALID.at("validTo", "validTo must not be before validFrom");
         }
         if (creating || p.enabled != null) {
             e.enabled = p.enabled == null || p.enabled;

@@ -1,6 +1,6 @@
 package io.tessera.wallets.internal;
 
-import io.tessera.platform.api.TesseraException;
+import io.tessera.wallets.api.WalletErrors;
 
 /** When a recharge may be reversed: once, and only while the account still holds all it brought. */
 public final class ReversalRule {
@@ -12,11 +12,10 @@ public final class ReversalRule {
     public static void check(boolean alreadyReversed, long rechargePrincipal, long rechargeBonus, long accountPrincipal,
                              long accountBonus) {
         if (alreadyReversed) {
-            throw TesseraException.conflict("RECHARGE_ALREADY_REVERSED", "this recharge was already reversed", "rechargeEntryId");
+            throw WalletErrors.RECHARGE_ALREADY_REVERSED.at("rechargeEntryId", "this recharge was already reversed");
         }
         if (accountPrincipal < rechargePrincipal || accountBonus < rechargeBonus) {
-            throw TesseraException.rule("RECHARGE_ALREADY_SPENT",
-                    "part of this recharge was already spent: it can no longer be reversed", "rechargeEntryId");
+            throw WalletErrors.RECHARGE_ALREADY_SPENT.at("rechargeEntryId", "part of this recharge was already spent: it can no longer be reversed");
         }
     }
 }

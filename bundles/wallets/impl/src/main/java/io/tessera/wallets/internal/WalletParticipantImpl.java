@@ -1,5 +1,6 @@
 package io.tessera.wallets.internal;
 
+import io.tessera.wallets.api.WalletErrors;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
@@ -63,12 +64,10 @@ public class WalletParticipantImpl implements WalletParticipant {
         Postings.Details d = details(m);
         d.originalAmount = m.originalAmount == null ? null : m.originalAmount.toBigDecimal();
         return jpa.txExpr(TransactionType.Mandatory, em -> {
-            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> TesseraException.rule(
-                    "WALLET_INSUFFICIENT_BALANCE", "the member holds no stored value here", "amount"));
+            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount", "the member holds no stored value here"));
             long available = available(account);
             if (amount.toFen() > available) {
-                throw TesseraException.rule("WALLET_INSUFFICIENT_BALANCE",
-                        "the available balance " + Money.ofFen(available) + " does not cover " + amount, "amount");
+                throw WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount", "the available balance " + Money.ofFen(available) + " does not cover " + amount);
             }
             Parts parts = Splits.payment(amount.toFen(), fen(account.principal), fen(account.bonus), accounts.rules().split());
             return Dtos.entry(postings.post(em, account, EntryType.CONSUME, -parts.principalFen(), -parts.bonusFen(), store.id, d));
@@ -81,14 +80,13 @@ public class WalletParticipantImpl implements WalletParticipant {
         Accounts.positive("amount", amount);
         String why = Checks.optionalText("reason", reason, 500);
         return jpa.txExpr(TransactionType.Mandatory, em -> {
-            JournalEntity payment = entry(em, paymentEntryId, EntryType.CONSUME, caller, "PAYMENT_NOT_FOUND");
+            JournalEntity payment = entry(em, paymentEntryId, EntryType.CONSUME, caller, WalletErrors.PAYMENT_NOT_FOUND);
             AccountEntity account = Accounts.lockAccount(em, payment.accountId);
             Parts original = new Parts(-fen(payment.principalDelta), -fen(payment.bonusDelta));
             Parts before = related(em, payment.id, EntryType.REFUND);
             long refundable = original.totalFen() - before.totalFen();
             if (amount.toFen() > refundable) {
-                throw TesseraException.rule("REFUND_EXCEEDS_PAYMENT",
-                        "at most " + Money.ofFen(refundable) + " of this payment can still be refunded", "amount");
+                throw WalletErrors.REFUND_EXCEEDS_PAYMENT.at("amount", "at most " + Money.ofFen(refundable) + " of this payment can still be refunded");
             }
             Parts parts = Splits.refund(amount.toFen(), original, before);
             Postings.Details d = new Postings.Details();
@@ -132,8 +130,7 @@ public class WalletParticipantImpl implements WalletParticipant {
         LocalDateTime expires = r.expiresIn != null && !r.expiresIn.isNegative() && !r.expiresIn.isZero() ? now.plus(r.expiresIn)
                 : now.plusMinutes(accounts.rules().holdMinutes());
         return jpa.txExpr(TransactionType.Mandatory, em -> {
-            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> TesseraException.rule(
-                    "WALLET_INSUFFICIENT_BALANCE", "the member holds no stored value here", "amount"));
+            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount", "the member holds no stored value here"));
             postings.hold(account, amount.toFen());
             HoldEntity h = new HoldEntity();
             h.accountId = account.id;
@@ -160,15 +157,15 @@ public class WalletParticipantImpl implements WalletParticipant {
         return jpa.txExpr(TransactionType.Mandatory, em -> {
             HoldEntity h = lockHold(em, caller, holdId);
             if (!Hold.Status.HELD.name().equals(h.status)) {
-                throw TesseraException.conflict("HOLD_NOT_HELD", "hold " + holdId + " is " + h.status, "holdId");
+                throw WalletErrors.HOLD_NOT_HELD.at("holdId", "hold " + holdId + " is " + h.status);
             }
             if (h.expiresAt.isBefore(BusinessTime.now())) {
-                throw TesseraException.conflict("HOLD_EXPIRED", "hold " + holdId + " expired at " + h.expiresAt, "holdId");
+                throw WalletErrors.HOLD_EXPIRED.at("holdId", "hold " + holdId + " expired at " + h.expiresAt);
             }
             long held = fen(h.amount);
             long take = amount == null ? held : amount.toFen();
             if (take > held) {
-                throw TesseraException.rule("CAPTURE_EXCEEDS_HOLD", "at most " + Money.ofFen(held) + " can be captured", "amount");
+                throw WalletErrors.CAPTURE_EXCEEDS_HOLD.at("amount", "at most " + Money.ofFen(held) + " can be captured");
             }
             AccountEntity account = em.find(AccountEntity.class, h.accountId);
             postings.unhold(account, held);
@@ -190,7 +187,7 @@ public class WalletParticipantImpl implements WalletParticipant {
         return jpa.txExpr(TransactionType.Mandatory, em -> {
             HoldEntity h = lockHold(em, caller, holdId);
             if (Hold.Status.CAPTURED.name().equals(h.status)) {
-                throw TesseraException.conflict("HOLD_CAPTURED", "hold " + holdId + " was captured", "holdId");
+                throw WalletErrors.HOLD_CAPTURED.at("holdId", "hold " + holdId + " was captured");
             }
             if (Hold.Status.HELD.name().equals(h.status)) {
                 close(em.find(AccountEntity.class, h.accountId), h, Hold.Status.RELEASED, postings);
@@ -217,7 +214,7 @@ public class WalletParticipantImpl implements WalletParticipant {
     static HoldEntity lockHold(EntityManager em, Caller caller, long holdId) {
         HoldEntity found = em.find(HoldEntity.class, holdId);
         if (found == null || caller != null && !caller.canAccessStore(found.storeId)) {
-            throw TesseraException.notFound("HOLD_NOT_FOUND", "no hold " + holdId + " here");
+            throw WalletErrors.HOLD_NOT_FOUND.error("no hold " + holdId + " here");
         }
         Accounts.lockAccount(em, found.accountId);
         em.refresh(found, LockModeType.PESSIMISTIC_WRITE);
@@ -240,10 +237,10 @@ public class WalletParticipantImpl implements WalletParticipant {
         return Money.of(amount).toFen();
     }
 
-    static JournalEntity entry(EntityManager em, long id, EntryType type, Caller caller, String code) {
+    static JournalEntity entry(EntityManager em, long id, EntryType type, Caller caller, WalletErrors code) {
         JournalEntity e = em.find(JournalEntity.class, id);
         if (e == null || !type.name().equals(e.type) || !caller.canAccessStore(e.storeId)) {
-            throw TesseraException.notFound(code, "no " + type.name().toLowerCase() + " entry " + id + " here");
+            throw code.error("no " + type.name().toLowerCase() + " entry " + id + " here");
         }
         return e;
     }

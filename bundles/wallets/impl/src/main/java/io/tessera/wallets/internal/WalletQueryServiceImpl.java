@@ -1,5 +1,6 @@
 package io.tessera.wallets.internal;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
 import io.tessera.platform.api.Caller;
@@ -187,7 +188,7 @@ public class WalletQueryServiceImpl implements WalletQueryService {
             throw TesseraException.required(from == null ? "from" : "to");
         }
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 366) {
-            throw TesseraException.invalid("to", "DATE_RANGE_INVALID", "from must be on or before to, at most 366 days apart");
+            throw PlatformErrors.DATE_RANGE_INVALID.at("to", "from must be on or before to, at most 366 days apart");
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
             Object[] opening = em.createQuery("SELECT SUM(l.principalIn - l.principalOut), SUM(l.bonusIn - l.bonusOut) "

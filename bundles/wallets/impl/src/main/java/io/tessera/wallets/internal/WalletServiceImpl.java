@@ -1,5 +1,6 @@
 package io.tessera.wallets.internal;
 
+import io.tessera.wallets.api.WalletErrors;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberService;
 import io.tessera.members.api.ReturnCardGuard;
@@ -12,7 +13,6 @@ import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.PaymentMethod;
 import io.tessera.platform.api.Role;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.wallets.api.Account;
 import io.tessera.wallets.api.EntryType;
@@ -74,10 +74,10 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         PaymentMethod method = paidWith(r.method);
         Rules rules = accounts.rules();
         if (amount.compareTo(rules.rechargeMin()) < 0) {
-            throw TesseraException.rule("RECHARGE_BELOW_MINIMUM", "the smallest recharge is " + rules.rechargeMin(), "amount");
+            throw WalletErrors.RECHARGE_BELOW_MINIMUM.at("amount", "the smallest recharge is " + rules.rechargeMin());
         }
         if (rules.rechargeMax() != null && amount.compareTo(rules.rechargeMax()) > 0) {
-            throw TesseraException.rule("RECHARGE_ABOVE_MAXIMUM", "the largest recharge is " + rules.rechargeMax(), "amount");
+            throw WalletErrors.RECHARGE_ABOVE_MAXIMUM.at("amount", "the largest recharge is " + rules.rechargeMax());
         }
         Store store = accounts.storeFor(caller, r.storeId);
         Member member = accounts.activeMember(r.memberId);
@@ -90,8 +90,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         return work.run("wallets.recharge", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             PackageEntity pkg = r.packageId == null ? null : validPackage(em, r.packageId, amount);
             AccountEntity account = Accounts.lockAccount(em, member.id, scope)
-                    .orElseThrow(() -> TesseraException.rule("WALLET_NOT_OPEN",
-                            "the member has no account here yet: open it first (direct opening is configured)", "memberId"));
+                    .orElseThrow(() -> WalletErrors.WALLET_NOT_OPEN.at("memberId", "the member has no account here yet: open it first (direct opening is configured)"));
             Postings.Details d = new Postings.Details();
             d.method = method.name();
             d.reference = reference;
@@ -114,7 +113,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         long entryId = Checks.required("rechargeEntryId", r.rechargeEntryId);
         String reason = Checks.optionalText("reason", r.reason, 500);
         return work.run("wallets.reverse", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
-            JournalEntity recharge = WalletParticipantImpl.entry(em, entryId, EntryType.RECHARGE, caller, "RECHARGE_NOT_FOUND");
+            JournalEntity recharge = WalletParticipantImpl.entry(em, entryId, EntryType.RECHARGE, caller, WalletErrors.RECHARGE_NOT_FOUND);
             AccountEntity account = Accounts.lockAccount(em, recharge.accountId);
             long principal = Money.of(recharge.principalDelta).toFen();
             long bonus = Money.of(recharge.bonusDelta).toFen();
@@ -188,16 +187,14 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         String reason = Checks.optionalText("reason", r.reason, 500);
         long scope = accounts.scopeOf(store);
         return work.run("wallets.sv-refund", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
-            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> TesseraException.rule(
-                    "WALLET_EMPTY", "the member holds no stored value here", "memberId"));
+            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> WalletErrors.WALLET_EMPTY.at("memberId", "the member holds no stored value here"));
             long principal = Money.of(account.principal).toFen();
             long bonus = Money.of(account.bonus).toFen();
             if (principal == 0 && bonus == 0) {
-                throw TesseraException.rule("WALLET_EMPTY", "the account is already empty", "memberId");
+                throw WalletErrors.WALLET_EMPTY.at("memberId", "the account is already empty");
             }
             if (Postings.heldFen(account) > 0) {
-                throw TesseraException.rule("WALLET_HELD", "an order holds part of the stored value: capture or release it first",
-                        "memberId");
+                throw WalletErrors.WALLET_HELD.at("memberId", "an order holds part of the stored value: capture or release it first");
             }
             Postings.Details d = new Postings.Details();
             d.method = method.name();
@@ -220,7 +217,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         Money principal = r.principalDelta == null ? Money.ZERO : r.principalDelta;
         Money bonus = r.bonusDelta == null ? Money.ZERO : r.bonusDelta;
         if (principal.isZero() && bonus.isZero()) {
-            throw TesseraException.invalid("principalDelta", "ADJUSTMENT_EMPTY", "an adjustment moves principal or bonus");
+            throw WalletErrors.ADJUSTMENT_EMPTY.at("principalDelta", "an adjustment moves principal or bonus");
         }
         String reason = Checks.text("reason", r.reason, 500);
         long scope = accounts.scopeOf(store);
@@ -273,7 +270,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     private static PaymentMethod paidWith(PaymentMethod method) {
         Checks.required("method", method);
         if (method == PaymentMethod.MEMBER) {
-            throw TesseraException.invalid("method", "METHOD_NOT_ALLOWED", "stored value is not paid or paid back with stored value");
+            throw WalletErrors.PAYMENT_METHOD_NOT_ALLOWED.at("method", "stored value is not paid or paid back with stored value");
         }
         return method;
     }
@@ -286,16 +283,14 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     private static PackageEntity validPackage(EntityManager em, long id, Money amount) {
         PackageEntity p = em.find(PackageEntity.class, id);
         if (p == null || !p.enabled) {
-            throw TesseraException.invalid("packageId", "PACKAGE_NOT_FOUND", "no active recharge package " + id);
+            throw WalletErrors.PACKAGE_NOT_FOUND.at("packageId", "no active recharge package " + id);
         }
         var today = BusinessTime.today();
         if (today.isBefore(p.validFrom) || today.isAfter(p.validTo)) {
-            throw TesseraException.rule("PACKAGE_NOT_VALID", "package " + p.name + " is valid from " + p.validFrom + " to " + p.validTo,
-                    "packageId");
+            throw WalletErrors.PACKAGE_NOT_VALID.at("packageId", "package " + p.name + " is valid from " + p.validFrom + " to " + p.validTo);
         }
         if (Money.of(p.payAmount).compareTo(amount) != 0) {
-            throw TesseraException.rule("PACKAGE_AMOUNT_MISMATCH", "package " + p.name + " is for a payment of " + Money.of(p.payAmount),
-                    "amount");
+            throw WalletErrors.PACKAGE_AMOUNT_MISMATCH.at("amount", "package " + p.name + " is for a payment of " + Money.of(p.payAmount));
         }
         return p;
     }

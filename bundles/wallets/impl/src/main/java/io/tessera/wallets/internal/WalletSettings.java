@@ -1,7 +1,7 @@
 package io.tessera.wallets.internal;
 
+import io.tessera.wallets.api.WalletErrors;
 import io.tessera.platform.api.Money;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.wallets.api.SplitPolicy;
 import io.tessera.wallets.api.WalletMode;
 import java.util.HashMap;
@@ -75,7 +75,7 @@ public class WalletSettings {
     public Rules rules() {
         Rules r = rules;
         if (r == null) {
-            throw new TesseraException(503, "WALLETS_NOT_CONFIGURED", "wallet settings are not loaded", null);
+            throw WalletErrors.WALLETS_NOT_CONFIGURED.error("wallet settings are not loaded");
         }
         return r;
     }

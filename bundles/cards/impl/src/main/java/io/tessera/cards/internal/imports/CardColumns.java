@@ -1,6 +1,6 @@
 package io.tessera.cards.internal.imports;
 
-import io.tessera.platform.api.TesseraException;
+import io.tessera.cards.api.CardErrors;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,8 +54,7 @@ public final class CardColumns {
             }
         }
         if (!missing.isEmpty()) {
-            throw TesseraException.invalid("file", "IMPORT_COLUMNS_MISSING",
-                    "the first row must name the columns; missing: " + String.join(", ", missing));
+            throw CardErrors.IMPORT_COLUMNS_MISSING.at("file", "the first row must name the columns; missing: " + String.join(", ", missing));
         }
         return new CardColumns(index);
     }

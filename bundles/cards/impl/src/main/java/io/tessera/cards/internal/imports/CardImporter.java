@@ -1,5 +1,6 @@
 package io.tessera.cards.internal.imports;
 
+import io.tessera.cards.api.CardErrors;
 import io.tessera.cards.api.CardImport;
 import io.tessera.cards.api.CardStatus;
 import io.tessera.cards.api.MigrationStatus;
@@ -131,7 +132,7 @@ public class CardImporter {
                 }
             });
             if (columns[0] == null) {
-                throw TesseraException.invalid("file", "FILE_EMPTY", "the file has no header row and no data");
+                throw CardErrors.FILE_EMPTY.at("file", "the file has no header row and no data");
             }
             write(importId, chunk, rejects, counts, known);
             publish(progress, counts, source);

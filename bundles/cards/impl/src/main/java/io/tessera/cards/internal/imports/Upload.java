@@ -1,6 +1,6 @@
 package io.tessera.cards.internal.imports;
 
-import io.tessera.platform.api.TesseraException;
+import io.tessera.cards.api.CardErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,7 +43,7 @@ public final class Upload {
     /** Writes {@code in} to {@code target}; refuses (and deletes) an empty file, a binary XLS, or one over {@code maxBytes}. */
     public static Upload store(InputStream in, Path target, long maxBytes) {
         if (in == null) {
-            throw TesseraException.invalid("file", "FILE_EMPTY", "the request carries no file");
+            throw CardErrors.FILE_EMPTY.at("file", "the request carries no file");
         }
         MessageDigest sha = sha256();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -63,7 +63,7 @@ public final class Upload {
                 while ((n = in.read(buf)) > 0) {
                     size += n;
                     if (size > maxBytes) {
-                        throw TesseraException.invalid("file", "FILE_TOO_LARGE", "the file is larger than " + (maxBytes >> 20) + " MB");
+                        throw CardErrors.FILE_TOO_LARGE.at("file", "the file is larger than " + (maxBytes >> 20) + " MB");
                     }
                     if (headLength < head.length) {
                         int take = Math.min(head.length - headLength, n);
@@ -78,7 +78,7 @@ public final class Upload {
                 }
             }
             if (size == 0) {
-                throw TesseraException.invalid("file", "FILE_EMPTY", "the file is empty");
+                throw CardErrors.FILE_EMPTY.at("file", "the file is empty");
             }
             if (valid) {
                 pending.flip();
@@ -89,7 +89,7 @@ public final class Upload {
                 format = Format.XLSX;
             } else if (headLength >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
                     && (head[3] & 0xFF) == 0xE0) {
-                throw TesseraException.invalid("file", "FILE_FORMAT", "old binary Excel files (.xls) are not read: save it as .xlsx or CSV");
+                throw CardErrors.FILE_FORMAT.at("file", "old binary Excel files (.xls) are not read: save it as .xlsx or CSV");
             } else {
                 format = Format.CSV;
             }

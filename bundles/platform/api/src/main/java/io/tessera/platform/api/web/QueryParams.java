@@ -1,8 +1,8 @@
 package io.tessera.platform.api.web;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
-import io.tessera.platform.api.TesseraException;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +24,7 @@ public final class QueryParams {
         }
         long v = whole(name, value);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw TesseraException.invalid(name, "PARAM_INVALID", name + " is out of range");
+            throw PlatformErrors.PARAM_INVALID.at(name, name + " is out of range");
         }
         return (int) v;
     }
@@ -41,7 +41,7 @@ public final class QueryParams {
 
     private static long whole(String name, String value) {
         if (!WHOLE.matcher(value).matches()) {
-            throw TesseraException.invalid(name, "PARAM_INVALID", name + " must be a whole number");
+            throw PlatformErrors.PARAM_INVALID.at(name, name + " must be a whole number");
         }
         return Long.parseLong(value);
     }
@@ -54,7 +54,7 @@ public final class QueryParams {
         try {
             return Money.parse(value);
         } catch (IllegalArgumentException e) {
-            throw TesseraException.invalid(name, "AMOUNT_INVALID", name + " must be an amount with at most 2 decimal places");
+            throw PlatformErrors.AMOUNT_INVALID.at(name, name + " must be an amount with at most 2 decimal places");
         }
     }
 

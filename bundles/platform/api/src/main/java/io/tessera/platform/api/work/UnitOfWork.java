@@ -1,6 +1,6 @@
 package io.tessera.platform.api.work;
 
-import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.web.Endpoints;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,8 +17,7 @@ public interface UnitOfWork {
     /** 400 IDEMPOTENCY_KEY_REQUIRED naming the header unless a key is given. */
     static String requireKey(String key) {
         if (key == null || key.isBlank()) {
-            throw TesseraException.invalid(Endpoints.IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_REQUIRED",
-                    "money-moving calls need an idempotency key (header Idempotency-Key, SOAP requestId)");
+            throw PlatformErrors.IDEMPOTENCY_KEY_REQUIRED.at(Endpoints.IDEMPOTENCY_KEY, "money-moving calls need an idempotency key (header Idempotency-Key, SOAP requestId)");
         }
         return key;
     }

@@ -1,7 +1,7 @@
 package io.tessera.platform.internal.auth;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.auth.ClientCredentialService;
 import io.tessera.platform.api.auth.OperatorDirectory;
 import io.tessera.platform.api.auth.TokenService;
@@ -44,30 +44,30 @@ public class Authenticator {
             OptionalLong operatorId = tokens.resolve(h.substring(7).trim());
             OperatorDirectory dir = operators;
             if (operatorId.isEmpty() || dir == null) {
-                throw TesseraException.unauthorized("TOKEN_INVALID", "the token is unknown, expired or logged out");
+                throw PlatformErrors.TOKEN_INVALID.error("the token is unknown, expired or logged out");
             }
             return Optional.of(dir.callerFor(operatorId.getAsLong())
-                    .orElseThrow(() -> TesseraException.unauthorized("OPERATOR_DISABLED", "the operator is disabled")));
+                    .orElseThrow(() -> PlatformErrors.OPERATOR_DISABLED.error("the operator is disabled")));
         }
         if (h.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
                 decoded = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw TesseraException.unauthorized("CREDENTIALS_INVALID", "malformed Basic credentials");
+                throw PlatformErrors.CREDENTIALS_INVALID.error("malformed Basic credentials");
             }
             int colon = decoded.indexOf(':');
             if (colon < 0) {
-                throw TesseraException.unauthorized("CREDENTIALS_INVALID", "malformed Basic credentials");
+                throw PlatformErrors.CREDENTIALS_INVALID.error("malformed Basic credentials");
             }
             return Optional.of(clients.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
-                    .orElseThrow(() -> TesseraException.unauthorized("CREDENTIALS_INVALID", "unknown client or wrong secret")));
+                    .orElseThrow(() -> PlatformErrors.CREDENTIALS_INVALID.error("unknown client or wrong secret")));
         }
-        throw TesseraException.unauthorized("AUTH_SCHEME_UNSUPPORTED", "use Bearer (operators) or Basic (integrators)");
+        throw PlatformErrors.AUTH_SCHEME_UNSUPPORTED.error("use Bearer (operators) or Basic (integrators)");
     }
 
     public Caller require(String authorization) {
         return authenticate(authorization)
-                .orElseThrow(() -> TesseraException.unauthorized("AUTH_REQUIRED", "authentication required"));
+                .orElseThrow(() -> PlatformErrors.AUTH_REQUIRED.error("authentication required"));
     }
 }

@@ -1,5 +1,6 @@
 package io.tessera.platform.internal.auth;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.Role;
@@ -32,13 +33,13 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
     @Override
     public NewClient create(String clientId, String name, Role role, Set<Long> storeIds) {
         if (clientId == null || !clientId.matches("[A-Za-z0-9_.-]{3,64}")) {
-            throw TesseraException.invalid("clientId", "CLIENT_ID_INVALID", "3-64 letters, digits, '.', '_' or '-'");
+            throw PlatformErrors.CLIENT_ID_INVALID.at("clientId", "3-64 letters, digits, '.', '_' or '-'");
         }
         if (role == null) {
             throw TesseraException.required("role");
         }
         if (!role.isHeadquarters() && (storeIds == null || storeIds.isEmpty())) {
-            throw TesseraException.invalid("storeIds", "STORES_REQUIRED", "a store-level client needs at least one store");
+            throw PlatformErrors.STORES_REQUIRED.at("storeIds", "a store-level client needs at least one store");
         }
         String secret = Hashing.randomToken(32);
         String salt = Hashing.randomToken(16);
@@ -52,7 +53,7 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
         e.createdAt = BusinessTime.now();
         jpa.tx(TransactionType.Required, em -> {
             if (em.find(ClientEntity.class, clientId) != null) {
-                throw TesseraException.conflict("CLIENT_EXISTS", "client " + clientId + " exists", "clientId");
+                throw PlatformErrors.CLIENT_EXISTS.at("clientId", "client " + clientId + " exists");
             }
             em.persist(e);
         });
@@ -65,7 +66,7 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
      */
     void provision(String clientId, String name, Role role, Set<Long> storeIds, String secretSha256) {
         if (secretSha256 == null || !secretSha256.matches("[0-9a-fA-F]{64}")) {
-            throw TesseraException.invalid("secret.sha256", "SECRET_HASH_INVALID", "64 hex digits: the SHA-256 of the secret");
+            throw PlatformErrors.SECRET_HASH_INVALID.at("secret.sha256", "64 hex digits: the SHA-256 of the secret");
         }
         jpa.tx(TransactionType.Required, em -> {
             ClientEntity e = em.find(ClientEntity.class, clientId);
@@ -118,7 +119,7 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
         jpa.tx(TransactionType.Required, em -> {
             ClientEntity e = em.find(ClientEntity.class, clientId);
             if (e == null) {
-                throw TesseraException.notFound("CLIENT_NOT_FOUND", "no client " + clientId);
+                throw PlatformErrors.CLIENT_NOT_FOUND.error("no client " + clientId);
             }
             e.enabled = false;
         });

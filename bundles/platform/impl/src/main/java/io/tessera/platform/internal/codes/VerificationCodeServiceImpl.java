@@ -1,5 +1,6 @@
 package io.tessera.platform.internal.codes;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.TesseraException;
@@ -75,12 +76,12 @@ public class VerificationCodeServiceImpl implements VerificationCodeService {
             if (who != null && limit > 0 && em.createQuery("SELECT COUNT(c) FROM CodeEntity c WHERE c.requester = :r "
                     + "AND c.createdAt > :since", Long.class).setParameter("r", who).setParameter("since", now.minusHours(1))
                     .getSingleResult() >= limit) {
-                throw TesseraException.tooMany("CODE_REQUESTS_TOO_MANY", "too many codes were requested from here in the last hour; "
+                throw PlatformErrors.CODE_REQUESTS_TOO_MANY.error("too many codes were requested from here in the last hour; "
                         + "try again later");
             }
             List<CodeEntity> previous = recent(em, purpose, p, 10);
             if (!previous.isEmpty() && !r.mayIssue(previous.get(0).createdAt, now)) {
-                throw TesseraException.tooMany("CODE_TOO_FREQUENT", "a code was sent less than a minute ago; wait before asking again");
+                throw PlatformErrors.CODE_TOO_FREQUENT.error("a code was sent less than a minute ago; wait before asking again");
             }
             for (CodeEntity old : previous) {
                 if (State.USABLE.name().equals(old.state)) {
@@ -152,12 +153,12 @@ public class VerificationCodeServiceImpl implements VerificationCodeService {
             case ACCEPTED:
                 return;
             case EXPIRED:
-                throw TesseraException.invalid("code", "CODE_EXPIRED", "the code has expired; ask for a new one");
+                throw PlatformErrors.CODE_EXPIRED.at("code", "the code has expired; ask for a new one");
             case DEAD:
             case WRONG_NOW_DEAD:
-                throw TesseraException.invalid("code", "CODE_DEAD", "too many wrong tries; ask for a new code");
+                throw PlatformErrors.CODE_DEAD.at("code", "too many wrong tries; ask for a new code");
             default:
-                throw TesseraException.invalid("code", "CODE_INVALID", "the code is wrong or was not requested");
+                throw PlatformErrors.CODE_INVALID.at("code", "the code is wrong or was not requested");
         }
     }
 

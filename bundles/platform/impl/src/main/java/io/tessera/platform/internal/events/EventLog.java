@@ -1,10 +1,10 @@
 package io.tessera.platform.internal.events;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.Role;
-import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.events.EventDelivery;
 import io.tessera.platform.api.schedule.ScheduledTask;
 import io.tessera.platform.internal.jpa.DeliveryEntity;
@@ -73,10 +73,10 @@ public class EventLog implements ScheduledTask {
         EventDelivery out = jpa.txExpr(TransactionType.Required, em -> {
             DeliveryEntity d = em.find(DeliveryEntity.class, id);
             if (d == null) {
-                throw TesseraException.notFound("EVENT_NOT_FOUND", "no event delivery " + id);
+                throw PlatformErrors.EVENT_NOT_FOUND.error("no event delivery " + id);
             }
             if (!DeliveryEntity.Status.FAILED.name().equals(d.status)) {
-                throw TesseraException.conflict("EVENT_NOT_FAILED", "only a FAILED delivery is sent again; this one is " + d.status, "id");
+                throw PlatformErrors.EVENT_NOT_FAILED.at("id", "only a FAILED delivery is sent again; this one is " + d.status);
             }
             d.status = DeliveryEntity.Status.PENDING.name();
             d.attempts = 0;

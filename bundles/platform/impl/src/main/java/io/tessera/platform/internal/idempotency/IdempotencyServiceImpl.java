@@ -1,5 +1,6 @@
 package io.tessera.platform.internal.idempotency;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
@@ -84,7 +85,7 @@ public class IdempotencyServiceImpl implements IdempotencyService {
             return inTransaction(em -> action.get());
         }
         if (key.length() > 100) {
-            throw TesseraException.invalid(Endpoints.IDEMPOTENCY_KEY, "IDEMPOTENCY_KEY_INVALID", "at most 100 characters");
+            throw PlatformErrors.IDEMPOTENCY_KEY_INVALID.at(Endpoints.IDEMPOTENCY_KEY, "at most 100 characters");
         }
         String keyHash = keyHash(key);
         String requestHash = Hashing.sha256(Json.write(request));
@@ -180,12 +181,10 @@ public class IdempotencyServiceImpl implements IdempotencyService {
 
     private static <T> T replay(IdempotencyEntity e, String scope, String requestHash, Class<T> type) {
         if (!scope.equals(e.scope)) {
-            throw TesseraException.conflict("IDEMPOTENCY_KEY_REUSED",
-                    "this idempotency key was used for another operation", Endpoints.IDEMPOTENCY_KEY);
+            throw PlatformErrors.IDEMPOTENCY_KEY_REUSED.at(Endpoints.IDEMPOTENCY_KEY, "this idempotency key was used for another operation");
         }
         if (!Hashing.same(e.requestHash, requestHash)) {
-            throw TesseraException.conflict("IDEMPOTENCY_KEY_REUSED",
-                    "this idempotency key was used for a different request", Endpoints.IDEMPOTENCY_KEY);
+            throw PlatformErrors.IDEMPOTENCY_KEY_REUSED.at(Endpoints.IDEMPOTENCY_KEY, "this idempotency key was used for a different request");
         }
         return Json.read(e.responseJson, type);
     }

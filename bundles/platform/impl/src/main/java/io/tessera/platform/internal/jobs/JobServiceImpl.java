@@ -1,5 +1,6 @@
 package io.tessera.platform.internal.jobs;
 
+import io.tessera.platform.api.PlatformErrors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
@@ -219,7 +220,7 @@ public class JobServiceImpl implements JobService {
         Caller caller = CallerContext.current();
         JobEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(JobEntity.class, id));
         if (e == null || !sees(caller, e)) {
-            throw TesseraException.notFound("JOB_NOT_FOUND", "no job " + id);
+            throw PlatformErrors.JOB_NOT_FOUND.error("no job " + id);
         }
         return dto(e, live.get(id));
     }
@@ -258,7 +259,7 @@ public class JobServiceImpl implements JobService {
         Job job = get(id);
         JobEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(JobEntity.class, id));
         if (job.status != Job.Status.SUCCEEDED || e.resultPath == null || !Files.isRegularFile(Paths.get(e.resultPath))) {
-            throw TesseraException.notFound("JOB_RESULT_NOT_FOUND", "job " + id + " has no result file (status " + job.status + ")");
+            throw PlatformErrors.JOB_RESULT_NOT_FOUND.error("job " + id + " has no result file (status " + job.status + ")");
         }
         return new JobResult(Paths.get(e.resultPath), e.resultName, e.resultType);
     }

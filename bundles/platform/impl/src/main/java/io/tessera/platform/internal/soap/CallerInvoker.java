@@ -1,5 +1,6 @@
 package io.tessera.platform.internal.soap;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.TesseraException;
@@ -37,7 +38,7 @@ public class CallerInvoker extends JAXWSMethodInvoker {
             }
             String ref = UUID.randomUUID().toString();
             LOG.error("Unexpected SOAP error, reference {}", ref, e);
-            throw SoapFaults.toFault(new TesseraException(500, "INTERNAL_ERROR", "internal error; reference " + ref, null));
+            throw SoapFaults.toFault(PlatformErrors.INTERNAL_ERROR.error("internal error; reference " + ref));
         } finally {
             ClientAddress.clear();
         }

@@ -1,5 +1,6 @@
 package io.tessera.platform.internal.soap;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.TesseraException;
 import java.io.ByteArrayInputStream;
 import java.util.UUID;
@@ -52,7 +53,7 @@ public class ClientFaults extends AbstractPhaseInterceptor<Message> {
             // The answer itself could not be written: Tessera's fault, logged once with a reference.
             String ref = UUID.randomUUID().toString();
             LOG.error("SOAP answer failed, reference {}", ref, original);
-            error = new TesseraException(500, "INTERNAL_ERROR", "internal error; reference " + ref, null);
+            error = PlatformErrors.INTERNAL_ERROR.error("internal error; reference " + ref);
         }
         Fault replaced = SoapFaults.toFault(error);
         replaced.setStatusCode(original.getStatusCode());
@@ -66,43 +67,42 @@ public class ClientFaults extends AbstractPhaseInterceptor<Message> {
             }
         }
         String text = messages(fault);
-        TesseraException bad = badValue(AMOUNT.matcher(text), body, "AMOUNT_INVALID", "an amount",
+        TesseraException bad = badValue(AMOUNT.matcher(text), body, PlatformErrors.AMOUNT_INVALID, "an amount",
                 " must be an amount with at most 2 decimal places");
         if (bad == null) {
-            bad = badValue(NUMBER.matcher(text), body, "FIELD_INVALID", "a value", " must be a whole number");
+            bad = badValue(NUMBER.matcher(text), body, PlatformErrors.FIELD_INVALID, "a value", " must be a whole number");
         }
         if (bad != null) {
             return bad;
         }
         Matcher unknown = UNKNOWN_ELEMENT.matcher(text);
         if (unknown.find()) {
-            return TesseraException.invalid(unknown.group(1), "FIELD_UNKNOWN", "unknown element " + unknown.group(1)
+            return PlatformErrors.FIELD_UNKNOWN.at(unknown.group(1), "unknown element " + unknown.group(1)
                     + (unknown.group(2) == null ? "" : "; expected one of " + unknown.group(2)));
         }
         Matcher invalid = INVALID_VALUE.matcher(text);
         if (invalid.find()) {
-            return TesseraException.invalid(invalid.group(2), "FIELD_INVALID", invalid.group(2) + " has a value of the wrong type: '"
+            return PlatformErrors.FIELD_INVALID.at(invalid.group(2), invalid.group(2) + " has a value of the wrong type: '"
                     + invalid.group(1) + "'");
         }
         if (text.contains("is neither a decimal digit")) {
-            return TesseraException.invalid(null, "FIELD_INVALID", "a decimal value (an amount, a rate) is not a number");
+            return PlatformErrors.FIELD_INVALID.error("a decimal value (an amount, a rate) is not a number");
         }
         String message = CLASS_PREFIX.matcher(fault.getMessage() == null ? "" : fault.getMessage()).replaceAll("")
                 .replaceFirst("^Unmarshalling Error:\\s*", "").trim();
-        return TesseraException.invalid(null, "SOAP_REQUEST_INVALID",
-                message.isEmpty() ? "the request does not match the service's WSDL" : message);
+        return PlatformErrors.SOAP_REQUEST_INVALID.error(message.isEmpty() ? "the request does not match the service's WSDL" : message);
     }
 
     /**
      * A value JAXB could not read ({@code matcher} finds it in the error), named by the element that
      * holds it in the request; null when the error is of another kind.
      */
-    private static TesseraException badValue(Matcher matcher, byte[] body, String code, String unnamed, String rule) {
+    private static TesseraException badValue(Matcher matcher, byte[] body, PlatformErrors code, String unnamed, String rule) {
         if (!matcher.find()) {
             return null;
         }
         String field = elementWithText(body, matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
-        return TesseraException.invalid(field, code, (field == null ? unnamed : field) + rule);
+        return code.at(field, (field == null ? unnamed : field) + rule);
     }
 
     private static String messages(Throwable t) {

@@ -1,5 +1,6 @@
 package io.tessera.platform.internal.soap;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.TesseraException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -59,8 +60,7 @@ public class SoapRequestCheck extends AbstractPhaseInterceptor<Message> {
     static void checkContentType(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (!type.startsWith("text/xml") && !type.startsWith("application/soap+xml")) {
-            throw fault(new TesseraException(415, "UNSUPPORTED_MEDIA_TYPE",
-                    "a SOAP request is sent as text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2)", "Content-Type"), 415);
+            throw fault(PlatformErrors.UNSUPPORTED_MEDIA_TYPE.at("Content-Type", "a SOAP request is sent as text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2)"), 415);
         }
     }
 
@@ -71,12 +71,11 @@ public class SoapRequestCheck extends AbstractPhaseInterceptor<Message> {
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 out.write(buffer, 0, n);
                 if (out.size() > limit) {
-                    throw fault(new TesseraException(413, "BODY_TOO_LARGE",
-                            "the request body is larger than " + limit + " bytes", null), 413);
+                    throw fault(PlatformErrors.BODY_TOO_LARGE.error("the request body is larger than " + limit + " bytes"), 413);
                 }
             }
         } catch (IOException e) {
-            throw fault(TesseraException.invalid(null, "XML_MALFORMED", "the request body could not be read"), 500);
+            throw fault(PlatformErrors.XML_MALFORMED.error("the request body could not be read"), 500);
         }
         return out.toByteArray();
     }
@@ -131,7 +130,7 @@ public class SoapRequestCheck extends AbstractPhaseInterceptor<Message> {
     }
 
     private static Fault malformed(String message) {
-        return fault(TesseraException.invalid(null, "XML_MALFORMED", message), 500);
+        return fault(PlatformErrors.XML_MALFORMED.error(message), 500);
     }
 
     private static Fault fault(TesseraException e, int status) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tessera.platform.api.ApiError;
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.DbErrors;
 import java.util.UUID;
@@ -44,22 +45,30 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (t instanceof WebApplicationException) {
             int status = ((WebApplicationException) t).getResponse().getStatus();
             if (status < 500) {
-                Response.Status s = Response.Status.fromStatusCode(status);
-                String code = s == null ? "HTTP_" + status : s.name();
-                return body(status, new ApiError(code, s == null ? "request refused" : s.getReasonPhrase(), null)).build();
+                // What CXF refuses before a resource runs: no such path, method, media type.
+                PlatformErrors code = switch (status) {
+                    case 404 -> PlatformErrors.NOT_FOUND;
+                    case 405 -> PlatformErrors.METHOD_NOT_ALLOWED;
+                    case 406 -> PlatformErrors.NOT_ACCEPTABLE;
+                    case 413 -> PlatformErrors.BODY_TOO_LARGE;
+                    case 415 -> PlatformErrors.UNSUPPORTED_MEDIA_TYPE;
+                    default -> PlatformErrors.BAD_REQUEST;
+                };
+                Response.Status s = Response.Status.fromStatusCode(code.status());
+                return body(code.status(), code.body(s == null ? "request refused" : s.getReasonPhrase(), null)).build();
             }
         }
         if (DbErrors.isUniqueViolation(t)) {
-            return body(409, new ApiError("CONFLICT", "a record with the same unique value already exists", null)).build();
+            return body(409, PlatformErrors.CONFLICT.body("a record with the same unique value already exists", null)).build();
         }
         String ref = UUID.randomUUID().toString();
         LOG.error("Unexpected error, reference {}", ref, t);
-        return body(500, new ApiError("INTERNAL_ERROR", "internal error; reference " + ref, null)).build();
+        return body(500, PlatformErrors.INTERNAL_ERROR.body("internal error; reference " + ref, null)).build();
     }
 
     static ApiError jsonError(JsonProcessingException e) {
         if (e instanceof JsonParseException) {
-            return new ApiError("JSON_MALFORMED", "the body is not well-formed JSON", null);
+            return PlatformErrors.JSON_MALFORMED.body("the body is not well-formed JSON", null);
         }
         String field = null;
         if (e instanceof JsonMappingException) {
@@ -71,15 +80,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         if (e instanceof UnrecognizedPropertyException) {
-            return new ApiError("FIELD_UNKNOWN", "unknown field " + field, field);
+            return PlatformErrors.FIELD_UNKNOWN.body("unknown field " + field, field);
         }
         if (e instanceof InvalidNullException && field != null) {
-            return new ApiError("FIELD_INVALID", field + " must not be null: leave it out instead", field);
+            return PlatformErrors.FIELD_INVALID.body(field + " must not be null: leave it out instead", field);
         }
         if (field == null) {
-            return new ApiError("JSON_MALFORMED", "the body does not have the expected shape", null);
+            return PlatformErrors.JSON_MALFORMED.body("the body does not have the expected shape", null);
         }
-        return new ApiError("FIELD_INVALID", field + " has a value of the wrong type or format", field);
+        return PlatformErrors.FIELD_INVALID.body(field + " has a value of the wrong type or format", field);
     }
 
     private static Response.ResponseBuilder body(int status, ApiError error) {

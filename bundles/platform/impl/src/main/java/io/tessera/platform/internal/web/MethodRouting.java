@@ -1,6 +1,6 @@
 package io.tessera.platform.internal.web;
 
-import io.tessera.platform.api.ApiError;
+import io.tessera.platform.api.PlatformErrors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -71,7 +71,7 @@ final class MethodRouting implements ContainerRequestFilter {
                 if (!allowed) {
                     request.abortWith(Response.status(405).header("Allow", String.join(", ", r.methods))
                             .type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(new ApiError("METHOD_NOT_ALLOWED", method + " is not allowed here; allowed: "
+                            .entity(PlatformErrors.METHOD_NOT_ALLOWED.body(method + " is not allowed here; allowed: "
                                     + String.join(", ", r.methods), null)).build());
                 }
                 return;

@@ -1,5 +1,6 @@
 package io.tessera.platform.internal.web;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.web.BodyLimit;
 import java.io.FilterInputStream;
@@ -67,8 +68,8 @@ final class RequestRules {
         }
         if (!ok) {
             String accepted = declared.stream().map(MediaType::toString).collect(Collectors.joining(", "));
-            throw new TesseraException(415, "UNSUPPORTED_MEDIA_TYPE", "the body must be sent as " + accepted
-                    + (accepted.contains("json") ? " (UTF-8)" : ""), "Content-Type");
+            throw PlatformErrors.UNSUPPORTED_MEDIA_TYPE.at("Content-Type", "the body must be sent as " + accepted
+                    + (accepted.contains("json") ? " (UTF-8)" : ""));
         }
     }
 
@@ -91,7 +92,7 @@ final class RequestRules {
     }
 
     static TesseraException tooLarge(long limit) {
-        return new TesseraException(413, "BODY_TOO_LARGE", "the request body is larger than " + limit + " bytes", null);
+        return PlatformErrors.BODY_TOO_LARGE.error("the request body is larger than " + limit + " bytes");
     }
 
     /** Refuses with 413 as soon as more than {@code limit} bytes have been read. */

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.TesseraException;
 import java.nio.charset.StandardCharsets;
 import org.apache.cxf.interceptor.Fault;
@@ -55,7 +56,7 @@ public class ClientFaultsTest {
 
     @Test
     public void aTesseraErrorInsideIsKeptAsItIs() {
-        TesseraException inner = TesseraException.invalid("phone", "PHONE_INVALID", "not a mainland mobile number");
+        TesseraException inner = PlatformErrors.PHONE_INVALID.at("phone", "not a mainland mobile number");
         assertEquals(inner, ClientFaults.classify(new Fault(inner), PAY));
     }
 }
