@@ -64,21 +64,29 @@ public class CardImportServiceImpl implements CardImportService {
 
     public static final String JOB_TYPE = "cards.import";
 
-    @Reference(target = "(osgi.unit.name=tessera-cards)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    @Reference
-    private JobService jobs;
+    private final JobService jobs;
 
-    @Reference
-    private CardImporter importer;
+    private final CardImporter importer;
 
-    @Reference
-    private AuditService audit;
+    private final AuditService audit;
+
+    @Activate
+    public CardImportServiceImpl(@Reference(target = "(osgi.unit.name=tessera-cards)") JpaTemplate jpa,
+            @Reference JobService jobs,
+            @Reference CardImporter importer,
+            @Reference AuditService audit,
+            Config c) {
+        this.jpa = jpa;
+        this.jobs = jobs;
+        this.importer = importer;
+        this.audit = audit;
+        activate(c);
+    }
 
     private volatile long maxBytes;
 
-    @Activate
     void activate(Config c) {
         configure(c);
         // An import whose job ended without finishing it (Tessera stopped meanwhile) can be uploaded again.

@@ -61,6 +61,7 @@ import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -75,32 +76,44 @@ public class CardServiceImpl implements CardService {
 
     static final String MIGRATE_SCOPE = "cards.migrate";
 
-    @Reference(target = "(osgi.unit.name=tessera-cards)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    @Reference
-    private OrgService org;
+    private final OrgService org;
 
-    @Reference
-    private MemberService members;
+    private final MemberService members;
 
-    @Reference
-    private WalletParticipant wallets;
+    private final WalletParticipant wallets;
 
-    @Reference
-    private VerificationCodeService codes;
+    private final VerificationCodeService codes;
 
-    @Reference
-    private UnitOfWork work;
+    private final UnitOfWork work;
 
-    @Reference
-    private AuditService audit;
+    private final AuditService audit;
 
-    @Reference
-    private JobService jobs;
+    private final JobService jobs;
 
-    @Reference
-    private VoidListExport voidList;
+    private final VoidListExport voidList;
+
+    @Activate
+    public CardServiceImpl(@Reference(target = "(osgi.unit.name=tessera-cards)") JpaTemplate jpa,
+            @Reference OrgService org,
+            @Reference MemberService members,
+            @Reference WalletParticipant wallets,
+            @Reference VerificationCodeService codes,
+            @Reference UnitOfWork work,
+            @Reference AuditService audit,
+            @Reference JobService jobs,
+            @Reference VoidListExport voidList) {
+        this.jpa = jpa;
+        this.org = org;
+        this.members = members;
+        this.wallets = wallets;
+        this.codes = codes;
+        this.work = work;
+        this.audit = audit;
+        this.jobs = jobs;
+        this.voidList = voidList;
+    }
 
     // ---- query
 

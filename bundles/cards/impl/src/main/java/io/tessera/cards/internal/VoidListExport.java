@@ -21,6 +21,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -34,11 +35,16 @@ public class VoidListExport {
     public static final String JOB_TYPE = "cards.void-list";
     private static final int PAGE = 1000;
 
-    @Reference(target = "(osgi.unit.name=tessera-cards)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    @Reference
-    private OrgService org;
+    private final OrgService org;
+
+    @Activate
+    public VoidListExport(@Reference(target = "(osgi.unit.name=tessera-cards)") JpaTemplate jpa,
+            @Reference OrgService org) {
+        this.jpa = jpa;
+        this.org = org;
+    }
 
     public String write(Long storeId, LocalDate from, LocalDate to, JobProgress progress) throws Exception {
         StringBuilder where = new StringBuilder("WHERE c.cardNo = m.cardNo AND m.id > :after");

@@ -1,6 +1,8 @@
 package io.tessera.members.api;
 
 import io.tessera.platform.api.Page;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 public interface MemberService {
@@ -18,6 +20,12 @@ public interface MemberService {
      * member may transact in any store. The calling domain applies its own scope rules.
      */
     Optional<Member> lookup(long id);
+
+    /**
+     * {@link #lookup(long)} for many members at once (a page of accounts, a report's rows): one query per
+     * 500 ids, never one per row. Ids with no member are missing from the map.
+     */
+    Map<Long, Member> lookupAll(Collection<Long> ids);
 
     /**
      * For other domains serving a member at the counter (card migration): the member with this phone

@@ -24,6 +24,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -32,11 +33,16 @@ public class LevelServiceImpl implements LevelService {
 
     private static final String ENTITY = "level";
 
-    @Reference(target = "(osgi.unit.name=tessera-members)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    @Reference
-    private AuditService audit;
+    private final AuditService audit;
+
+    @Activate
+    public LevelServiceImpl(@Reference(target = "(osgi.unit.name=tessera-members)") JpaTemplate jpa,
+            @Reference AuditService audit) {
+        this.jpa = jpa;
+        this.audit = audit;
+    }
 
     @Override
     public List<Level> list() {

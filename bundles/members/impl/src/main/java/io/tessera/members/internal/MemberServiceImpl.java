@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import io.tessera.members.api.MemberActivity;
@@ -40,6 +41,7 @@ import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -51,20 +53,28 @@ public class MemberServiceImpl implements MemberService {
     static final String ENTITY = "member";
     private static final LocalDate OLDEST_BIRTHDAY = LocalDate.of(1900, 1, 1);
 
-    @Reference(target = "(osgi.unit.name=tessera-members)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    @Reference
-    private OrgService org;
+    private final OrgService org;
 
-    @Reference
-    private AuditService audit;
+    private final AuditService audit;
 
-    @Reference
-    private IdempotencyService idempotency;
+    private final IdempotencyService idempotency;
 
-    @Reference
-    private EventPublisher events;
+    private final EventPublisher events;
+
+    @Activate
+    public MemberServiceImpl(@Reference(target = "(osgi.unit.name=tessera-members)") JpaTemplate jpa,
+            @Reference OrgService org,
+            @Reference AuditService audit,
+            @Reference IdempotencyService idempotency,
+            @Reference EventPublisher events) {
+        this.jpa = jpa;
+        this.org = org;
+        this.audit = audit;
+        this.idempotency = idempotency;
+        this.events = events;
+    }
 
     /** Wallets, points and others veto a card return while they hold something of the member's. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -139,6 +149,20 @@ public class MemberServiceImpl implements MemberService {
     @Override
     public Optional<Member> lookup(long id) {
         return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(MemberEntity.class, id)).map(e -> toDto(em, e)));
+    }
+
+    @Override
+    public Map<Long, Member> lookupAll(Collection<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().collect(Collectors.toList());
+        Map<Long, Member> out = new HashMap<>();
+        jpa.tx(TransactionType.Supports, em -> {
+            for (int i = 0; i < distinct.size(); i += 500) {
+                em.createQuery("SELECT m FROM MemberEntity m WHERE m.id IN :ids", MemberEntity.class)
+                        .setParameter("ids", distinct.subList(i, Math.min(i + 500, distinct.size()))).getResultList()
+                        .forEach(e -> out.put(e.id, toDto(em, e)));
+            }
+        });
+        return out;
     }
 
     @Override

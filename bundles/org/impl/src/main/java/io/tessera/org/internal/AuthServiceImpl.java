@@ -14,6 +14,7 @@ import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.auth.TokenService;
 import io.tessera.platform.api.codes.VerificationCodeService;
 import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -25,14 +26,20 @@ public class AuthServiceImpl implements AuthService {
     private static final Logger LOG = LoggerFactory.getLogger(AuthServiceImpl.class);
     private static final String LOGIN_SMS = SmsTexts.LOGIN.text();
 
-    @Reference
-    private OrgServiceImpl org;
+    private final OrgServiceImpl org;
 
-    @Reference
-    private VerificationCodeService codes;
+    private final VerificationCodeService codes;
 
-    @Reference
-    private TokenService tokens;
+    private final TokenService tokens;
+
+    @Activate
+    public AuthServiceImpl(@Reference OrgServiceImpl org,
+            @Reference VerificationCodeService codes,
+            @Reference TokenService tokens) {
+        this.org = org;
+        this.codes = codes;
+        this.tokens = tokens;
+    }
 
     @Override
     public void requestCode(String phone) {

@@ -40,10 +40,15 @@ public class DemoDataServiceImpl implements DemoDataService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataServiceImpl.class);
 
-    @Reference
-    private OrgService org;
+    private final OrgService org;
 
     @Activate
+    public DemoDataServiceImpl(@Reference OrgService org,
+            Config config) {
+        this.org = org;
+        configure(config);
+    }
+
     @Modified
     void configure(Config config) {
         if (config.load()) {

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -39,14 +40,20 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
 
     private static final String CODE_PATTERN = "[A-Za-z0-9_-]{1,32}";
 
-    @Reference(target = "(osgi.unit.name=tessera-org)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    @Reference
-    private AuditService audit;
+    private final AuditService audit;
 
-    @Reference
-    private TokenService tokens;
+    private final TokenService tokens;
+
+    @Activate
+    public OrgServiceImpl(@Reference(target = "(osgi.unit.name=tessera-org)") JpaTemplate jpa,
+            @Reference AuditService audit,
+            @Reference TokenService tokens) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.tokens = tokens;
+    }
 
     // ---- formats
 

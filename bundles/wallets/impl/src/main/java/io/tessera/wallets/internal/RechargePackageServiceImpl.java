@@ -14,17 +14,23 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 @Component(service = RechargePackageService.class)
 public class RechargePackageServiceImpl implements RechargePackageService {
 
-    @Reference(target = "(osgi.unit.name=tessera-wallets)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    @Reference
-    private AuditService audit;
+    private final AuditService audit;
+
+    @Activate
+    public RechargePackageServiceImpl(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa,
+            @Reference AuditService audit) {
+        this.jpa = jpa;
+        this.audit = audit;
+    }
 
     @Override
     public List<RechargePackage> list() {

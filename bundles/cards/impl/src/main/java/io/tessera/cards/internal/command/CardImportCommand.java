@@ -1,16 +1,14 @@
 package io.tessera.cards.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.cards.api.CardImport;
 import io.tessera.cards.api.CardImportService;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobService;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -22,7 +20,7 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 @Service
 @Command(scope = "card", name = "import", description = "Imports a legacy CRM export (CSV or XLSX) of stored-value cards, "
         + "showing the job's progress; the same file twice does nothing the second time")
-public class CardImportCommand implements Action {
+public class CardImportCommand extends ConsoleAction {
 
     @Reference
     private CardImportService imports;
@@ -41,12 +39,11 @@ public class CardImportCommand implements Action {
     private boolean background;
 
     @Override
-    public Object execute() throws Exception {
-        Caller console = Caller.system("console");
+    protected Object run() throws Exception {
         Path path = Paths.get(file);
         CardImport imp;
         try (InputStream in = Files.newInputStream(path)) {
-            imp = CallerContext.callAs(console, () -> imports.startImport(path.getFileName().toString(), in, charset));
+            imp = imports.startImport(path.getFileName().toString(), in, charset);
         }
         if (imp.duplicate) {
             System.out.println("This file was already imported (import " + imp.id + ", " + imp.status + "): nothing to do.");
@@ -59,13 +56,11 @@ public class CardImportCommand implements Action {
         Job job;
         do {
             Thread.sleep(1000);
-            long id = imp.jobId;
-            job = CallerContext.callAs(console, () -> jobs.get(id));
+            job = jobs.get(imp.jobId);
             System.out.println("  " + job.status + (job.percent == null ? "" : " " + job.percent + "%") + " " + job.counters);
         } while (!job.status.finished());
         System.out.println(job.message);
-        long id = imp.id;
-        CardImport done = CallerContext.callAs(console, () -> imports.getImport(id));
+        CardImport done = imports.getImport(imp.id);
         if (done.rejected > 0) {
             System.out.println("Rejected rows: card:import-rejects " + done.id);
         }

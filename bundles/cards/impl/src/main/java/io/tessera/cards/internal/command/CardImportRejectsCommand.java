@@ -1,11 +1,9 @@
 package io.tessera.cards.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.cards.api.CardImportService;
 import io.tessera.cards.api.ImportReject;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Page;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -15,7 +13,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "card", name = "import-rejects", description = "The rows an import refused: line, card no, reason")
-public class CardImportRejectsCommand implements Action {
+public class CardImportRejectsCommand extends ConsoleAction {
 
     @Reference
     private CardImportService imports;
@@ -30,12 +28,9 @@ public class CardImportRejectsCommand implements Action {
     private int size = 50;
 
     @Override
-    public Object execute() {
-        Page<ImportReject> rejects = CallerContext.callAs(Caller.system("console"), () -> imports.rejects(importId, page, size));
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Line", "Card no", "Code", "Reason"}) {
-            table.column(c);
-        }
+    protected Object run() throws Exception {
+        Page<ImportReject> rejects = imports.rejects(importId, page, size);
+        ShellTable table = table("Line", "Card no", "Code", "Reason");
         rejects.getItems().forEach(r -> table.addRow().addContent(r.line, r.cardNo == null ? "" : r.cardNo, r.code, r.reason));
         table.print(System.out);
         System.out.println(rejects.getTotal() + " rejected row(s) in all");

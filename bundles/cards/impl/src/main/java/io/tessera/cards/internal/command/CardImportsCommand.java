@@ -1,11 +1,9 @@
 package io.tessera.cards.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.cards.api.CardImport;
 import io.tessera.cards.api.CardImportService;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Page;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -14,7 +12,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "card", name = "imports", description = "Card imports, newest first, with their counts")
-public class CardImportsCommand implements Action {
+public class CardImportsCommand extends ConsoleAction {
 
     @Reference
     private CardImportService imports;
@@ -26,12 +24,9 @@ public class CardImportsCommand implements Action {
     private int page = 1;
 
     @Override
-    public Object execute() {
-        Page<CardImport> list = CallerContext.callAs(Caller.system("console"), () -> imports.listImports(page, size));
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "File", "Format", "Status", "Read", "Accepted", "Rejected", "Job", "By", "At"}) {
-            table.column(c);
-        }
+    protected Object run() throws Exception {
+        Page<CardImport> list = imports.listImports(page, size);
+        ShellTable table = table("Id", "File", "Format", "Status", "Read", "Accepted", "Rejected", "Job", "By", "At");
         list.getItems().forEach(i -> table.addRow().addContent(i.id, i.fileName, i.format, i.status, i.read, i.accepted, i.rejected,
                 i.jobId, i.createdBy, i.createdAt));
         table.print(System.out);

@@ -1,14 +1,12 @@
 package io.tessera.cards.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.cards.api.CardPage;
 import io.tessera.cards.api.CardQuery;
 import io.tessera.cards.api.CardService;
 import io.tessera.cards.api.CardStatus;
 import io.tessera.cards.api.MigrationStatus;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.web.QueryParams;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -19,7 +17,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "card", name = "list", description = "Card query (实体卡余额查询) with totals")
-public class CardListCommand implements Action {
+public class CardListCommand extends ConsoleAction {
 
     @Reference
     private CardService cards;
@@ -56,7 +54,7 @@ public class CardListCommand implements Action {
     private int size = 20;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         CardQuery q = new CardQuery();
         q.storeId = storeId;
         q.typeCode = type;
@@ -67,11 +65,8 @@ public class CardListCommand implements Action {
         q.migrationStatus = QueryParams.enumValue("migration", MigrationStatus.class, migration);
         q.page = page;
         q.size = size;
-        CardPage result = CallerContext.callAs(Caller.system("console"), () -> cards.query(q));
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Card no", "Type", "Store", "Balance", "Status", "Migration"}) {
-            table.column(c);
-        }
+        CardPage result = cards.query(q);
+        ShellTable table = table("Card no", "Type", "Store", "Balance", "Status", "Migration");
         result.items.forEach(c -> table.addRow().addContent(c.cardNo, c.typeCode, c.storeLabel, c.balance, c.status, c.migrationStatus));
         table.print(System.out);
         System.out.println(result.total + " card(s), balance " + result.totalBalance + " in all");

@@ -1,11 +1,9 @@
 package io.tessera.cards.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.cards.api.Card;
 import io.tessera.cards.api.CardMigration;
 import io.tessera.cards.api.CardService;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -13,7 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Service
 @Command(scope = "card", name = "show", description = "A card and, when migrated, its migration details")
-public class CardShowCommand implements Action {
+public class CardShowCommand extends ConsoleAction {
 
     @Reference
     private CardService cards;
@@ -22,8 +20,8 @@ public class CardShowCommand implements Action {
     private String cardNo;
 
     @Override
-    public Object execute() {
-        Card c = CallerContext.callAs(Caller.system("console"), () -> cards.get(cardNo));
+    protected Object run() throws Exception {
+        Card c = cards.get(cardNo);
         System.out.println("Card       " + c.cardNo + " (" + c.typeCode + " " + c.typeName + ")");
         System.out.println("Store      " + c.storeLabel);
         System.out.println("Balance    " + c.balance);

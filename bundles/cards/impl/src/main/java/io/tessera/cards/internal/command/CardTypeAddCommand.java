@@ -1,10 +1,8 @@
 package io.tessera.cards.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.cards.api.CardImportService;
 import io.tessera.cards.api.CardType;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -12,7 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Service
 @Command(scope = "card", name = "type-add", description = "Creates a card type, e.g. card:type-add SV 储值卡")
-public class CardTypeAddCommand implements Action {
+public class CardTypeAddCommand extends ConsoleAction {
 
     @Reference
     private CardImportService imports;
@@ -24,11 +22,11 @@ public class CardTypeAddCommand implements Action {
     private String name;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         CardType t = new CardType();
         t.code = code;
         t.name = name;
-        CardType created = CallerContext.callAs(Caller.system("console"), () -> imports.createType(t));
+        CardType created = imports.createType(t);
         System.out.println("Card type " + created.code + " (" + created.name + ") created, id " + created.id);
         return null;
     }

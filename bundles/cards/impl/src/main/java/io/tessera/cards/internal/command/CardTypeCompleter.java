@@ -1,7 +1,7 @@
 package io.tessera.cards.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.cards.api.CardImportService;
-import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -20,7 +20,7 @@ public class CardTypeCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter delegate = new StringsCompleter();
-        CallerContext.runAs(Caller.system("console"), () -> imports.listTypes().forEach(t -> delegate.getStrings().add(t.code)));
+        CallerContext.runAs(ConsoleAction.consoleCaller(), () -> imports.listTypes().forEach(t -> delegate.getStrings().add(t.code)));
         return delegate.complete(session, commandLine, candidates);
     }
 }

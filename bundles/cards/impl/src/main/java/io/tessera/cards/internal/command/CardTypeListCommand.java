@@ -1,11 +1,9 @@
 package io.tessera.cards.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.cards.api.CardImportService;
 import io.tessera.cards.api.CardType;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import java.util.List;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -13,18 +11,15 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "card", name = "types", description = "Card types (卡类型) that imports may name, by code or name")
-public class CardTypeListCommand implements Action {
+public class CardTypeListCommand extends ConsoleAction {
 
     @Reference
     private CardImportService imports;
 
     @Override
-    public Object execute() {
-        List<CardType> types = CallerContext.callAs(Caller.system("console"), imports::listTypes);
-        ShellTable table = new ShellTable();
-        table.column("Id");
-        table.column("Code");
-        table.column("Name");
+    protected Object run() throws Exception {
+        List<CardType> types = imports.listTypes();
+        ShellTable table = table("Id", "Code", "Name");
         types.forEach(t -> table.addRow().addContent(t.id, t.code, t.name));
         table.print(System.out);
         return null;

@@ -1,7 +1,7 @@
 package io.tessera.cards.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.org.api.OrgService;
-import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -20,7 +20,7 @@ public class StoreIdCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter delegate = new StringsCompleter();
-        CallerContext.runAs(Caller.system("console"), () -> org.listStores(null).forEach(s -> delegate.getStrings().add(String.valueOf(s.id))));
+        CallerContext.runAs(ConsoleAction.consoleCaller(), () -> org.listStores(null).forEach(s -> delegate.getStrings().add(String.valueOf(s.id))));
         return delegate.complete(session, commandLine, candidates);
     }
 }

@@ -38,6 +38,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -56,15 +57,21 @@ public class CardImporter {
     static final int CHUNK = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(CardImporter.class);
 
-    @Reference(target = "(osgi.unit.name=tessera-cards)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    @Reference
-    private OrgService org;
+    private final OrgService org;
 
     /** Read once per import, outside any transaction, to learn which card nos exist (see {@link KnownCardNos}). */
-    @Reference(target = "(osgi.jndi.service.name=tessera)")
-    private DataSource dataSource;
+    private final DataSource dataSource;
+
+    @Activate
+    public CardImporter(@Reference(target = "(osgi.unit.name=tessera-cards)") JpaTemplate jpa,
+            @Reference OrgService org,
+            @Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource) {
+        this.jpa = jpa;
+        this.org = org;
+        this.dataSource = dataSource;
+    }
 
     /** A row that passed the row rules, waiting for its chunk. */
     private record Parsed(long line, String cardNo, long typeId, long storeId, Money balance, CardStatus status) {

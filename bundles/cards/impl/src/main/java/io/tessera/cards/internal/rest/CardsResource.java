@@ -37,6 +37,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -50,11 +51,16 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CardsResource {
 
-    @Reference
-    private CardService cards;
+    private final CardService cards;
 
-    @Reference
-    private CardImportService imports;
+    private final CardImportService imports;
+
+    @Activate
+    public CardsResource(@Reference CardService cards,
+            @Reference CardImportService imports) {
+        this.cards = cards;
+        this.imports = imports;
+    }
 
     @GET
     @Path("types")

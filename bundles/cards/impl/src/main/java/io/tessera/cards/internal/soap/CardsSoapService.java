@@ -13,6 +13,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -22,8 +23,12 @@ import org.osgi.service.component.annotations.Reference;
         Endpoints.SOAP_BODY_LIMIT + "=cardMigration"})
 public class CardsSoapService {
 
-    @Reference
-    private CardService cards;
+    private final CardService cards;
+
+    @Activate
+    public CardsSoapService(@Reference CardService cards) {
+        this.cards = cards;
+    }
 
     @WebMethod
     @WebResult(name = "cards")

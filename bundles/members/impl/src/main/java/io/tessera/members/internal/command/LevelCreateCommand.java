@@ -1,11 +1,9 @@
 package io.tessera.members.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.members.api.Level;
 import io.tessera.members.api.LevelService;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import java.math.BigDecimal;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -13,7 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Service
 @Command(scope = "member", name = "level-create", description = "Creates a level and re-evaluates every member")
-public class LevelCreateCommand implements Action {
+public class LevelCreateCommand extends ConsoleAction {
 
     @Reference
     private LevelService levels;
@@ -28,12 +26,12 @@ public class LevelCreateCommand implements Action {
     private String rate;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         Level l = new Level();
         l.name = name;
         l.threshold = threshold;
         l.discountRate = new BigDecimal(rate);
-        Level created = CallerContext.callAs(Caller.system("console"), () -> levels.create(l));
+        Level created = levels.create(l);
         System.out.println("Level " + created.id + " created: " + created.name);
         return null;
     }

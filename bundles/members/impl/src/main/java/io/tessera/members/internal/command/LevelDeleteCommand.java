@@ -1,9 +1,7 @@
 package io.tessera.members.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.members.api.LevelService;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -13,7 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Service
 @Command(scope = "member", name = "level-delete", description = "Deletes a level; members holding it need --move-to")
-public class LevelDeleteCommand implements Action {
+public class LevelDeleteCommand extends ConsoleAction {
 
     @Reference
     private LevelService levels;
@@ -27,8 +25,8 @@ public class LevelDeleteCommand implements Action {
     private Long moveTo;
 
     @Override
-    public Object execute() {
-        CallerContext.runAs(Caller.system("console"), () -> levels.delete(levelId, moveTo));
+    protected Object run() throws Exception {
+        levels.delete(levelId, moveTo);
         System.out.println("Level " + levelId + " deleted");
         return null;
     }

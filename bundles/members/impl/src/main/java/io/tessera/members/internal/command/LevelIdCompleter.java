@@ -1,7 +1,7 @@
 package io.tessera.members.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.members.api.LevelService;
-import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -20,7 +20,7 @@ public class LevelIdCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter delegate = new StringsCompleter();
-        CallerContext.runAs(Caller.system("console"),
+        CallerContext.runAs(ConsoleAction.consoleCaller(),
                 () -> levels.list().forEach(l -> delegate.getStrings().add(String.valueOf(l.id))));
         return delegate.complete(session, commandLine, candidates);
     }

@@ -1,13 +1,11 @@
 package io.tessera.members.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberQuery;
 import io.tessera.members.api.MemberService;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.Phones;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -16,7 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "member", name = "list", description = "Lists members, newest first (phones masked)")
-public class MemberListCommand implements Action {
+public class MemberListCommand extends ConsoleAction {
 
     @Reference
     private MemberService members;
@@ -34,17 +32,14 @@ public class MemberListCommand implements Action {
     private int size = 20;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         MemberQuery q = new MemberQuery();
         q.storeId = storeId;
         q.name = name;
         q.page = page;
         q.size = size;
-        Page<Member> result = CallerContext.callAs(Caller.system("console"), () -> members.list(q));
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "Member no", "Name", "Phone", "Store", "Level", "Experience", "Status"}) {
-            table.column(c);
-        }
+        Page<Member> result = members.list(q);
+        ShellTable table = table("Id", "Member no", "Name", "Phone", "Store", "Level", "Experience", "Status");
         for (Member m : result.getItems()) {
             table.addRow().addContent(m.id, m.memberNo, m.name, Phones.mask(m.phone), m.registeredStoreId, m.levelName,
                     m.experience, m.status);

@@ -21,6 +21,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -31,8 +32,12 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class LevelsResource {
 
-    @Reference
-    private LevelService levels;
+    private final LevelService levels;
+
+    @Activate
+    public LevelsResource(@Reference LevelService levels) {
+        this.levels = levels;
+    }
 
     @GET
     public List<Level> listLevels() {

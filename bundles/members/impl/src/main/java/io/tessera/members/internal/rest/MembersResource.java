@@ -28,6 +28,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -38,11 +39,16 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MembersResource {
 
-    @Reference
-    private MemberService members;
+    private final MemberService members;
 
-    @Reference
-    private LevelService levels;
+    private final LevelService levels;
+
+    @Activate
+    public MembersResource(@Reference MemberService members,
+            @Reference LevelService levels) {
+        this.members = members;
+        this.levels = levels;
+    }
 
     public static class ExperienceRequest {
         public long amount;

@@ -16,6 +16,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -24,11 +25,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = MembersSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/members")
 public class MembersSoapService {
 
-    @Reference
-    private MemberService members;
+    private final MemberService members;
 
-    @Reference
-    private LevelService levels;
+    private final LevelService levels;
+
+    @Activate
+    public MembersSoapService(@Reference MemberService members,
+            @Reference LevelService levels) {
+        this.members = members;
+        this.levels = levels;
+    }
 
     /** {@code requestId} is the idempotency key: a retry with the same one returns the first answer. */
     @WebMethod

@@ -1,8 +1,8 @@
 package io.tessera.org.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.org.api.BusinessFormat;
 import io.tessera.org.api.OrgService;
-import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -21,7 +21,7 @@ public class FormatCodeCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter delegate = new StringsCompleter();
-        CallerContext.runAs(Caller.system("console"), () -> {
+        CallerContext.runAs(ConsoleAction.consoleCaller(), () -> {
             for (BusinessFormat f : org.listFormats()) {
                 delegate.getStrings().add(f.code);
             }

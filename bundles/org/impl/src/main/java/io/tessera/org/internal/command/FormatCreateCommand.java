@@ -1,10 +1,8 @@
 package io.tessera.org.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.org.api.BusinessFormat;
 import io.tessera.org.api.OrgService;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -13,7 +11,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "org", name = "format-create", description = "Creates a store format (业态); without arguments lists them")
-public class FormatCreateCommand implements Action {
+public class FormatCreateCommand extends ConsoleAction {
 
     @Reference
     private OrgService org;
@@ -25,20 +23,16 @@ public class FormatCreateCommand implements Action {
     private String name;
 
     @Override
-    public Object execute() {
-        CallerContext.runAs(Caller.system("console"), () -> {
-            if (code != null) {
-                BusinessFormat f = new BusinessFormat();
-                f.code = code;
-                f.name = name;
-                org.createFormat(f);
-            }
-            ShellTable table = new ShellTable();
-            table.column("Code");
-            table.column("Name");
-            org.listFormats().forEach(f -> table.addRow().addContent(f.code, f.name));
-            table.print(System.out);
-        });
+    protected Object run() throws Exception {
+        if (code != null) {
+            BusinessFormat f = new BusinessFormat();
+            f.code = code;
+            f.name = name;
+            org.createFormat(f);
+        }
+        ShellTable table = table("Code", "Name");
+        org.listFormats().forEach(f -> table.addRow().addContent(f.code, f.name));
+        table.print(System.out);
         return null;
     }
 }

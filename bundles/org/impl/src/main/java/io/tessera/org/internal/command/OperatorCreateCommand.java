@@ -1,15 +1,13 @@
 package io.tessera.org.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.org.api.Operator;
 import io.tessera.org.api.OperatorRequest;
 import io.tessera.org.api.OrgService;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Role;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -21,7 +19,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 @Service
 @Command(scope = "org", name = "operator-create",
         description = "Creates an operator; the first HQ admin of a new install is created this way")
-public class OperatorCreateCommand implements Action {
+public class OperatorCreateCommand extends ConsoleAction {
 
     @Reference
     private OrgService org;
@@ -44,7 +42,7 @@ public class OperatorCreateCommand implements Action {
     private List<Long> stores;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         OperatorRequest r = new OperatorRequest();
         r.employeeNo = employeeNo;
         r.name = name;
@@ -52,7 +50,7 @@ public class OperatorCreateCommand implements Action {
         r.roles = EnumSet.noneOf(Role.class);
         roles.forEach(x -> r.roles.add(Role.valueOf(x.trim().toUpperCase())));
         r.storeIds = stores == null ? new TreeSet<>() : new TreeSet<>(stores);
-        Operator o = CallerContext.callAs(Caller.system("console"), () -> org.createOperator(r));
+        Operator o = org.createOperator(r);
         System.out.println("Operator " + o.id + " (" + o.employeeNo + ") created; logs in with SMS code");
         return null;
     }

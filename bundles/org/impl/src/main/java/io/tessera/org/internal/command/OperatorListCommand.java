@@ -1,11 +1,9 @@
 package io.tessera.org.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.org.api.Operator;
 import io.tessera.org.api.OrgService;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Phones;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -15,7 +13,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "org", name = "operator-list", description = "Lists operators (phones masked)")
-public class OperatorListCommand implements Action {
+public class OperatorListCommand extends ConsoleAction {
 
     @Reference
     private OrgService org;
@@ -31,20 +29,11 @@ public class OperatorListCommand implements Action {
     private int size = 50;
 
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Id");
-        table.column("Employee no");
-        table.column("Name");
-        table.column("Phone");
-        table.column("Roles");
-        table.column("Stores");
-        table.column("Enabled");
-        CallerContext.runAs(Caller.system("console"), () -> {
-            for (Operator o : org.listOperators(storeId, page, size).getItems()) {
-                table.addRow().addContent(o.id, o.employeeNo, o.name, Phones.mask(o.phone), o.roles, o.storeIds, o.enabled);
-            }
-        });
+    protected Object run() throws Exception {
+        ShellTable table = table("Id", "Employee no", "Name", "Phone", "Roles", "Stores", "Enabled");
+        for (Operator o : org.listOperators(storeId, page, size).getItems()) {
+            table.addRow().addContent(o.id, o.employeeNo, o.name, Phones.mask(o.phone), o.roles, o.storeIds, o.enabled);
+        }
         table.print(System.out);
         return null;
     }

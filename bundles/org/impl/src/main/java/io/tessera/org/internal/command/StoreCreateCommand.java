@@ -1,11 +1,9 @@
 package io.tessera.org.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.org.api.OrgService;
 import io.tessera.org.api.Store;
 import io.tessera.org.api.StoreRequest;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -14,7 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Service
 @Command(scope = "org", name = "store-create", description = "Creates a store")
-public class StoreCreateCommand implements Action {
+public class StoreCreateCommand extends ConsoleAction {
 
     @Reference
     private OrgService org;
@@ -30,12 +28,12 @@ public class StoreCreateCommand implements Action {
     private String format;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         StoreRequest r = new StoreRequest();
         r.code = code;
         r.name = name;
         r.formatCode = format;
-        Store s = CallerContext.callAs(Caller.system("console"), () -> org.createStore(r));
+        Store s = org.createStore(r);
         System.out.println("Store " + s.id + " created: " + s.label());
         return null;
     }

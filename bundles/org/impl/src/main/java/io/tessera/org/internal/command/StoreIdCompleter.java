@@ -1,8 +1,8 @@
 package io.tessera.org.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.org.api.OrgService;
 import io.tessera.org.api.Store;
-import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -22,7 +22,7 @@ public class StoreIdCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter delegate = new StringsCompleter();
-        CallerContext.runAs(Caller.system("console"), () -> {
+        CallerContext.runAs(ConsoleAction.consoleCaller(), () -> {
             for (Store s : org.listStores(null)) {
                 delegate.getStrings().add(String.valueOf(s.id));
             }

@@ -1,10 +1,8 @@
 package io.tessera.org.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.org.api.OrgService;
 import io.tessera.org.api.Store;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -14,7 +12,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "org", name = "store-list", description = "Lists stores")
-public class StoreListCommand implements Action {
+public class StoreListCommand extends ConsoleAction {
 
     @Reference
     private OrgService org;
@@ -24,18 +22,11 @@ public class StoreListCommand implements Action {
     private String format;
 
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Id");
-        table.column("Code");
-        table.column("Name");
-        table.column("Format");
-        table.column("Status");
-        CallerContext.runAs(Caller.system("console"), () -> {
-            for (Store s : org.listStores(format)) {
-                table.addRow().addContent(s.id, s.code, s.name, s.formatCode, s.status);
-            }
-        });
+    protected Object run() throws Exception {
+        ShellTable table = table("Id", "Code", "Name", "Format", "Status");
+        for (Store s : org.listStores(format)) {
+            table.addRow().addContent(s.id, s.code, s.name, s.formatCode, s.status);
+        }
         table.print(System.out);
         return null;
     }

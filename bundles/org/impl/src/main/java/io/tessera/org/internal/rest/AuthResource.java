@@ -18,6 +18,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -28,8 +29,12 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    @Reference
-    private AuthService auth;
+    private final AuthService auth;
+
+    @Activate
+    public AuthResource(@Reference AuthService auth) {
+        this.auth = auth;
+    }
 
     public static class CodeRequest {
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The operator's registered mobile number",

@@ -15,6 +15,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -25,8 +26,12 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FormatsResource {
 
-    @Reference
-    private OrgService org;
+    private final OrgService org;
+
+    @Activate
+    public FormatsResource(@Reference OrgService org) {
+        this.org = org;
+    }
 
     @GET
     public List<BusinessFormat> listFormats() {

@@ -20,6 +20,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -30,8 +31,12 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OperatorsResource {
 
-    @Reference
-    private OrgService org;
+    private final OrgService org;
+
+    @Activate
+    public OperatorsResource(@Reference OrgService org) {
+        this.org = org;
+    }
 
     @GET
     public Page<Operator> listOperators(@QueryParam("storeId") String storeId, @QueryParam("page") String page,

@@ -19,6 +19,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -29,8 +30,12 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class StoresResource {
 
-    @Reference
-    private OrgService org;
+    private final OrgService org;
+
+    @Activate
+    public StoresResource(@Reference OrgService org) {
+        this.org = org;
+    }
 
     @GET
     public List<Store> listStores(@QueryParam("format") String format) {

@@ -8,6 +8,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -17,8 +18,12 @@ import org.osgi.service.component.annotations.Reference;
         property = {Endpoints.SOAP_ADDRESS + "=/auth", Endpoints.SOAP_PUBLIC + "=true"})
 public class AuthSoapService {
 
-    @Reference
-    private AuthService auth;
+    private final AuthService auth;
+
+    @Activate
+    public AuthSoapService(@Reference AuthService auth) {
+        this.auth = auth;
+    }
 
     @WebMethod
     public void requestLoginCode(@WebParam(name = "phone") String phone) throws TesseraFault {

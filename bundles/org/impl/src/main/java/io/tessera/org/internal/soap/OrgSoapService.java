@@ -13,6 +13,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -21,8 +22,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = OrgSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/org")
 public class OrgSoapService {
 
-    @Reference
-    private OrgService org;
+    private final OrgService org;
+
+    @Activate
+    public OrgSoapService(@Reference OrgService org) {
+        this.org = org;
+    }
 
     @WebMethod
     @WebResult(name = "format")

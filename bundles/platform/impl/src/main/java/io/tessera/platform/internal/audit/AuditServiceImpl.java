@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -19,8 +20,12 @@ public class AuditServiceImpl implements AuditService {
 
     private static final String REDACTED = "{\"redacted\":true}";
 
-    @Reference(target = "(osgi.unit.name=tessera-platform)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
+
+    @Activate
+    public AuditServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
 
     @Override
     public void record(String action, String entityType, String entityId, Long storeId, Object before, Object after) {

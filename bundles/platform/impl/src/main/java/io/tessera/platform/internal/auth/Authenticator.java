@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -21,11 +22,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = Authenticator.class)
 public class Authenticator {
 
-    @Reference
-    private TokenService tokens;
+    private final TokenService tokens;
 
-    @Reference
-    private ClientCredentialService clients;
+    private final ClientCredentialService clients;
+
+    @Activate
+    public Authenticator(@Reference TokenService tokens,
+            @Reference ClientCredentialService clients) {
+        this.tokens = tokens;
+        this.clients = clients;
+    }
 
     /** Provided by the org domain; without it no operator can be authenticated. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -27,8 +28,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {ClientCredentialService.class, ClientCredentialServiceImpl.class})
 public class ClientCredentialServiceImpl implements ClientCredentialService {
 
-    @Reference(target = "(osgi.unit.name=tessera-platform)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
+
+    @Activate
+    public ClientCredentialServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
 
     @Override
     public NewClient create(String clientId, String name, Role role, Set<Long> storeIds) {

@@ -48,12 +48,17 @@ public class ProvisionedClients {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionedClients.class);
 
-    @Reference
-    private ClientCredentialServiceImpl clients;
+    private final ClientCredentialServiceImpl clients;
+
+    @Activate
+    public ProvisionedClients(@Reference ClientCredentialServiceImpl clients,
+            Config c) {
+        this.clients = clients;
+        apply(c);
+    }
 
     private volatile String clientId;
 
-    @Activate
     @Modified
     void apply(Config c) {
         Set<Long> stores = c.stores().isBlank() ? Set.of() : Arrays.stream(c.stores().split(","))

@@ -26,12 +26,17 @@ public class TokenServiceImpl implements TokenService {
         int token_ttl_minutes() default 720;
     }
 
-    @Reference(target = "(osgi.unit.name=tessera-platform)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
+
+    @Activate
+    public TokenServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
+            Config config) {
+        this.jpa = jpa;
+        configure(config);
+    }
 
     private volatile int ttlMinutes;
 
-    @Activate
     @Modified
     void configure(Config config) {
         this.ttlMinutes = Math.max(1, config.token_ttl_minutes());

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -25,8 +26,12 @@ public class OutboxMessageSender implements MessageSender, OutboxService {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxMessageSender.class);
 
-    @Reference(target = "(osgi.unit.name=tessera-platform)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
+
+    @Activate
+    public OutboxMessageSender(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
 
     @Override
     public void send(String phone, String text) {

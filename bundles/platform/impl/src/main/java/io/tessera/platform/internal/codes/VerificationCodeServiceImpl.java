@@ -46,17 +46,23 @@ public class VerificationCodeServiceImpl implements VerificationCodeService {
         int max_per_requester_per_hour() default 20;
     }
 
-    @Reference(target = "(osgi.unit.name=tessera-platform)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
     /** The highest-ranked sender: the outbox by default, a gateway bundle when installed. */
-    @Reference(policyOption = ReferencePolicyOption.GREEDY)
-    private MessageSender sender;
+    private final MessageSender sender;
+
+    @Activate
+    public VerificationCodeServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) MessageSender sender,
+            Config c) {
+        this.jpa = jpa;
+        this.sender = sender;
+        configure(c);
+    }
 
     private volatile CodeRules rules;
     private volatile int perRequesterPerHour;
 
-    @Activate
     @Modified
     void configure(Config c) {
         rules = new CodeRules(Duration.ofMinutes(Math.max(1, c.validity_minutes())), Math.max(1, c.max_attempts()),

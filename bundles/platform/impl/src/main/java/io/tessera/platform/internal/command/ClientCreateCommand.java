@@ -1,11 +1,11 @@
 package io.tessera.platform.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.auth.ClientCredentialService;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -17,7 +17,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 @Service
 @Command(scope = "platform", name = "client-create",
         description = "Creates an integrator client (HTTP Basic) and prints its secret once")
-public class ClientCreateCommand implements Action {
+public class ClientCreateCommand extends ConsoleAction {
 
     @Reference
     private ClientCredentialService clients;
@@ -36,7 +36,7 @@ public class ClientCreateCommand implements Action {
     private List<Long> stores;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         Set<Long> storeIds = stores == null ? Set.of() : new TreeSet<>(stores);
         ClientCredentialService.NewClient c = clients.create(clientId, name, Role.valueOf(role.toUpperCase()), storeIds);
         System.out.println("Client " + c.getClientId() + " created. Secret (shown only now): " + c.getSecret());

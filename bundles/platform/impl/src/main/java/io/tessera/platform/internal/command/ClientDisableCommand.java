@@ -1,7 +1,7 @@
 package io.tessera.platform.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.platform.api.auth.ClientCredentialService;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -9,7 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Service
 @Command(scope = "platform", name = "client-disable", description = "Disables an integrator client at once")
-public class ClientDisableCommand implements Action {
+public class ClientDisableCommand extends ConsoleAction {
 
     @Reference
     private ClientCredentialService clients;
@@ -18,7 +18,7 @@ public class ClientDisableCommand implements Action {
     private String clientId;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         clients.disable(clientId);
         System.out.println("Client " + clientId + " disabled.");
         return null;

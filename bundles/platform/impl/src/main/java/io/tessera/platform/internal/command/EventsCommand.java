@@ -1,11 +1,9 @@
 package io.tessera.platform.internal.command;
 
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.events.EventDelivery;
 import io.tessera.platform.internal.events.EventLog;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -16,7 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "platform", name = "events", description = "The event outbox: deliveries to consumers by status (PENDING, DONE, FAILED); --retry sends a FAILED one again")
-public class EventsCommand implements Action {
+public class EventsCommand extends ConsoleAction {
 
     @Reference
     private EventLog log;
@@ -38,26 +36,22 @@ public class EventsCommand implements Action {
     private int page = 1;
 
     @Override
-    public Object execute() {
-        Caller console = Caller.system("console");
+    protected Object run() throws Exception {
         if (retry != null) {
-            EventDelivery d = CallerContext.callAs(console, () -> log.retry(retry));
+            EventDelivery d = log.retry(retry);
             System.out.println("Delivery " + d.id + " (event " + d.eventId + ", " + d.topic + " to " + d.consumer + ") is PENDING again");
             return null;
         }
         EventDelivery.Status wanted = status == null ? null : EventDelivery.Status.valueOf(status.trim().toUpperCase());
-        Page<EventDelivery> list = CallerContext.callAs(console, () -> log.list(wanted, consumer, null, page, size));
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "Event", "Topic", "Aggregate", "Consumer", "Status", "Attempts", "Created", "Last error"}) {
-            table.column(c);
-        }
+        Page<EventDelivery> list = log.list(wanted, consumer, null, page, size);
+        ShellTable table = table("Id", "Event", "Topic", "Aggregate", "Consumer", "Status", "Attempts", "Created", "Last error");
         for (EventDelivery d : list.getItems()) {
             table.addRow().addContent(d.id, d.eventId, d.topic, d.aggregate, d.consumer, d.status, d.attempts, d.createdAt,
                     d.lastError == null ? "" : d.lastError);
         }
         table.print(System.out);
         System.out.println("Page " + list.getPage() + ", " + list.getTotal() + " deliveries in all; by status: "
-                + CallerContext.callAs(console, log::counts));
+                + log.counts());
         return null;
     }
 }

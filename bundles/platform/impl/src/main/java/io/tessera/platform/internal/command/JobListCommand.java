@@ -1,11 +1,9 @@
 package io.tessera.platform.internal.command;
 
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobService;
 import io.tessera.platform.api.Page;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -14,7 +12,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "platform", name = "jobs", description = "Background jobs (imports, exports): status, progress, outcome")
-public class JobListCommand implements Action {
+public class JobListCommand extends ConsoleAction {
 
     @Reference
     private JobService jobs;
@@ -29,12 +27,9 @@ public class JobListCommand implements Action {
     private int page = 1;
 
     @Override
-    public Object execute() {
-        Page<Job> list = CallerContext.callAs(Caller.system("console"), () -> jobs.list(type, page, size));
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Id", "Type", "Status", "%", "Counters", "Owner", "Created", "Message"}) {
-            table.column(c);
-        }
+    protected Object run() throws Exception {
+        Page<Job> list = jobs.list(type, page, size);
+        ShellTable table = table("Id", "Type", "Status", "%", "Counters", "Owner", "Created", "Message");
         for (Job j : list.getItems()) {
             table.addRow().addContent(j.id, j.type, j.status, j.percent == null ? "" : j.percent, j.counters,
                     j.owner, j.createdAt, j.message == null ? "" : j.message);

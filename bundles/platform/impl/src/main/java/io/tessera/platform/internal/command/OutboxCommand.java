@@ -1,10 +1,10 @@
 package io.tessera.platform.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.codes.OutboxMessage;
 import io.tessera.platform.api.codes.OutboxService;
 import java.time.temporal.ChronoUnit;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -14,7 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "platform", name = "outbox", description = "Lists the text messages kept by the default SMS sender, newest first")
-public class OutboxCommand implements Action {
+public class OutboxCommand extends ConsoleAction {
 
     @Reference
     private OutboxService outbox;
@@ -26,12 +26,8 @@ public class OutboxCommand implements Action {
     private int limit = 20;
 
     @Override
-    public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Id");
-        table.column("Phone");
-        table.column("Sent");
-        table.column("Text");
+    protected Object run() throws Exception {
+        ShellTable table = table("Id", "Phone", "Sent", "Text");
         for (OutboxMessage m : outbox.recent(phone, limit)) {
             table.addRow().addContent(m.getId(), m.getPhone(),
                     m.getCreatedAt().atZone(BusinessTime.ZONE).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS), m.getText());

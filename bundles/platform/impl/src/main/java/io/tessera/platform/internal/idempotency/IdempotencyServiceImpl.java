@@ -39,8 +39,13 @@ public class IdempotencyServiceImpl implements IdempotencyService {
     private static final String PENDING = "";
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyServiceImpl.class);
 
-    @Reference(target = "(osgi.unit.name=tessera-platform)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
+
+    @Activate
+    public IdempotencyServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa) {
+        this.jpa = jpa;
+        activate();
+    }
 
     /** How often a failed transaction is run again (see {@link #execute}). */
     private static final int RETRIES = 3;
@@ -51,10 +56,12 @@ public class IdempotencyServiceImpl implements IdempotencyService {
      */
     private volatile LocalDateTime legacyKeysUntil;
 
-    @Activate
     void activate() {
+        // Rows of earlier releases: BOUND NULL, or 0 where the column was added to a filled table (the
+        // database gave them the column's default).
         LocalDateTime newest = jpa.txExpr(TransactionType.Supports, em -> em
-                .createQuery("SELECT MAX(e.createdAt) FROM IdempotencyEntity e WHERE e.bound IS NULL", LocalDateTime.class)
+                .createQuery("SELECT MAX(e.createdAt) FROM IdempotencyEntity e WHERE e.bound IS NULL OR e.bound = FALSE",
+                        LocalDateTime.class)
                 .getSingleResult());
         legacyKeysUntil = newest == null ? null : newest.plusHours(48);
     }

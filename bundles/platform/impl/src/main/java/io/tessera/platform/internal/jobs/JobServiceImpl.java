@@ -64,15 +64,20 @@ public class JobServiceImpl implements JobService {
     private static final TypeReference<LinkedHashMap<String, Long>> COUNTERS = new TypeReference<>() {
     };
 
-    @Reference(target = "(osgi.unit.name=tessera-platform)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
+
+    @Activate
+    public JobServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
+            Config config) {
+        this.jpa = jpa;
+        activate(config);
+    }
 
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
     private ThreadPoolExecutor pool;
     private ScheduledExecutorService publisher;
     private Path folder;
 
-    @Activate
     void activate(Config config) {
         folder = Paths.get(System.getProperty("karaf.data", "data"), "tessera", "jobs");
         int threads = Math.max(1, config.threads());

@@ -16,6 +16,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -25,8 +26,12 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
 
-    @Reference
-    private JobService jobs;
+    private final JobService jobs;
+
+    @Activate
+    public JobsResource(@Reference JobService jobs) {
+        this.jobs = jobs;
+    }
 
     @GET
     public Page<Job> list(@QueryParam("type") String type, @QueryParam("page") String page, @QueryParam("size") String size) {

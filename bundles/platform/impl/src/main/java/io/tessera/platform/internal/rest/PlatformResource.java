@@ -14,6 +14,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -23,11 +24,16 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformResource {
 
-    @Reference(target = "(osgi.unit.name=tessera-platform)")
-    private JpaTemplate jpa;
+    private final JpaTemplate jpa;
 
-    @Reference
-    private OpenApiRegistry openApi;
+    private final OpenApiRegistry openApi;
+
+    @Activate
+    public PlatformResource(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
+            @Reference OpenApiRegistry openApi) {
+        this.jpa = jpa;
+        this.openApi = openApi;
+    }
 
     /** What the health check answers. */
     public static class Health {

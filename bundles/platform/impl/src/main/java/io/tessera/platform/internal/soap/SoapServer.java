@@ -30,16 +30,22 @@ public class SoapServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SoapServer.class);
 
-    @Reference
-    private Authenticator authenticator;
+    private final Authenticator authenticator;
 
-    @Reference
-    private WebSettings settings;
+    private final WebSettings settings;
+
+    @Activate
+    public SoapServer(@Reference Authenticator authenticator,
+            @Reference WebSettings settings,
+            BundleContext context) throws InvalidSyntaxException {
+        this.authenticator = authenticator;
+        this.settings = settings;
+        activate(context);
+    }
 
     private final Map<ServiceReference<Object>, Server> servers = new ConcurrentHashMap<>();
     private ServiceTracker<Object, Object> tracker;
 
-    @Activate
     void activate(BundleContext context) throws InvalidSyntaxException {
         tracker = new ServiceTracker<>(context, context.createFilter("(" + Endpoints.SOAP_ADDRESS + "=*)"), null) {
             @Override

@@ -39,20 +39,30 @@ public class RestServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
-    @Reference
-    private Authenticator authenticator;
+    private final Authenticator authenticator;
 
-    @Reference
-    private PlatformResource platformResource;
+    private final PlatformResource platformResource;
 
-    @Reference
-    private DocsResource docsResource;
+    private final DocsResource docsResource;
 
-    @Reference
-    private WebSettings settings;
+    private final WebSettings settings;
 
-    @Reference
-    private OpenApiRegistry openApi;
+    private final OpenApiRegistry openApi;
+
+    @Activate
+    public RestServer(@Reference Authenticator authenticator,
+            @Reference PlatformResource platformResource,
+            @Reference DocsResource docsResource,
+            @Reference WebSettings settings,
+            @Reference OpenApiRegistry openApi,
+            BundleContext context) throws InvalidSyntaxException {
+        this.authenticator = authenticator;
+        this.platformResource = platformResource;
+        this.docsResource = docsResource;
+        this.settings = settings;
+        this.openApi = openApi;
+        activate(context);
+    }
 
     private final Map<ServiceReference<Object>, Object> resources = new ConcurrentSkipListMap<>();
     private ScheduledExecutorService rebuilder;
@@ -60,7 +70,6 @@ public class RestServer {
     private ServiceTracker<Object, Object> tracker;
     private Server server;
 
-    @Activate
     void activate(BundleContext context) throws InvalidSyntaxException {
         rebuilder = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tessera-rest-publisher"));
         rebuild();

@@ -1,13 +1,11 @@
 package io.tessera.wallets.internal.command;
 
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.wallets.api.Account;
 import io.tessera.wallets.api.JournalEntry;
 import io.tessera.wallets.api.TransactionQuery;
 import io.tessera.wallets.api.WalletQueryService;
 import io.tessera.wallets.api.WalletService;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -17,7 +15,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "wallet", name = "accounts", description = "Shows a member's stored-value accounts and, with -j, their latest journal rows")
-public class AccountsCommand implements Action {
+public class AccountsCommand extends ConsoleAction {
 
     @Reference
     private WalletService wallets;
@@ -32,33 +30,28 @@ public class AccountsCommand implements Action {
     private int journal;
 
     @Override
-    public Object execute() {
-        CallerContext.runAs(Caller.system("console"), () -> {
-            ShellTable table = new ShellTable();
-            for (String c : new String[] {"Account", "Scope", "Principal", "Bonus", "Total", "Status"}) {
-                table.column(c);
+    protected Object run() throws Exception {
+        ShellTable table = table("Account", "Scope", "Principal", "Bonus", "Total", "Status");
+        for (Account a : wallets.accountsOf(memberId)) {
+            table.addRow().addContent(a.id, a.scopeStoreId == null ? "chain" : "store " + a.scopeStoreId, a.principal,
+                    a.bonus, a.total, a.status);
+        }
+        table.print(System.out);
+        if (journal > 0) {
+            TransactionQuery q = new TransactionQuery();
+            q.memberId = memberId;
+            q.size = Math.min(journal, 200);
+            ShellTable rows = new ShellTable();
+            for (String c : new String[] {"Entry", "Time", "Type", "Store", "Principal", "Bonus", "Principal after",
+                    "Bonus after", "Operator", "Reference", "Card"}) {
+                rows.column(c);
             }
-            for (Account a : wallets.accountsOf(memberId)) {
-                table.addRow().addContent(a.id, a.scopeStoreId == null ? "chain" : "store " + a.scopeStoreId, a.principal,
-                        a.bonus, a.total, a.status);
+            for (JournalEntry e : queries.transactions(q).getItems()) {
+                rows.addRow().addContent(e.id, e.createdAt.toLocalDateTime(), e.type, e.storeId, e.principalDelta, e.bonusDelta,
+                        e.principalAfter, e.bonusAfter, e.operator, e.reference, e.cardNo);
             }
-            table.print(System.out);
-            if (journal > 0) {
-                TransactionQuery q = new TransactionQuery();
-                q.memberId = memberId;
-                q.size = Math.min(journal, 200);
-                ShellTable rows = new ShellTable();
-                for (String c : new String[] {"Entry", "Time", "Type", "Store", "Principal", "Bonus", "Principal after",
-                        "Bonus after", "Operator", "Reference", "Card"}) {
-                    rows.column(c);
-                }
-                for (JournalEntry e : queries.transactions(q).getItems()) {
-                    rows.addRow().addContent(e.id, e.createdAt.toLocalDateTime(), e.type, e.storeId, e.principalDelta, e.bonusDelta,
-                            e.principalAfter, e.bonusAfter, e.operator, e.reference, e.cardNo);
-                }
-                rows.print(System.out);
-            }
-        });
+            rows.print(System.out);
+        }
         return null;
     }
 }

@@ -1,12 +1,10 @@
 package io.tessera.wallets.internal.command;
 
+import io.tessera.platform.api.console.ConsoleAction;
 import io.tessera.platform.api.BusinessTime;
-import io.tessera.platform.api.Caller;
-import io.tessera.platform.api.CallerContext;
 import io.tessera.wallets.api.DailyLedgerRow;
 import io.tessera.wallets.api.WalletQueryService;
 import java.time.LocalDate;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -16,7 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
 @Command(scope = "wallet", name = "daily-ledger", description = "A store's daily balance ledger (门店余额台账)")
-public class DailyLedgerCommand implements Action {
+public class DailyLedgerCommand extends ConsoleAction {
 
     @Reference
     private WalletQueryService queries;
@@ -31,19 +29,14 @@ public class DailyLedgerCommand implements Action {
     private String to;
 
     @Override
-    public Object execute() {
+    protected Object run() throws Exception {
         LocalDate last = to == null ? BusinessTime.today() : LocalDate.parse(to);
         LocalDate first = from == null ? last.minusDays(6) : LocalDate.parse(from);
-        ShellTable table = new ShellTable();
-        for (String c : new String[] {"Day", "Principal open", "in", "out", "close", "Bonus open", "in", "out", "close"}) {
-            table.column(c);
+        ShellTable table = table("Day", "Principal open", "in", "out", "close", "Bonus open", "in", "out", "close");
+        for (DailyLedgerRow r : queries.dailyLedger(storeId, first, last)) {
+            table.addRow().addContent(r.date, r.principalOpening, r.principalIn, r.principalOut, r.principalClosing,
+                    r.bonusOpening, r.bonusIn, r.bonusOut, r.bonusClosing);
         }
-        CallerContext.runAs(Caller.system("console"), () -> {
-            for (DailyLedgerRow r : queries.dailyLedger(storeId, first, last)) {
-                table.addRow().addContent(r.date, r.principalOpening, r.principalIn, r.principalOut, r.principalClosing,
-                        r.bonusOpening, r.bonusIn, r.bonusOut, r.bonusClosing);
-            }
-        });
         table.print(System.out);
         return null;
     }

@@ -34,6 +34,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -44,14 +45,20 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WalletsResource {
 
-    @Reference
-    private WalletService wallets;
+    private final WalletService wallets;
 
-    @Reference
-    private WalletQueryService queries;
+    private final WalletQueryService queries;
 
-    @Reference
-    private RechargePackageService packages;
+    private final RechargePackageService packages;
+
+    @Activate
+    public WalletsResource(@Reference WalletService wallets,
+            @Reference WalletQueryService queries,
+            @Reference RechargePackageService packages) {
+        this.wallets = wallets;
+        this.queries = queries;
+        this.packages = packages;
+    }
 
     @POST
     @Path("recharges")

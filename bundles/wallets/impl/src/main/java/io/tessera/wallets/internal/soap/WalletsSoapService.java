@@ -19,6 +19,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -27,11 +28,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = WalletsSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/wallets")
 public class WalletsSoapService {
 
-    @Reference
-    private WalletService wallets;
+    private final WalletService wallets;
 
-    @Reference
-    private WalletQueryService queries;
+    private final WalletQueryService queries;
+
+    @Activate
+    public WalletsSoapService(@Reference WalletService wallets,
+            @Reference WalletQueryService queries) {
+        this.wallets = wallets;
+        this.queries = queries;
+    }
 
     /** A page of rows as SOAP carries it. */
     public static class AccountList {
