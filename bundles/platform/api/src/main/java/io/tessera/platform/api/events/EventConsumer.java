@@ -8,8 +8,11 @@ package io.tessera.platform.api.events;
  *
  * <p>{@link #consume} runs in a JTA transaction that also records the delivery as done, so what the
  * consumer writes to the database and the record that it consumed the event commit together: a
- * crash before commit means the event is delivered again, after commit never. Throwing rolls back
- * and the event is delivered again later (backoff), until it ends FAILED.
+ * crash before commit means the event is delivered again, after commit never. Several events of the
+ * consumer (in order) may share one transaction; throwing rolls them all back, they are delivered again
+ * one by one, and the failing one is retried later (backoff) until it ends FAILED. A consumer's effects
+ * outside the database (a message sent) may therefore happen more than once: make them idempotent by
+ * {@link Event#id()}.
  */
 public interface EventConsumer {
 

@@ -10,7 +10,9 @@ import io.tessera.platform.internal.jpa.EventEntity;
 import io.tessera.platform.internal.schedule.Leases;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +47,8 @@ public class EventDispatcher {
     static final String LEASE = "events.dispatch";
     private static final Duration LEASE_LENGTH = Duration.ofSeconds(30);
     private static final Pattern DIGITS = Pattern.compile("\\d{7,}");
+    /** Deliveries of one consumer committed together. */
+    private static final int CHUNK = 50;
 
     private final JpaTemplate jpa;
     private final Leases leases;
@@ -211,31 +215,83 @@ public class EventDispatcher {
             return 0;
         }
         // Consumer and aggregate pairs held back from an event on: an earlier delivery failed or waits for its retry.
+        // Two queries, each on a prefix of the (STATUS, NEXT_AT) index: one with OR would scan every delivery.
         Map<String, Long> blockedFrom = new HashMap<>();
-        jpa.tx(TransactionType.Supports, em -> em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d "
-                        + "WHERE d.status = 'FAILED' OR (d.status = 'PENDING' AND d.nextAt > :now) GROUP BY d.consumer, d.aggregate",
-                Object[].class).setParameter("now", now).getResultList()
-                .forEach(r -> blockedFrom.put(pair((String) r[0], (String) r[1]), ((Number) r[2]).longValue())));
-        int attempted = 0;
+        jpa.tx(TransactionType.Supports, em -> {
+            for (var q : List.of(
+                    em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d WHERE d.status = 'FAILED' "
+                            + "GROUP BY d.consumer, d.aggregate", Object[].class),
+                    em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d WHERE d.status = 'PENDING' "
+                            + "AND d.nextAt > :now GROUP BY d.consumer, d.aggregate", Object[].class).setParameter("now", now))) {
+                q.getResultList().forEach(r -> blockedFrom.merge(pair((String) r[0], (String) r[1]), ((Number) r[2]).longValue(), Math::min));
+            }
+        });
+        // Per consumer, in event order; the ones held back are left for a later round.
+        Map<String, List<DeliveryEntity>> byConsumer = new LinkedHashMap<>();
         for (DeliveryEntity d : due) {
-            if (!running) {
-                break;
+            Long from = blockedFrom.get(pair(d.consumer, d.aggregate));
+            if ((from == null || from >= d.eventId) && consumers.containsKey(d.consumer)) {
+                byConsumer.computeIfAbsent(d.consumer, c -> new ArrayList<>()).add(d);
             }
-            String pair = pair(d.consumer, d.aggregate);
-            Long from = blockedFrom.get(pair);
-            if (from != null && from < d.eventId) {
-                continue;
-            }
-            EventConsumer consumer = consumers.get(d.consumer);
-            if (consumer == null) {
-                continue;
-            }
-            attempted++;
-            if (!deliver(d.id, consumer)) {
-                blockedFrom.merge(pair, d.eventId, Math::min);
+        }
+        int attempted = 0;
+        for (Map.Entry<String, List<DeliveryEntity>> run : byConsumer.entrySet()) {
+            EventConsumer consumer = consumers.get(run.getKey());
+            List<DeliveryEntity> list = run.getValue();
+            for (int i = 0; i < list.size() && running && consumer != null; i += CHUNK) {
+                List<DeliveryEntity> chunk = list.subList(i, Math.min(i + CHUNK, list.size()));
+                attempted += chunk.size();
+                if (!deliverAll(chunk, consumer)) {
+                    // One failed and rolled the chunk back: one by one, to find it and to keep the others going.
+                    for (DeliveryEntity d : chunk) {
+                        String pair = pair(d.consumer, d.aggregate);
+                        Long from = blockedFrom.get(pair);
+                        if ((from == null || from >= d.eventId) && !deliver(d.id, consumer)) {
+                            blockedFrom.merge(pair, d.eventId, Math::min);
+                        }
+                    }
+                }
             }
         }
         return attempted;
+    }
+
+    /**
+     * Runs the consumer for a chunk of its deliveries (event order) and marks them done, all in one
+     * transaction: a commit per event would cost more than the consumers' own work. False when any
+     * failed (everything rolled back).
+     */
+    private boolean deliverAll(List<DeliveryEntity> chunk, EventConsumer consumer) {
+        if (chunk.size() == 1) {
+            return deliver(chunk.get(0).id, consumer);
+        }
+        List<Long> ids = chunk.stream().map(d -> d.id).toList();
+        List<Long> eventIds = chunk.stream().map(d -> d.eventId).toList();
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                // One statement claims the whole chunk (and locks its rows); if any of it is no longer
+                // PENDING, another node got there: roll back and go one by one.
+                LocalDateTime now = BusinessTime.now();
+                int claimed = em.createQuery("UPDATE DeliveryEntity d SET d.status = 'DONE', d.doneAt = :now, d.attempts = d.attempts + 1, "
+                        + "d.lastError = NULL WHERE d.id IN :ids AND d.status = 'PENDING'").setParameter("now", now)
+                        .setParameter("ids", ids).executeUpdate();
+                if (claimed != ids.size()) {
+                    throw new IllegalStateException("only " + claimed + " of " + ids.size() + " deliveries were still pending");
+                }
+                Map<Long, EventEntity> events = new HashMap<>();
+                em.createQuery("SELECT e FROM EventEntity e WHERE e.id IN :ids", EventEntity.class).setParameter("ids", eventIds)
+                        .getResultList().forEach(e -> events.put(e.id, e));
+                CallerContext.runAs(Caller.system("events"), () -> {
+                    for (DeliveryEntity d : chunk) {
+                        consumer.consume(StoredEvent.of(events.get(d.eventId)));
+                    }
+                });
+            });
+            return true;
+        } catch (RuntimeException ex) {
+            LOG.debug("A chunk of {} deliveries to {} failed; delivering them one by one", chunk.size(), chunk.get(0).consumer, ex);
+            return false;
+        }
     }
 
     private static String pair(String consumer, String aggregate) {

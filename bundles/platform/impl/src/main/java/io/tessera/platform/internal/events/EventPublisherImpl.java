@@ -42,6 +42,10 @@ public class EventPublisherImpl implements EventPublisher {
         check("topic", topic);
         check("aggregate", aggregate);
         String json = Json.write(payload);
+        if (json.length() > EventEntity.MAX_PAYLOAD) {
+            throw new IllegalArgumentException("an event's payload is at most " + EventEntity.MAX_PAYLOAD
+                    + " characters (refer to large data by id): " + topic + " has " + json.length());
+        }
         try {
             if (tm.getStatus() != Status.STATUS_ACTIVE) {
                 throw new IllegalStateException("events are published inside the transaction of the change they report");
