@@ -77,17 +77,6 @@ public class OutboxAndHoldsIT extends TesseraTestSupport {
         awaitReady();
     }
 
-    private long member(long storeId) {
-        Answer a = call("POST", "/members", "{\"phone\":\"" + newPhone() + "\",\"name\":\"结账会员\",\"storeId\":" + storeId + "}",
-                bearer(HQ_ADMIN));
-        assertEquals(a.toString(), 201, a.status);
-        return a.json.get("id").asLong();
-    }
-
-    private static Map<String, String> key() {
-        return Map.of("Idempotency-Key", "ob-" + System.nanoTime() + "-" + KEYS.incrementAndGet());
-    }
-
     private void recharge(long member, long store, String amount) {
         Answer a = call("POST", "/wallets/recharges", "{\"memberId\":" + member + ",\"storeId\":" + store + ",\"amount\":" + amount
                 + ",\"method\":\"CASH\"}", bearer(HQ_ADMIN), key());

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -31,8 +30,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class StrictInputIT extends TesseraTestSupport {
-
-    private static final AtomicInteger KEYS = new AtomicInteger();
 
     @Inject
     private ConfigurationAdmin configAdmin;
@@ -55,10 +52,6 @@ public class StrictInputIT extends TesseraTestSupport {
                 + ",\"amount\":100.00,\"method\":\"CASH\"}", hq, key());
         assertEquals(r.toString(), 201, r.status);
         return id;
-    }
-
-    private static Map<String, String> key() {
-        return Map.of("Idempotency-Key", "strict-" + System.nanoTime() + "-" + KEYS.incrementAndGet());
     }
 
     /** Balance and number of journal rows: what must not change when a request is refused. */

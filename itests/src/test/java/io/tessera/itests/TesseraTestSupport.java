@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -418,6 +419,21 @@ public abstract class TesseraTestSupport {
     }
 
     /** A phone no test has used: 11 digits starting 15x, from the clock and a counter. */
+    private static final AtomicInteger KEYS = new AtomicInteger();
+
+    /** A new Idempotency-Key header, never used before. */
+    protected static Map<String, String> key() {
+        return Map.of("Idempotency-Key", "k-" + System.nanoTime() + "-" + KEYS.incrementAndGet());
+    }
+
+    /** A new member, registered by headquarters at the store. */
+    protected long member(long storeId) {
+        Answer a = call("POST", "/members", "{\"phone\":\"" + newPhone() + "\",\"name\":\"测试会员\",\"storeId\":" + storeId + "}",
+                bearer(HQ_ADMIN));
+        assertEquals(a.toString(), 201, a.status);
+        return a.json.get("id").asLong();
+    }
+
     protected static String newPhone() {
         long n = (System.nanoTime() / 1000 + COUNTER.incrementAndGet() * 7919) % 100_000_000L;
         return "15" + (1 + (int) (n % 9)) + String.format("%08d", n);

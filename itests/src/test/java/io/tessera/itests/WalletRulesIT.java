@@ -52,12 +52,6 @@ public class WalletRulesIT extends TesseraTestSupport {
         return call("POST", "/wallets/" + path, body, token, Map.of("Idempotency-Key", "rules-" + System.nanoTime()));
     }
 
-    private long member(long store) {
-        Answer a = call("POST", "/members", "{\"phone\":\"" + newPhone() + "\",\"name\":\"规则会员\",\"storeId\":" + store + "}", bearer(HQ_ADMIN));
-        assertEquals(a.toString(), 201, a.status);
-        return a.json.get("id").asLong();
-    }
-
     @Test
     public void configurationChangesApplyWithoutARestartAndMoveNoMoney() throws Exception {
         String hq = bearer(HQ_ADMIN);

@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -26,23 +25,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class WalletsIT extends TesseraTestSupport {
 
-    private static final AtomicInteger KEYS = new AtomicInteger();
-
     @Before
     public void ready() {
         awaitReady();
         await("the wallets API", 60, () -> call("GET", "/wallets/packages", null, null).status == 401);
-    }
-
-    private long member(long storeId) {
-        Answer a = call("POST", "/members", "{\"phone\":\"" + newPhone() + "\",\"name\":\"储值会员\",\"storeId\":" + storeId + "}",
-                bearer(HQ_ADMIN));
-        assertEquals(a.toString(), 201, a.status);
-        return a.json.get("id").asLong();
-    }
-
-    private static Map<String, String> key() {
-        return Map.of("Idempotency-Key", "k-" + System.nanoTime() + "-" + KEYS.incrementAndGet());
     }
 
     private Answer money(String path, String body, String token) {

@@ -103,7 +103,8 @@ public class LevelServiceImpl implements LevelService {
                     .setParameter("id", id).getSingleResult();
             if (holders > 0) {
                 if (moveToLevelId == null) {
-                    throw MemberErrors.LEVEL_IN_USE.at("moveTo", holders + " member(s) hold this level: name a level to move them to (moveTo)");
+                    throw MemberErrors.LEVEL_IN_USE.at("moveTo",
+                            holders + " member(s) hold this level: name a level to move them to (moveTo)");
                 }
                 if (moveToLevelId == id || em.find(LevelEntity.class, moveToLevelId) == null) {
                     throw MemberErrors.LEVEL_NOT_FOUND.at("moveTo", "moveTo must be another existing level");
@@ -207,7 +208,8 @@ public class LevelServiceImpl implements LevelService {
         }
         if (creating || r.discountRate != null) {
             if (!LevelRules.validRate(r.discountRate)) {
-                throw MemberErrors.DISCOUNT_RATE_INVALID.at("discountRate", "discount rate must be above 0 and at most 1.00, with at most 2 decimals (0.95 = 9.5折)");
+                throw MemberErrors.DISCOUNT_RATE_INVALID.at("discountRate",
+                        "discount rate must be above 0 and at most 1.00, with at most 2 decimals (0.95 = 9.5折)");
             }
             e.discountRate = r.discountRate.setScale(2);
         }

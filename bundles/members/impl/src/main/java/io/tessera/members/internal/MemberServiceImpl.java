@@ -276,7 +276,8 @@ public class MemberServiceImpl implements MemberService {
     public Member returnCard(long id, ReturnCardRequest request) {
         Caller caller = CallerContext.current();
         if (request == null || !request.confirm) {
-            throw MemberErrors.CONFIRMATION_REQUIRED.at("confirm", "returning a card erases the member's personal data for good: send confirm=true");
+            throw MemberErrors.CONFIRMATION_REQUIRED.at("confirm",
+                    "returning a card erases the member's personal data for good: send confirm=true");
         }
         String reason = Checks.optionalText("reason", request.reason, 500);
         return jpa.txExpr(TransactionType.Required, em -> {

@@ -1,12 +1,10 @@
 package io.tessera.wallets.api;
 
-import io.tessera.platform.api.Money;
-import java.time.LocalDate;
-
 /**
  * The events the wallets domain publishes (platform outbox), one per journal row, in the transaction
  * that wrote it: topic {@code "wallets." + type in lower case} (e.g. "wallets.recharge",
- * "wallets.consume", "wallets.migration_in"), aggregate {@code "member:<id>"}, payload {@link Movement}.
+ * "wallets.consume", "wallets.migration_in"), aggregate {@code "member:<id>"}, payload the row as the
+ * journal answers it ({@link JournalEntry}).
  * Consumers may read the payload into a class of their own.
  */
 public final class WalletEvents {
@@ -23,20 +21,5 @@ public final class WalletEvents {
 
     public static String aggregate(long memberId) {
         return "member:" + memberId;
-    }
-
-    /** The payload: the journal row as written. */
-    public static class Movement {
-        public long entryId;
-        public long accountId;
-        public long memberId;
-        public long storeId;
-        public EntryType type;
-        public Money principalDelta;
-        public Money bonusDelta;
-        public Money principalAfter;
-        public Money bonusAfter;
-        public String reference;
-        public LocalDate businessDate;
     }
 }

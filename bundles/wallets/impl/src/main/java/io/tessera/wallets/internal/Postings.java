@@ -124,7 +124,7 @@ public class Postings {
         em.persist(j);
         addToLedger(em, storeId, day, slotOf(account), principalDeltaFen, bonusDeltaFen);
         em.flush();
-        events.publish(WalletEvents.topic(type), WalletEvents.aggregate(account.memberId), event(j));
+        events.publish(WalletEvents.topic(type), WalletEvents.aggregate(account.memberId), Dtos.entry(j));
         return j;
     }
 
@@ -132,7 +132,8 @@ public class Postings {
     public void hold(AccountEntity account, long fen) {
         long available = Money.of(account.principal).toFen() + Money.of(account.bonus).toFen() - heldFen(account);
         if (fen <= 0 || fen > available) {
-            throw WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount", "the available balance " + Money.ofFen(available) + " does not cover " + Money.ofFen(fen));
+            throw WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount",
+                    "the available balance " + Money.ofFen(available) + " does not cover " + Money.ofFen(fen));
         }
         account.held = fen(heldFen(account) + fen);
     }
@@ -148,22 +149,6 @@ public class Postings {
 
     public static long heldFen(AccountEntity account) {
         return account.held == null ? 0 : Money.of(account.held).toFen();
-    }
-
-    private static WalletEvents.Movement event(JournalEntity j) {
-        WalletEvents.Movement m = new WalletEvents.Movement();
-        m.entryId = j.id;
-        m.accountId = j.accountId;
-        m.memberId = j.memberId;
-        m.storeId = j.storeId;
-        m.type = EntryType.valueOf(j.type);
-        m.principalDelta = Money.of(j.principalDelta);
-        m.bonusDelta = Money.of(j.bonusDelta);
-        m.principalAfter = Money.of(j.principalAfter);
-        m.bonusAfter = Money.of(j.bonusAfter);
-        m.reference = j.reference;
-        m.businessDate = j.businessDate;
-        return m;
     }
 
     /**

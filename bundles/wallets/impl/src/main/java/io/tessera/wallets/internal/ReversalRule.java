@@ -15,7 +15,8 @@ public final class ReversalRule {
             throw WalletErrors.RECHARGE_ALREADY_REVERSED.at("rechargeEntryId", "this recharge was already reversed");
         }
         if (accountPrincipal < rechargePrincipal || accountBonus < rechargeBonus) {
-            throw WalletErrors.RECHARGE_ALREADY_SPENT.at("rechargeEntryId", "part of this recharge was already spent: it can no longer be reversed");
+            throw WalletErrors.RECHARGE_ALREADY_SPENT.at("rechargeEntryId",
+                    "part of this recharge was already spent: it can no longer be reversed");
         }
     }
 }

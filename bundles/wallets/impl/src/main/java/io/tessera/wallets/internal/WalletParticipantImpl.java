@@ -64,10 +64,12 @@ public class WalletParticipantImpl implements WalletParticipant {
         Postings.Details d = details(m);
         d.originalAmount = m.originalAmount == null ? null : m.originalAmount.toBigDecimal();
         return jpa.txExpr(TransactionType.Mandatory, em -> {
-            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount", "the member holds no stored value here"));
+            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount",
+                    "the member holds no stored value here"));
             long available = available(account);
             if (amount.toFen() > available) {
-                throw WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount", "the available balance " + Money.ofFen(available) + " does not cover " + amount);
+                throw WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount",
+                        "the available balance " + Money.ofFen(available) + " does not cover " + amount);
             }
             Parts parts = Splits.payment(amount.toFen(), fen(account.principal), fen(account.bonus), accounts.rules().split());
             return Dtos.entry(postings.post(em, account, EntryType.CONSUME, -parts.principalFen(), -parts.bonusFen(), store.id, d));
@@ -86,7 +88,8 @@ public class WalletParticipantImpl implements WalletParticipant {
             Parts before = related(em, payment.id, EntryType.REFUND);
             long refundable = original.totalFen() - before.totalFen();
             if (amount.toFen() > refundable) {
-                throw WalletErrors.REFUND_EXCEEDS_PAYMENT.at("amount", "at most " + Money.ofFen(refundable) + " of this payment can still be refunded");
+                throw WalletErrors.REFUND_EXCEEDS_PAYMENT.at("amount",
+                        "at most " + Money.ofFen(refundable) + " of this payment can still be refunded");
             }
             Parts parts = Splits.refund(amount.toFen(), original, before);
             Postings.Details d = new Postings.Details();
@@ -130,7 +133,8 @@ public class WalletParticipantImpl implements WalletParticipant {
         LocalDateTime expires = r.expiresIn != null && !r.expiresIn.isNegative() && !r.expiresIn.isZero() ? now.plus(r.expiresIn)
                 : now.plusMinutes(accounts.rules().holdMinutes());
         return jpa.txExpr(TransactionType.Mandatory, em -> {
-            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount", "the member holds no stored value here"));
+            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> WalletErrors.WALLET_INSUFFICIENT_BALANCE.at("amount",
+                    "the member holds no stored value here"));
             postings.hold(account, amount.toFen());
             HoldEntity h = new HoldEntity();
             h.accountId = account.id;

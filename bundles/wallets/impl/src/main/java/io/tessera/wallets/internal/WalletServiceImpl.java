@@ -90,7 +90,8 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         return work.run("wallets.recharge", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             PackageEntity pkg = r.packageId == null ? null : validPackage(em, r.packageId, amount);
             AccountEntity account = Accounts.lockAccount(em, member.id, scope)
-                    .orElseThrow(() -> WalletErrors.WALLET_NOT_OPEN.at("memberId", "the member has no account here yet: open it first (direct opening is configured)"));
+                    .orElseThrow(() -> WalletErrors.WALLET_NOT_OPEN.at("memberId",
+                            "the member has no account here yet: open it first (direct opening is configured)"));
             Postings.Details d = new Postings.Details();
             d.method = method.name();
             d.reference = reference;
@@ -187,7 +188,8 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         String reason = Checks.optionalText("reason", r.reason, 500);
         long scope = accounts.scopeOf(store);
         return work.run("wallets.sv-refund", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
-            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> WalletErrors.WALLET_EMPTY.at("memberId", "the member holds no stored value here"));
+            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow(() -> WalletErrors.WALLET_EMPTY.at("memberId",
+                    "the member holds no stored value here"));
             long principal = Money.of(account.principal).toFen();
             long bonus = Money.of(account.bonus).toFen();
             if (principal == 0 && bonus == 0) {
@@ -287,7 +289,8 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         }
         var today = BusinessTime.today();
         if (today.isBefore(p.validFrom) || today.isAfter(p.validTo)) {
-            throw WalletErrors.PACKAGE_NOT_VALID.at("packageId", "package " + p.name + " is valid from " + p.validFrom + " to " + p.validTo);
+            throw WalletErrors.PACKAGE_NOT_VALID.at("packageId",
+                    "package " + p.name + " is valid from " + p.validFrom + " to " + p.validTo);
         }
         if (Money.of(p.payAmount).compareTo(amount) != 0) {
             throw WalletErrors.PACKAGE_AMOUNT_MISMATCH.at("amount", "package " + p.name + " is for a payment of " + Money.of(p.payAmount));

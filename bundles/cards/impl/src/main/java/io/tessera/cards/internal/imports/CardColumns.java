@@ -54,7 +54,8 @@ public final class CardColumns {
             }
         }
         if (!missing.isEmpty()) {
-            throw CardErrors.IMPORT_COLUMNS_MISSING.at("file", "the first row must name the columns; missing: " + String.join(", ", missing));
+            throw CardErrors.IMPORT_COLUMNS_MISSING.at("file",
+                    "the first row must name the columns; missing: " + String.join(", ", missing));
         }
         return new CardColumns(index);
     }

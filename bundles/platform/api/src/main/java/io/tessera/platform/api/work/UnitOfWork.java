@@ -17,7 +17,8 @@ public interface UnitOfWork {
     /** 400 IDEMPOTENCY_KEY_REQUIRED naming the header unless a key is given. */
     static String requireKey(String key) {
         if (key == null || key.isBlank()) {
-            throw PlatformErrors.IDEMPOTENCY_KEY_REQUIRED.at(Endpoints.IDEMPOTENCY_KEY, "money-moving calls need an idempotency key (header Idempotency-Key, SOAP requestId)");
+            throw PlatformErrors.IDEMPOTENCY_KEY_REQUIRED.at(Endpoints.IDEMPOTENCY_KEY,
+                    "money-moving calls need an idempotency key (header Idempotency-Key, SOAP requestId)");
         }
         return key;
     }

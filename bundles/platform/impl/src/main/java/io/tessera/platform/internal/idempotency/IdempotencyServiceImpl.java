@@ -188,10 +188,12 @@ public class IdempotencyServiceImpl implements IdempotencyService {
 
     private static <T> T replay(IdempotencyEntity e, String scope, String requestHash, Class<T> type) {
         if (!scope.equals(e.scope)) {
-            throw PlatformErrors.IDEMPOTENCY_KEY_REUSED.at(Endpoints.IDEMPOTENCY_KEY, "this idempotency key was used for another operation");
+            throw PlatformErrors.IDEMPOTENCY_KEY_REUSED.at(Endpoints.IDEMPOTENCY_KEY,
+                    "this idempotency key was used for another operation");
         }
         if (!Hashing.same(e.requestHash, requestHash)) {
-            throw PlatformErrors.IDEMPOTENCY_KEY_REUSED.at(Endpoints.IDEMPOTENCY_KEY, "this idempotency key was used for a different request");
+            throw PlatformErrors.IDEMPOTENCY_KEY_REUSED.at(Endpoints.IDEMPOTENCY_KEY,
+                    "this idempotency key was used for a different request");
         }
         return Json.read(e.responseJson, type);
     }

@@ -60,7 +60,8 @@ public class SoapRequestCheck extends AbstractPhaseInterceptor<Message> {
     static void checkContentType(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (!type.startsWith("text/xml") && !type.startsWith("application/soap+xml")) {
-            throw fault(PlatformErrors.UNSUPPORTED_MEDIA_TYPE.at("Content-Type", "a SOAP request is sent as text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2)"), 415);
+            throw fault(PlatformErrors.UNSUPPORTED_MEDIA_TYPE.at("Content-Type",
+                    "a SOAP request is sent as text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2)"), 415);
         }
     }
 
