@@ -218,6 +218,14 @@ public class OutboxAndHoldsIT extends TesseraTestSupport {
         JsonNode act = call("GET", "/members/" + m + "/activity", null, bearer(HQ_ADMIN)).json;
         assertMoney("in", "50.00", act.get("storedValueIn"));
         assertMoney("out", "20.00", act.get("storedValueOut"));
+        Answer soapActivity = soap("members", "<m:getMemberActivity xmlns:m=\"urn:tessera:members\"><memberId>" + m
+                + "</memberId></m:getMemberActivity>", bearer(HQ_ADMIN));
+        assertEquals(soapActivity.text, 200, soapActivity.status);
+        assertTrue(soapActivity.text, soapActivity.text.contains("<walletMovements>2</walletMovements>")
+                && soapActivity.text.contains("<storedValueOut>20.00</storedValueOut>"));
+        Answer hidden = soap("members", "<m:getMemberActivity xmlns:m=\"urn:tessera:members\"><memberId>" + m
+                + "</memberId></m:getMemberActivity>", bearer(CLERK_101));
+        assertTrue(hidden.text, hidden.status == 500 && hidden.text.contains("MEMBER_NOT_FOUND"));
 
         // Participants join a transaction; outside one they refuse to run.
         try {

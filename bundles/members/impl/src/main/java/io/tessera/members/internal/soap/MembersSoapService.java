@@ -4,6 +4,7 @@ import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.members.api.Level;
 import io.tessera.members.api.LevelService;
 import io.tessera.members.api.Member;
+import io.tessera.members.api.MemberActivity;
 import io.tessera.members.api.MemberQuery;
 import io.tessera.members.api.MemberService;
 import io.tessera.members.api.RegisterMemberRequest;
@@ -48,6 +49,13 @@ public class MembersSoapService {
     @WebResult(name = "member")
     public Member getMember(@WebParam(name = "memberId") long memberId) throws TesseraFault {
         return members.get(memberId);
+    }
+
+    /** The member's stored-value activity, kept from the wallets' events (it may lag the wallet a moment). */
+    @WebMethod
+    @WebResult(name = "activity")
+    public MemberActivity getMemberActivity(@WebParam(name = "memberId") long memberId) throws TesseraFault {
+        return members.activity(memberId);
     }
 
     @WebMethod
