@@ -7,7 +7,6 @@ import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
 import io.tessera.org.api.Store;
 import io.tessera.platform.api.BusinessTime;
-import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
 import io.tessera.wallets.api.Account;
@@ -60,7 +59,7 @@ final class Accounts {
     }
 
     /** The store the caller acts in: it exists, the caller may act in it, it is open. */
-    Store storeFor(Caller caller, Long storeId) {
+    Store storeFor(Long storeId) {
         return org.actingStore(storeId);
     }
 

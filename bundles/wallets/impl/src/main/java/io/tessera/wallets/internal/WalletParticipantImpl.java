@@ -58,7 +58,7 @@ public class WalletParticipantImpl implements WalletParticipant {
         Caller caller = CallerContext.current();
         Checks.required("movement", m);
         Money amount = Accounts.positive("amount", m.amount);
-        Store store = accounts.storeFor(caller, m.storeId);
+        Store store = accounts.storeFor(m.storeId);
         Member member = accounts.activeMember(m.memberId);
         long scope = accounts.scopeOf(store);
         Postings.Details d = details(m);
@@ -106,7 +106,7 @@ public class WalletParticipantImpl implements WalletParticipant {
         Caller caller = CallerContext.current();
         Checks.required("movement", m);
         Money amount = Accounts.positive("amount", m.amount);
-        Store store = accounts.storeFor(caller, m.storeId);
+        Store store = accounts.storeFor(m.storeId);
         Member member = accounts.activeMember(m.memberId);
         Checks.text("cardNo", m.cardNo, 64);
         long scope = accounts.scopeOf(store);
@@ -125,7 +125,7 @@ public class WalletParticipantImpl implements WalletParticipant {
         Caller caller = CallerContext.current();
         Checks.required("hold", r);
         Money amount = Accounts.positive("amount", r.amount);
-        Store store = accounts.storeFor(caller, r.storeId);
+        Store store = accounts.storeFor(r.storeId);
         Member member = accounts.activeMember(r.memberId);
         String reference = Checks.optionalText("reference", r.reference, 64);
         long scope = accounts.scopeOf(store);

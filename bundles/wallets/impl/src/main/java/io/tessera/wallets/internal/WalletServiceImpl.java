@@ -79,7 +79,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         if (rules.rechargeMax() != null && amount.compareTo(rules.rechargeMax()) > 0) {
             throw WalletErrors.RECHARGE_ABOVE_MAXIMUM.at("amount", "the largest recharge is " + rules.rechargeMax());
         }
-        Store store = accounts.storeFor(caller, r.storeId);
+        Store store = accounts.storeFor(r.storeId);
         Member member = accounts.activeMember(r.memberId);
         String reference = Checks.optionalText("reference", r.reference, 64);
         String remark = Checks.optionalText("remark", r.remark, 500);
@@ -136,7 +136,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         UnitOfWork.requireKey(key);
         Checks.required("body", r);
         Money amount = Accounts.positive("amount", r.amount);
-        accounts.storeFor(caller, r.storeId);
+        accounts.storeFor(r.storeId);
         Member member = accounts.activeMember(r.memberId);
         Movement debit = new Movement(member.id, r.storeId, null, Checks.optionalText("orderNo", r.orderNo, 64));
         debit.cardNo = Checks.optionalText("cardNo", r.cardNo, 64);
@@ -156,7 +156,6 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
 
     @Override
     public OperationResult refund(Requests.Refund r, String key) {
-        CallerContext.current();
         UnitOfWork.requireKey(key);
         Checks.required("body", r);
         long entryId = Checks.required("paymentEntryId", r.paymentEntryId);
@@ -182,7 +181,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         Caller caller = CallerContext.current();
         UnitOfWork.requireKey(key);
         Checks.required("body", r);
-        Store store = accounts.storeFor(caller, r.storeId);
+        Store store = accounts.storeFor(r.storeId);
         Member member = accounts.knownMember(r.memberId);
         PaymentMethod method = paidWith(r.method);
         String reason = Checks.optionalText("reason", r.reason, 500);
@@ -214,7 +213,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         caller.requireAnyRole(Role.HQ_ADMIN, Role.FINANCE);
         UnitOfWork.requireKey(key);
         Checks.required("body", r);
-        Store store = accounts.storeFor(caller, r.storeId);
+        Store store = accounts.storeFor(r.storeId);
         Member member = accounts.knownMember(r.memberId);
         Money principal = r.principalDelta == null ? Money.ZERO : r.principalDelta;
         Money bonus = r.bonusDelta == null ? Money.ZERO : r.bonusDelta;
@@ -237,7 +236,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     public Account open(Requests.OpenAccount r) {
         Caller caller = CallerContext.current();
         Checks.required("body", r);
-        Store store = accounts.storeFor(caller, r.storeId);
+        Store store = accounts.storeFor(r.storeId);
         Member member = accounts.activeMember(r.memberId);
         long scope = accounts.scopeOf(store);
         accounts.ensureAccount(member, scope);

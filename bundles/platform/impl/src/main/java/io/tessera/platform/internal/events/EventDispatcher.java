@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -241,14 +240,16 @@ public class EventDispatcher {
             for (int i = 0; i < list.size() && running && consumer != null; i += CHUNK) {
                 List<DeliveryEntity> chunk = list.subList(i, Math.min(i + CHUNK, list.size()));
                 attempted += chunk.size();
-                if (!deliverAll(chunk, consumer)) {
-                    // One failed and rolled the chunk back: one by one, to find it and to keep the others going.
-                    for (DeliveryEntity d : chunk) {
-                        String pair = pair(d.consumer, d.aggregate);
-                        Long from = blockedFrom.get(pair);
-                        if ((from == null || from >= d.eventId) && !deliver(d.id, consumer)) {
-                            blockedFrom.merge(pair, d.eventId, Math::min);
-                        }
+                RuntimeException failure = deliver(chunk, consumer);
+                // A failed chunk was rolled back whole: one by one, to find the failing one and keep the others going.
+                for (DeliveryEntity d : failure == null ? List.<DeliveryEntity>of() : chunk) {
+                    String pair = pair(d.consumer, d.aggregate);
+                    Long from = blockedFrom.get(pair);
+                    RuntimeException alone = from != null && from < d.eventId ? null
+                            : chunk.size() == 1 ? failure : deliver(List.of(d), consumer);
+                    if (alone != null) {
+                        failed(d.id, alone);
+                        blockedFrom.merge(pair, d.eventId, Math::min);
                     }
                 }
             }
@@ -257,24 +258,21 @@ public class EventDispatcher {
     }
 
     /**
-     * Runs the consumer for a chunk of its deliveries (event order) and marks them done, all in one
-     * transaction: a commit per event would cost more than the consumers' own work. False when any
-     * failed (everything rolled back).
+     * Runs the consumer for deliveries of it (event order) and marks them done, all in one transaction:
+     * a commit per event would cost more than the consumers' own work. One UPDATE claims them (and locks
+     * their rows). Answers what failed (everything rolled back), or null.
      */
-    private boolean deliverAll(List<DeliveryEntity> chunk, EventConsumer consumer) {
-        if (chunk.size() == 1) {
-            return deliver(chunk.get(0).id, consumer);
-        }
+    private RuntimeException deliver(List<DeliveryEntity> chunk, EventConsumer consumer) {
         List<Long> ids = chunk.stream().map(d -> d.id).toList();
         List<Long> eventIds = chunk.stream().map(d -> d.eventId).toList();
         try {
             jpa.tx(TransactionType.Required, em -> {
-                // One statement claims the whole chunk (and locks its rows); if any of it is no longer
-                // PENDING, another node got there: roll back and go one by one.
-                LocalDateTime now = BusinessTime.now();
                 int claimed = em.createQuery("UPDATE DeliveryEntity d SET d.status = 'DONE', d.doneAt = :now, d.attempts = d.attempts + 1, "
-                        + "d.lastError = NULL WHERE d.id IN :ids AND d.status = 'PENDING'").setParameter("now", now)
+                        + "d.lastError = NULL WHERE d.id IN :ids AND d.status = 'PENDING'").setParameter("now", BusinessTime.now())
                         .setParameter("ids", ids).executeUpdate();
+                if (claimed == 0 && ids.size() == 1) {
+                    return; // another node delivered it meanwhile
+                }
                 if (claimed != ids.size()) {
                     throw new IllegalStateException("only " + claimed + " of " + ids.size() + " deliveries were still pending");
                 }
@@ -287,39 +285,15 @@ public class EventDispatcher {
                     }
                 });
             });
-            return true;
+            return null;
         } catch (RuntimeException ex) {
-            LOG.debug("A chunk of {} deliveries to {} failed; delivering them one by one", chunk.size(), chunk.get(0).consumer, ex);
-            return false;
+            LOG.debug("{} deliveries to {} failed and were rolled back", chunk.size(), chunk.get(0).consumer, ex);
+            return ex;
         }
     }
 
     private static String pair(String consumer, String aggregate) {
         return consumer + "\u0000" + aggregate;
-    }
-
-    /** Runs the consumer and marks the delivery done in one transaction; false when it failed. */
-    private boolean deliver(long deliveryId, EventConsumer consumer) {
-        try {
-            jpa.tx(TransactionType.Required, em -> {
-                DeliveryEntity d = em.createQuery("SELECT d FROM DeliveryEntity d WHERE d.id = :id", DeliveryEntity.class)
-                        .setParameter("id", deliveryId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                        .setHint("eclipselink.refresh", "true").getResultList().stream().findFirst().orElse(null);
-                if (d == null || !Status.PENDING.name().equals(d.status)) {
-                    return;
-                }
-                EventEntity e = em.find(EventEntity.class, d.eventId);
-                CallerContext.runAs(Caller.system("events"), () -> consumer.consume(StoredEvent.of(e)));
-                d.status = Status.DONE.name();
-                d.attempts++;
-                d.doneAt = BusinessTime.now();
-                d.lastError = null;
-            });
-            return true;
-        } catch (RuntimeException ex) {
-            failed(deliveryId, ex);
-            return false;
-        }
     }
 
     private void failed(long deliveryId, RuntimeException ex) {
