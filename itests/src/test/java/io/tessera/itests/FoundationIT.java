@@ -258,4 +258,16 @@ public class FoundationIT extends TesseraTestSupport {
         assertEquals("every retry answers with the one member", 1, ids.size());
         assertEquals(1, call("GET", "/members?phone=" + phone, null, bearer(HQ_ADMIN)).json.get("total").asLong());
     }
+
+    /**
+     * Starting the distribution (every schema, every face published once) and the refusals of this class
+     * (bad input, wrong codes, conflicts, missing credentials) leave no ERROR line in the log: an error line
+     * means something is broken.
+     */
+    @Test
+    public void startingAndRefusingLogNoErrors() throws Exception {
+        java.nio.file.Path log = java.nio.file.Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
+        List<String> errors = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains("| ERROR |")).toList();
+        assertTrue(String.join("\n", errors), errors.isEmpty());
+    }
 }

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.tessera.org.api.DemoDataService;
 import io.tessera.platform.api.codes.OutboxMessage;
 import io.tessera.platform.api.codes.OutboxService;
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -47,6 +50,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
@@ -89,7 +93,7 @@ public abstract class TesseraTestSupport {
     public Option[] config() {
         String dist = System.getProperty("tessera.distribution", "../karaf-distribution/target/tessera-distribution-0.1.0-SNAPSHOT.tar.gz");
         String karaf = "4.4.10";
-        return new Option[] {
+        return org.ops4j.pax.exam.OptionUtils.combine(new Option[] {
             // -Dtessera.keep=true keeps target/exam/<run>/ (logs, Derby) for a look after the run.
             when(Boolean.getBoolean("tessera.keep")).useOptions(keepRuntimeFolder()),
             karafDistributionConfiguration().frameworkUrl(new File(dist).toURI().toString())
@@ -133,7 +137,7 @@ public abstract class TesseraTestSupport {
             new VMOption("-classpath"),
             new VMOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
             new VMOption("-Xmx768m"),
-        };
+        }, TestDatabase.options());
     }
 
     private static final int HTTP_PORT = freePort();
@@ -143,6 +147,31 @@ public abstract class TesseraTestSupport {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the database
+
+    /** One statement on Tessera's database, outside any transaction of Tessera's. */
+    protected int sql(String statement) throws Exception {
+        return withConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate(statement);
+            }
+        });
+    }
+
+    protected interface Work<T> {
+        T apply(Connection c) throws Exception;
+    }
+
+    protected <T> T withConnection(Work<T> work) throws Exception {
+        ServiceReference<DataSource> ref = bundleContext.getServiceReferences(DataSource.class, "(osgi.jndi.service.name=tessera)")
+                .iterator().next();
+        try (Connection c = bundleContext.getService(ref).getConnection()) {
+            return work.apply(c);
+        } finally {
+            bundleContext.ungetService(ref);
         }
     }
 

@@ -11,12 +11,14 @@ import io.tessera.cards.internal.imports.Upload;
 import io.tessera.cards.internal.jpa.CardTypeEntity;
 import io.tessera.cards.internal.jpa.ImportEntity;
 import io.tessera.cards.internal.jpa.ImportRejectEntity;
+import io.tessera.org.api.OrgService;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Page;
+import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
@@ -38,6 +40,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -75,19 +78,20 @@ public class CardImportServiceImpl implements CardImportService {
     @Activate
     public CardImportServiceImpl(@Reference(target = "(osgi.unit.name=tessera-cards)") JpaTemplate jpa,
             @Reference JobService jobs,
-            @Reference CardImporter importer,
+            @Reference OrgService org,
+            @Reference(target = "(tessera.schema=tessera-cards)") DataSource dataSource,
             @Reference AuditService audit,
             Config c) {
         this.jpa = jpa;
         this.jobs = jobs;
-        this.importer = importer;
+        this.importer = new CardImporter(jpa, org, dataSource);
         this.audit = audit;
-        activate(c);
+        start(c);
     }
 
     private volatile long maxBytes;
 
-    void activate(Config c) {
+    private void start(Config c) {
         configure(c);
         // An import whose job ended without finishing it (Tessera stopped meanwhile) can be uploaded again.
         CallerContext.runAs(Caller.system("cards"), () -> jpa.tx(TransactionType.Required, em -> {
@@ -261,27 +265,16 @@ public class CardImportServiceImpl implements CardImportService {
     @Override
     public Page<CardImport> listImports(int page, int size) {
         CallerContext.current().requireAnyRole(Role.HQ_ADMIN, Role.FINANCE);
-        int offset = Page.offset(page, size);
-        return jpa.txExpr(TransactionType.Supports, em -> new Page<>(em
-                .createQuery("SELECT i FROM ImportEntity i ORDER BY i.id DESC", ImportEntity.class)
-                .setFirstResult(offset).setMaxResults(size).getResultList()
-                .stream().map(Dtos::importOf).collect(Collectors.toList()), page, size,
-                em.createQuery("SELECT COUNT(i) FROM ImportEntity i", Long.class).getSingleResult()));
+        return jpa.txExpr(TransactionType.Supports, em -> PagedQuery.of("ImportEntity", "i")
+                .page(em, ImportEntity.class, "i.id DESC", page, size).map(Dtos::importOf));
     }
 
     @Override
     public Page<ImportReject> rejects(long importId, int page, int size) {
         getImport(importId);
         Page.check(page, size);
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            long total = em.createQuery("SELECT COUNT(r) FROM ImportRejectEntity r WHERE r.importId = :id", Long.class)
-                    .setParameter("id", importId).getSingleResult();
-            List<ImportReject> items = em.createQuery("SELECT r FROM ImportRejectEntity r WHERE r.importId = :id ORDER BY r.line, r.id",
-                            ImportRejectEntity.class)
-                    .setParameter("id", importId).setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList()
-                    .stream().map(Dtos::reject).collect(Collectors.toList());
-            return new Page<>(items, page, size, total);
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> PagedQuery.of("ImportRejectEntity", "r").where("r.importId = :id", "id", importId)
+                .page(em, ImportRejectEntity.class, "r.line, r.id", page, size).map(Dtos::reject));
     }
 
     private static Charset charset(String name) {

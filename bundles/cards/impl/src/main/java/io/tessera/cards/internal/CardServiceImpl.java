@@ -102,8 +102,7 @@ public class CardServiceImpl implements CardService {
             @Reference VerificationCodeService codes,
             @Reference UnitOfWork work,
             @Reference AuditService audit,
-            @Reference JobService jobs,
-            @Reference VoidListExport voidList) {
+            @Reference JobService jobs) {
         this.jpa = jpa;
         this.org = org;
         this.members = members;
@@ -112,7 +111,7 @@ public class CardServiceImpl implements CardService {
         this.work = work;
         this.audit = audit;
         this.jobs = jobs;
-        this.voidList = voidList;
+        this.voidList = new VoidListExport(jpa, org);
     }
 
     // ---- query

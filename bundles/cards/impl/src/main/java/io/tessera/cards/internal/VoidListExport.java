@@ -21,15 +21,11 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * The list of migrated cards that the legacy CRM must void (待作废卡清单), as a CSV job result:
  * UTF-8 with a byte order mark so that Excel shows the Chinese store names, one row per migration.
  */
-@Component(service = VoidListExport.class)
 public class VoidListExport {
 
     public static final String JOB_TYPE = "cards.void-list";
@@ -39,9 +35,7 @@ public class VoidListExport {
 
     private final OrgService org;
 
-    @Activate
-    public VoidListExport(@Reference(target = "(osgi.unit.name=tessera-cards)") JpaTemplate jpa,
-            @Reference OrgService org) {
+    public VoidListExport(JpaTemplate jpa, OrgService org) {
         this.jpa = jpa;
         this.org = org;
     }

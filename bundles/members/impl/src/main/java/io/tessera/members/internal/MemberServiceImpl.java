@@ -18,6 +18,7 @@ import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Like;
 import io.tessera.platform.api.Page;
+import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
@@ -201,52 +202,29 @@ public class MemberServiceImpl implements MemberService {
         Caller caller = CallerContext.current();
         MemberQuery query = q == null ? new MemberQuery() : q;
         Page.check(query.page, query.size);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        PagedQuery select = PagedQuery.of("MemberEntity", "m");
         if (query.storeId != null) {
             caller.requireStore(query.storeId);
-            where.append(" AND m.registeredStoreId = :store");
-            params.put("store", query.storeId);
+            select.where("m.registeredStoreId = :store", "store", query.storeId);
         } else if (!caller.seesAllStores()) {
-            where.append(" AND m.registeredStoreId IN :stores");
-            params.put("stores", new ArrayList<>(caller.getStoreIds()));
+            if (caller.getStoreIds().isEmpty()) {
+                return new Page<>(List.of(), query.page, query.size, 0);
+            }
+            select.where("m.registeredStoreId IN :stores", "stores", new ArrayList<>(caller.getStoreIds()));
         }
-        if (query.phone != null && !query.phone.isBlank()) {
-            where.append(" AND m.phone = :phone");
-            params.put("phone", query.phone.trim());
-        }
-        if (query.memberNo != null && !query.memberNo.isBlank()) {
-            where.append(" AND m.memberNo = :no");
-            params.put("no", query.memberNo.trim());
-        }
-        if (query.name != null && !query.name.isBlank()) {
-            where.append(" AND m.name LIKE :name" + Like.ESCAPE);
-            params.put("name", Like.prefix(query.name.trim()));
-        }
-        if (query.levelId != null) {
-            where.append(" AND m.levelId = :level");
-            params.put("level", query.levelId);
-        }
-        if (query.status != null) {
-            where.append(" AND m.status = :status");
-            params.put("status", query.status.name());
-        }
-        if (!caller.seesAllStores() && caller.getStoreIds().isEmpty()) {
-            return new Page<>(List.of(), query.page, query.size, 0);
-        }
+        select.filter(blankToNull(query.phone), "m.phone = :phone", "phone")
+                .filter(blankToNull(query.memberNo), "m.memberNo = :no", "no")
+                .filter(blankToNull(query.name) == null ? null : Like.prefix(query.name.trim()), "m.name LIKE :name" + Like.ESCAPE, "name")
+                .filter(query.levelId, "m.levelId = :level", "level")
+                .filter(query.status == null ? null : query.status.name(), "m.status = :status", "status");
         return jpa.txExpr(TransactionType.Supports, em -> {
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM MemberEntity m" + where, Long.class);
-            TypedQuery<MemberEntity> select = em.createQuery("SELECT m FROM MemberEntity m" + where + " ORDER BY m.id DESC",
-                    MemberEntity.class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                select.setParameter(k, v);
-            });
-            long total = count.getSingleResult();
-            List<MemberEntity> rows = select.setFirstResult(Page.offset(query.page, query.size)).setMaxResults(query.size).getResultList();
             Map<Long, LevelEntity> levels = LevelServiceImpl.levelsById(em);
-            return new Page<>(rows.stream().map(e -> toDto(levels, e)).collect(Collectors.toList()), query.page, query.size, total);
+            return select.page(em, MemberEntity.class, "m.id DESC", query.page, query.size).map(e -> toDto(levels, e));
         });
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     @Override

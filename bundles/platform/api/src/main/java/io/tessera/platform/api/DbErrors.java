@@ -22,14 +22,18 @@ public final class DbErrors {
     }
 
     /**
-     * True when the database rolled the transaction back to break a deadlock or a lock wait (SQLState
-     * class 40): the whole transaction is gone, so running it again is safe.
+     * True when the database gave up the transaction over a conflict with another one: SQLState class 40
+     * (Derby's deadlock and lock timeout, PostgreSQL's deadlock {@code 40P01} and serialization failure
+     * {@code 40001}) or PostgreSQL's lock timeout {@code 55P03} (after which its transaction can only roll
+     * back). The caller's transaction is lost either way, so running it again is safe.
      */
     public static boolean isTransientConflict(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLException && ((SQLException) c).getSQLState() != null
-                    && ((SQLException) c).getSQLState().startsWith("40")) {
-                return true;
+            if (c instanceof SQLException && ((SQLException) c).getSQLState() != null) {
+                String state = ((SQLException) c).getSQLState();
+                if (state.startsWith("40") || "55P03".equals(state)) {
+                    return true;
+                }
             }
         }
         return false;

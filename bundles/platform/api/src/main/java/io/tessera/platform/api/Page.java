@@ -40,6 +40,11 @@ public class Page<T> {
         return (page - 1) * size;
     }
 
+    /** The same page with each item turned into another (the paging and the total stay). */
+    public <R> Page<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+        return new Page<>(items.stream().<R>map(mapper).collect(java.util.stream.Collectors.toList()), page, size, total);
+    }
+
     public List<T> getItems() {
         return items;
     }

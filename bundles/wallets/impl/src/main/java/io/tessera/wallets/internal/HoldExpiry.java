@@ -1,7 +1,9 @@
 package io.tessera.wallets.internal;
 
 import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.events.EventPublisher;
 import io.tessera.platform.api.schedule.ScheduledTask;
+import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.wallets.api.Hold;
 import io.tessera.wallets.internal.jpa.AccountEntity;
 import io.tessera.wallets.internal.jpa.HoldEntity;
@@ -26,9 +28,10 @@ public class HoldExpiry implements ScheduledTask {
     private final Postings postings;
 
     @Activate
-    public HoldExpiry(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa, @Reference Postings postings) {
+    public HoldExpiry(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa, @Reference EventPublisher events,
+                      @Reference UnitOfWork work) {
         this.jpa = jpa;
-        this.postings = postings;
+        this.postings = new Postings(jpa, events, work);
     }
 
     @Override

@@ -20,11 +20,6 @@ import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The only place balances and holds change: applies a principal and bonus delta to a locked account,
@@ -32,10 +27,7 @@ import org.slf4j.LoggerFactory;
  * "wallets.&lt;type&gt;"), all in the caller's transaction. A balance never goes below zero, nor a debit
  * below what open holds set aside, whatever the caller computed.
  */
-@Component(service = Postings.class, immediate = true)
 public class Postings {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Postings.class);
 
     /** Rows per store-day in the daily ledger: concurrent payments of one store spread over them. */
     public static final int SLOTS = 16;
@@ -44,39 +36,10 @@ public class Postings {
     private final EventPublisher events;
     private final UnitOfWork work;
 
-    @Activate
-    public Postings(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa, @Reference EventPublisher events,
-                    @Reference UnitOfWork work) {
+    public Postings(JpaTemplate jpa, EventPublisher events, UnitOfWork work) {
         this.jpa = jpa;
         this.events = events;
         this.work = work;
-        upgradeSchema();
-    }
-
-    /**
-     * Brings databases of earlier versions up to date, once: their store-days in WAL_DAILY_LEDGER move
-     * to slot 0 of the slotted table (same totals; the old table is kept renamed), and the journal's
-     * index of ACCOUNT_ID alone, which the unique (ACCOUNT_ID, ACCOUNT_SEQ) index makes redundant, is
-     * dropped (one index less to write per movement).
-     */
-    private void upgradeSchema() {
-        jpa.tx(TransactionType.Required, em -> {
-            if (exists(em, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'WAL_DAILY_LEDGER'")) {
-                int moved = em.createNativeQuery("INSERT INTO WAL_LEDGER_DAY_SLOT (STORE_ID, BUSINESS_DATE, SLOT, PRINCIPAL_IN, "
-                        + "PRINCIPAL_OUT, BONUS_IN, BONUS_OUT) SELECT STORE_ID, BUSINESS_DATE, 0, PRINCIPAL_IN, PRINCIPAL_OUT, BONUS_IN, "
-                        + "BONUS_OUT FROM WAL_DAILY_LEDGER").executeUpdate();
-                em.createNativeQuery("RENAME TABLE WAL_DAILY_LEDGER TO WAL_DAILY_LEDGER_UNSLOTTED").executeUpdate();
-                LOG.info("Moved {} daily ledger rows to the slotted ledger (old table kept as WAL_DAILY_LEDGER_UNSLOTTED)", moved);
-            }
-            if (exists(em, "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES WHERE CONGLOMERATENAME = 'WAL_JOURNAL_ACCOUNT'")) {
-                em.createNativeQuery("DROP INDEX WAL_JOURNAL_ACCOUNT").executeUpdate();
-                LOG.info("Dropped the journal index WAL_JOURNAL_ACCOUNT (the unique account sequence index serves its reads)");
-            }
-        });
-    }
-
-    private static boolean exists(EntityManager em, String countSql) {
-        return ((Number) em.createNativeQuery(countSql).getSingleResult()).intValue() > 0;
     }
 
     /** Fields of a journal row beyond the amounts. */
@@ -148,7 +111,7 @@ public class Postings {
     }
 
     public static long heldFen(AccountEntity account) {
-        return account.held == null ? 0 : Money.of(account.held).toFen();
+        return Money.of(account.held).toFen();
     }
 
     /**

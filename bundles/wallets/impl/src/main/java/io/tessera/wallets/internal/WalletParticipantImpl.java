@@ -1,6 +1,5 @@
 package io.tessera.wallets.internal;
 
-import io.tessera.wallets.api.WalletErrors;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
@@ -11,12 +10,15 @@ import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.events.EventPublisher;
+import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.wallets.api.Account;
 import io.tessera.wallets.api.EntryType;
 import io.tessera.wallets.api.Hold;
 import io.tessera.wallets.api.HoldRequest;
 import io.tessera.wallets.api.JournalEntry;
 import io.tessera.wallets.api.Movement;
+import io.tessera.wallets.api.WalletErrors;
 import io.tessera.wallets.api.WalletParticipant;
 import io.tessera.wallets.internal.Splits.Parts;
 import io.tessera.wallets.internal.jpa.AccountEntity;
@@ -47,9 +49,10 @@ public class WalletParticipantImpl implements WalletParticipant {
 
     @Activate
     public WalletParticipantImpl(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa, @Reference OrgService org,
-                                 @Reference MemberService members, @Reference WalletSettings settings, @Reference Postings postings) {
+                                 @Reference MemberService members, @Reference WalletSettings settings, @Reference EventPublisher events,
+                                 @Reference UnitOfWork work) {
         this.jpa = jpa;
-        this.postings = postings;
+        this.postings = new Postings(jpa, events, work);
         this.accounts = new Accounts(org, members, settings, postings);
     }
 

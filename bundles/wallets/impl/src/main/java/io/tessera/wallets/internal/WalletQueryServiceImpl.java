@@ -8,6 +8,7 @@ import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.Page;
+import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.wallets.api.Account;
 import io.tessera.wallets.api.BalanceQuery;
@@ -58,41 +59,23 @@ public class WalletQueryServiceImpl implements WalletQueryService {
         Caller caller = CallerContext.current();
         BalanceQuery query = q == null ? new BalanceQuery() : q;
         Page.check(query.page, query.size);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        PagedQuery select = PagedQuery.of("AccountEntity", "a");
         if (query.storeId != null) {
             caller.requireStore(query.storeId);
-            where.append(" AND a.scopeStoreId = :store");
-            params.put("store", query.storeId);
+            select.where("a.scopeStoreId = :store", "store", query.storeId);
         }
         String scope = Visibility.accountCondition(caller);
         if (scope != null) {
-            where.append(" AND ").append(scope);
-            params.put("stores", Visibility.stores(caller));
+            select.where(scope, "stores", Visibility.stores(caller));
         }
         if (query.phone != null && !query.phone.isBlank()) {
             Long memberId = memberIdByPhone(query.phone.trim());
-            where.append(" AND a.memberId = :member");
-            params.put("member", memberId == null ? -1L : memberId);
+            select.where("a.memberId = :member", "member", memberId == null ? -1L : memberId);
         }
-        if (query.memberNo != null && !query.memberNo.isBlank()) {
-            where.append(" AND a.memberNo = :no");
-            params.put("no", query.memberNo.trim());
-        }
-        if (query.minBalance != null) {
-            where.append(" AND a.principal + a.bonus >= :min");
-            params.put("min", query.minBalance.toBigDecimal());
-        }
-        if (query.maxBalance != null) {
-            where.append(" AND a.principal + a.bonus <= :max");
-            params.put("max", query.maxBalance.toBigDecimal());
-        }
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            Page<AccountEntity> rows = page(em, "AccountEntity a", where.toString(), "a.id DESC", params, query.page, query.size,
-                    AccountEntity.class);
-            return new Page<>(withNames(rows.getItems()),
-                    rows.getPage(), rows.getSize(), rows.getTotal());
-        });
+        select.filter(query.memberNo == null || query.memberNo.isBlank() ? null : query.memberNo.trim(), "a.memberNo = :no", "no")
+                .filter(query.minBalance == null ? null : query.minBalance.toBigDecimal(), "a.principal + a.bonus >= :min", "min")
+                .filter(query.maxBalance == null ? null : query.maxBalance.toBigDecimal(), "a.principal + a.bonus <= :max", "max");
+        return jpa.txExpr(TransactionType.Supports, em -> withNames(select.page(em, AccountEntity.class, "a.id DESC", query.page, query.size)));
     }
 
     @Override
@@ -100,45 +83,23 @@ public class WalletQueryServiceImpl implements WalletQueryService {
         Caller caller = CallerContext.current();
         TransactionQuery query = q == null ? new TransactionQuery() : q;
         Page.check(query.page, query.size);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        PagedQuery select = PagedQuery.of("JournalEntity", "j");
         if (query.storeId != null) {
             caller.requireStore(query.storeId);
-            where.append(" AND j.storeId = :store");
-            params.put("store", query.storeId);
+            select.where("j.storeId = :store", "store", query.storeId);
         }
         if (!caller.seesAllStores()) {
             // Rows in the caller's stores, and every row of members registered there.
-            where.append(" AND (j.storeId IN :stores OR EXISTS (SELECT a.id FROM AccountEntity a WHERE a.id = j.accountId "
-                    + "AND a.memberStoreId IN :stores))");
-            params.put("stores", Visibility.stores(caller));
+            select.where("(j.storeId IN :stores OR EXISTS (SELECT a.id FROM AccountEntity a WHERE a.id = j.accountId "
+                    + "AND a.memberStoreId IN :stores))", "stores", Visibility.stores(caller));
         }
-        if (query.memberId != null) {
-            where.append(" AND j.memberId = :member");
-            params.put("member", query.memberId);
-        }
-        if (query.type != null) {
-            where.append(" AND j.type = :type");
-            params.put("type", query.type.name());
-        }
-        if (query.cardNo != null && !query.cardNo.isBlank()) {
-            where.append(" AND j.cardNo = :card");
-            params.put("card", query.cardNo.trim());
-        }
-        if (query.from != null) {
-            where.append(" AND j.businessDate >= :from");
-            params.put("from", query.from);
-        }
-        if (query.to != null) {
-            where.append(" AND j.businessDate <= :to");
-            params.put("to", query.to);
-        }
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            Page<JournalEntity> rows = page(em, "JournalEntity j", where.toString(), "j.createdAt DESC, j.accountSeq DESC, j.id DESC", params, query.page, query.size,
-                    JournalEntity.class);
-            return new Page<>(rows.getItems().stream().map(Dtos::entry).collect(Collectors.toList()),
-                    rows.getPage(), rows.getSize(), rows.getTotal());
-        });
+        select.filter(query.memberId, "j.memberId = :member", "member")
+                .filter(query.type == null ? null : query.type.name(), "j.type = :type", "type")
+                .filter(query.cardNo == null || query.cardNo.isBlank() ? null : query.cardNo.trim(), "j.cardNo = :card", "card")
+                .filter(query.from, "j.businessDate >= :from", "from")
+                .filter(query.to, "j.businessDate <= :to", "to");
+        return jpa.txExpr(TransactionType.Supports, em -> select.page(em, JournalEntity.class,
+                "j.createdAt DESC, j.accountSeq DESC, j.id DESC", query.page, query.size).map(Dtos::entry));
     }
 
     @Override
@@ -177,15 +138,9 @@ public class WalletQueryServiceImpl implements WalletQueryService {
     public Page<Account> holders(long storeId, int page, int size) {
         Caller caller = CallerContext.current();
         caller.requireStore(storeId);
-        Page.check(page, size);
-        Map<String, Object> params = new HashMap<>();
-        params.put("store", storeId);
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            Page<AccountEntity> rows = page(em, "AccountEntity a", " WHERE a.principal + a.bonus > 0 AND (a.scopeStoreId = :store "
-                    + "OR (a.scopeStoreId = 0 AND a.memberStoreId = :store))", "a.id DESC", params, page, size, AccountEntity.class);
-            return new Page<>(withNames(rows.getItems()),
-                    rows.getPage(), rows.getSize(), rows.getTotal());
-        });
+        PagedQuery select = PagedQuery.of("AccountEntity", "a").where("a.principal + a.bonus > 0 AND (a.scopeStoreId = :store "
+                + "OR (a.scopeStoreId = 0 AND a.memberStoreId = :store))", "store", storeId);
+        return jpa.txExpr(TransactionType.Supports, em -> withNames(select.page(em, AccountEntity.class, "a.id DESC", page, size)));
     }
 
     @Override
@@ -256,26 +211,13 @@ public class WalletQueryServiceImpl implements WalletQueryService {
     }
 
     /** The accounts with their members' names, looked up together (one query, not one per row). */
-    private List<Account> withNames(List<AccountEntity> rows) {
-        Map<Long, Member> byId = members.lookupAll(rows.stream().map(e -> e.memberId).collect(Collectors.toList()));
-        return rows.stream().map(e -> {
+    private Page<Account> withNames(Page<AccountEntity> rows) {
+        Map<Long, Member> byId = members.lookupAll(rows.getItems().stream().map(e -> e.memberId).collect(Collectors.toList()));
+        return rows.map(e -> {
             Account a = Dtos.account(e);
             Member m = byId.get(e.memberId);
             a.memberName = m == null ? null : m.name;
             return a;
-        }).collect(Collectors.toList());
-    }
-
-    private static <T> Page<T> page(EntityManager em, String from, String where, String order, Map<String, Object> params,
-                                    int page, int size, Class<T> type) {
-        String alias = from.substring(from.indexOf(' ') + 1);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(" + alias + ") FROM " + from + where, Long.class);
-        TypedQuery<T> select = em.createQuery("SELECT " + alias + " FROM " + from + where + " ORDER BY " + order, type);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            select.setParameter(k, v);
         });
-        return new Page<>(select.setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList(), page, size,
-                count.getSingleResult());
     }
 }

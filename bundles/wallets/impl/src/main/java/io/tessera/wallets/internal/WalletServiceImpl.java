@@ -1,6 +1,5 @@
 package io.tessera.wallets.internal;
 
-import io.tessera.wallets.api.WalletErrors;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberService;
 import io.tessera.members.api.ReturnCardGuard;
@@ -13,6 +12,7 @@ import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.PaymentMethod;
 import io.tessera.platform.api.Role;
+import io.tessera.platform.api.events.EventPublisher;
 import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.wallets.api.Account;
 import io.tessera.wallets.api.EntryType;
@@ -20,6 +20,7 @@ import io.tessera.wallets.api.JournalEntry;
 import io.tessera.wallets.api.Movement;
 import io.tessera.wallets.api.OperationResult;
 import io.tessera.wallets.api.Requests;
+import io.tessera.wallets.api.WalletErrors;
 import io.tessera.wallets.api.WalletParticipant;
 import io.tessera.wallets.api.WalletService;
 import io.tessera.wallets.internal.WalletSettings.Rules;
@@ -56,10 +57,10 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     @Activate
     public WalletServiceImpl(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa, @Reference OrgService org,
                              @Reference MemberService members, @Reference UnitOfWork work, @Reference WalletSettings settings,
-                             @Reference Postings postings, @Reference WalletParticipant participant) {
+                             @Reference EventPublisher events, @Reference WalletParticipant participant) {
         this.jpa = jpa;
         this.work = work;
-        this.postings = postings;
+        this.postings = new Postings(jpa, events, work);
         this.participant = participant;
         this.accounts = new Accounts(org, members, settings, postings);
     }

@@ -38,9 +38,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +47,6 @@ import org.slf4j.LoggerFactory;
  * says is always what is in the card table. Safe to run again on the same file: rows already
  * written count as unchanged, and a migrated card is never overwritten.
  */
-@Component(service = CardImporter.class)
 public class CardImporter {
 
     /** Rows per transaction: below Derby's lock escalation threshold (5,000 row locks per table). */
@@ -64,10 +60,7 @@ public class CardImporter {
     /** Read once per import, outside any transaction, to learn which card nos exist (see {@link KnownCardNos}). */
     private final DataSource dataSource;
 
-    @Activate
-    public CardImporter(@Reference(target = "(osgi.unit.name=tessera-cards)") JpaTemplate jpa,
-            @Reference OrgService org,
-            @Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource) {
+    public CardImporter(JpaTemplate jpa, OrgService org, DataSource dataSource) {
         this.jpa = jpa;
         this.org = org;
         this.dataSource = dataSource;
@@ -292,11 +285,19 @@ public class CardImporter {
             }
             KnownCardNos known = new KnownCardNos(count + fileBytes / 30);
             if (count > 0) {
-                s.setFetchSize(10_000);
-                try (ResultSet rs = s.executeQuery("SELECT CARD_NO FROM CRD_CARD")) {
-                    while (rs.next()) {
-                        known.add(rs.getString(1));
+                // Read in batches: PostgreSQL's driver honours the fetch size only inside a transaction (else
+                // it loads every row at once); Derby streams either way.
+                c.setAutoCommit(false);
+                try {
+                    s.setFetchSize(10_000);
+                    try (ResultSet rs = s.executeQuery("SELECT CARD_NO FROM CRD_CARD")) {
+                        while (rs.next()) {
+                            known.add(rs.getString(1));
+                        }
                     }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
                 }
             }
             return known;

@@ -73,13 +73,7 @@ public class MembersSoapService {
     @WebMethod
     @WebResult(name = "members")
     public MemberList listMembers(@WebParam(name = "query") MemberQuery query) throws TesseraFault {
-        Page<Member> p = members.list(query);
-        MemberList list = new MemberList();
-        list.member = p.getItems();
-        list.page = p.getPage();
-        list.size = p.getSize();
-        list.total = p.getTotal();
-        return list;
+        return MemberList.of(members.list(query));
     }
 
     @WebMethod

@@ -2,21 +2,18 @@ package io.tessera.org.internal.soap;
 
 import io.tessera.org.api.Operator;
 import io.tessera.platform.api.Page;
+import io.tessera.platform.api.soap.SoapPage;
 import java.util.List;
+import javax.xml.bind.annotation.XmlType;
 
-/** A page of operators as SOAP carries it (JAXB needs a concrete element type). */
-public class OperatorList {
+/** A page of operators as SOAP carries it. */
+@XmlType(propOrder = {"operator", "page", "size", "total"})
+public class OperatorList extends SoapPage {
     public List<Operator> operator;
-    public int page;
-    public int size;
-    public long total;
 
     static OperatorList of(Page<Operator> p) {
         OperatorList list = new OperatorList();
-        list.operator = p.getItems();
-        list.page = p.getPage();
-        list.size = p.getSize();
-        list.total = p.getTotal();
+        list.operator = list.from(p);
         return list;
     }
 }

@@ -4,6 +4,7 @@ import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Page;
+import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.events.EventDelivery;
 import io.tessera.platform.api.schedule.ScheduledTask;
@@ -47,23 +48,12 @@ public class EventLog implements ScheduledTask {
         CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
         Page.check(page, size);
         return jpa.txExpr(TransactionType.Supports, em -> {
-            String where = " WHERE 1 = 1" + (status == null ? "" : " AND d.status = :status") + (consumer == null ? "" : " AND d.consumer = :consumer")
-                    + (topic == null ? "" : " AND d.topic = :topic");
-            TypedQuery<DeliveryEntity> q = em.createQuery("SELECT d FROM DeliveryEntity d" + where + " ORDER BY d.id DESC", DeliveryEntity.class);
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(d) FROM DeliveryEntity d" + where, Long.class);
-            for (TypedQuery<?> t : List.of(q, count)) {
-                if (status != null) {
-                    t.setParameter("status", status.name());
-                }
-                if (consumer != null) {
-                    t.setParameter("consumer", consumer);
-                }
-                if (topic != null) {
-                    t.setParameter("topic", topic);
-                }
-            }
-            List<DeliveryEntity> rows = q.setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList();
-            return new Page<>(dtos(em, rows), page, size, count.getSingleResult());
+            Page<DeliveryEntity> rows = PagedQuery.of("DeliveryEntity", "d")
+                    .filter(status == null ? null : status.name(), "d.status = :status", "status")
+                    .filter(consumer, "d.consumer = :consumer", "consumer")
+                    .filter(topic, "d.topic = :topic", "topic")
+                    .page(em, DeliveryEntity.class, "d.id DESC", page, size);
+            return new Page<>(dtos(em, rows.getItems()), page, size, rows.getTotal());
         });
     }
 

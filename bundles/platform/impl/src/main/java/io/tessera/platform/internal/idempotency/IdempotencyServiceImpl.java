@@ -44,7 +44,7 @@ public class IdempotencyServiceImpl implements IdempotencyService {
     @Activate
     public IdempotencyServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa) {
         this.jpa = jpa;
-        activate();
+        start();
     }
 
     /** How often a failed transaction is run again (see {@link #execute}). */
@@ -56,7 +56,7 @@ public class IdempotencyServiceImpl implements IdempotencyService {
      */
     private volatile LocalDateTime legacyKeysUntil;
 
-    void activate() {
+    private void start() {
         // Rows of earlier releases: BOUND NULL, or 0 where the column was added to a filled table (the
         // database gave them the column's default).
         LocalDateTime newest = jpa.txExpr(TransactionType.Supports, em -> em

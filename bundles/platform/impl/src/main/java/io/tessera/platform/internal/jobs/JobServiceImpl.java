@@ -6,6 +6,7 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Page;
+import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobProgress;
@@ -70,7 +71,7 @@ public class JobServiceImpl implements JobService {
     public JobServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
             Config config) {
         this.jpa = jpa;
-        activate(config);
+        start(config);
     }
 
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
@@ -78,7 +79,7 @@ public class JobServiceImpl implements JobService {
     private ScheduledExecutorService publisher;
     private Path folder;
 
-    void activate(Config config) {
+    private void start(Config config) {
         folder = Paths.get(System.getProperty("karaf.data", "data"), "tessera", "jobs");
         int threads = Math.max(1, config.threads());
         AtomicInteger n = new AtomicInteger();
@@ -233,30 +234,13 @@ public class JobServiceImpl implements JobService {
     @Override
     public Page<Job> list(String type, int page, int size) {
         Caller caller = CallerContext.current();
-        int offset = Page.offset(page, size);
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            List<String> where = new ArrayList<>();
-            if (type != null) {
-                where.add("j.type = :type");
-            }
-            if (!caller.seesAllStores()) {
-                where.add("j.ownerIdentity = :owner");
-            }
-            String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-            var count = em.createQuery("SELECT COUNT(j) FROM JobEntity j" + clause, Long.class);
-            var select = em.createQuery("SELECT j FROM JobEntity j" + clause + " ORDER BY j.id DESC", JobEntity.class);
-            for (var q : List.of(count, select)) {
-                if (type != null) {
-                    q.setParameter("type", type);
-                }
-                if (!caller.seesAllStores()) {
-                    q.setParameter("owner", caller.identity());
-                }
-            }
-            List<Job> items = select.setFirstResult(offset).setMaxResults(size).getResultList().stream()
-                    .map(e -> dto(e, live.get(e.id))).collect(Collectors.toList());
-            return new Page<>(items, page, size, count.getSingleResult());
-        });
+        Page.check(page, size);
+        PagedQuery select = PagedQuery.of("JobEntity", "j").filter(type, "j.type = :type", "type");
+        if (!caller.seesAllStores()) {
+            select.where("j.ownerIdentity = :owner", "owner", caller.identity());
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> select.page(em, JobEntity.class, "j.id DESC", page, size)
+                .map(e -> dto(e, live.get(e.id))));
     }
 
     @Override

@@ -40,13 +40,13 @@ public class SoapServer {
             BundleContext context) throws InvalidSyntaxException {
         this.authenticator = authenticator;
         this.settings = settings;
-        activate(context);
+        open(context);
     }
 
     private final Map<ServiceReference<Object>, Server> servers = new ConcurrentHashMap<>();
     private ServiceTracker<Object, Object> tracker;
 
-    void activate(BundleContext context) throws InvalidSyntaxException {
+    private void open(BundleContext context) throws InvalidSyntaxException {
         tracker = new ServiceTracker<>(context, context.createFilter("(" + Endpoints.SOAP_ADDRESS + "=*)"), null) {
             @Override
             public Object addingService(ServiceReference<Object> reference) {

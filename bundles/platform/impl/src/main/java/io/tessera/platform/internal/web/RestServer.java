@@ -61,7 +61,7 @@ public class RestServer {
         this.docsResource = docsResource;
         this.settings = settings;
         this.openApi = openApi;
-        activate(context);
+        open(context);
     }
 
     private final Map<ServiceReference<Object>, Object> resources = new ConcurrentSkipListMap<>();
@@ -70,7 +70,7 @@ public class RestServer {
     private ServiceTracker<Object, Object> tracker;
     private Server server;
 
-    void activate(BundleContext context) throws InvalidSyntaxException {
+    private void open(BundleContext context) throws InvalidSyntaxException {
         rebuilder = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tessera-rest-publisher"));
         rebuild();
         Filter filter = context.createFilter("(" + Endpoints.REST_RESOURCE + "=true)");

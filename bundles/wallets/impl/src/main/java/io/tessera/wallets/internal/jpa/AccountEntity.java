@@ -47,10 +47,10 @@ public class AccountEntity {
     public BigDecimal bonus;
 
     /**
-     * The sum of the account's open holds (null in rows of earlier releases: none). Principal + bonus
+     * The sum of the account's open holds (0 when none). Principal + bonus
      * never goes below it except by a capture, which releases its hold first.
      */
-    @Column(name = "HELD", precision = 19, scale = 2)
+    @Column(name = "HELD", precision = 19, scale = 2, nullable = false)
     public BigDecimal held;
 
     /** How many journal rows the account has: the last one's ACCOUNT_SEQ. */

@@ -1,8 +1,8 @@
 package io.tessera.wallets.internal.soap;
 
-import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.platform.api.Checks;
-import io.tessera.platform.api.Page;
+import io.tessera.platform.api.soap.SoapPage;
+import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.wallets.api.Account;
 import io.tessera.wallets.api.BalanceQuery;
@@ -19,6 +19,7 @@ import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
+import javax.xml.bind.annotation.XmlType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,15 +40,16 @@ public class WalletsSoapService {
         this.queries = queries;
     }
 
-    /** A page of rows as SOAP carries it. */
-    public static class AccountList {
+    /** A page of accounts as SOAP carries it. */
+    @XmlType(propOrder = {"account", "page", "size", "total"})
+    public static class AccountList extends SoapPage {
         public List<Account> account;
-        public long total;
     }
 
-    public static class EntryList {
+    /** A page of journal rows as SOAP carries it. */
+    @XmlType(propOrder = {"entry", "page", "size", "total"})
+    public static class EntryList extends SoapPage {
         public List<JournalEntry> entry;
-        public long total;
     }
 
     @WebMethod
@@ -97,20 +99,16 @@ public class WalletsSoapService {
     @WebMethod
     @WebResult(name = "accounts")
     public AccountList balances(@WebParam(name = "query") BalanceQuery query) throws TesseraFault {
-        Page<Account> p = queries.balances(query);
         AccountList l = new AccountList();
-        l.account = p.getItems();
-        l.total = p.getTotal();
+        l.account = l.from(queries.balances(query));
         return l;
     }
 
     @WebMethod
     @WebResult(name = "entries")
     public EntryList transactions(@WebParam(name = "query") TransactionQuery query) throws TesseraFault {
-        Page<JournalEntry> p = queries.transactions(query);
         EntryList l = new EntryList();
-        l.entry = p.getItems();
-        l.total = p.getTotal();
+        l.entry = l.from(queries.transactions(query));
         return l;
     }
 

@@ -1,0 +1,161 @@
+package io.tessera.platform.internal.schema;
+
+import java.sql.Connection;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.ui.LoggerUIService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Versioned schemas: every bundle whose manifest names a persistence unit in {@value #HEADER} carries its
+ * Liquibase changelog at {@value #CHANGELOG}. When such a bundle starts, its changelog is brought up to date
+ * on Tessera's database, and only then is the database offered to its unit: a {@link DataSource} service
+ * with {@code tessera.schema=<unit>}, the one its {@code persistence.xml} names. A unit therefore never sees
+ * a schema older than its entities, whichever order bundles start in, on Derby and on PostgreSQL alike.
+ * Several Tessera nodes starting together take turns through Liquibase's lock table.
+ *
+ * <p>A changelog that fails stops its own domain (its unit never starts; the reason is in the log), not the
+ * others.
+ */
+@Component(immediate = true)
+public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistration<DataSource>> {
+
+    /** Manifest header: the persistence unit whose schema the bundle's changelog keeps. */
+    public static final String HEADER = "Tessera-Schema";
+    /** Where a bundle keeps its changelog. */
+    public static final String CHANGELOG = "db/changelog.xml";
+    /** Service property of the gated data source, and the filter a unit's {@code jta-data-source} names. */
+    public static final String PROPERTY = "tessera.schema";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
+
+    private final DataSource dataSource;
+    private final BundleTracker<ServiceRegistration<DataSource>> tracker;
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+
+    @Activate
+    public SchemaMigrations(BundleContext context,
+            @Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    @Override
+    public ServiceRegistration<DataSource> addingBundle(Bundle bundle, BundleEvent event) {
+        String unit = bundle.getHeaders().get(HEADER);
+        if (unit == null || unit.isBlank()) {
+            return null;
+        }
+        unit = unit.trim();
+        try {
+            migrate(bundle, unit);
+        } catch (Exception | LinkageError e) {
+            failures.put(unit, String.valueOf(e.getMessage()));
+            LOG.error("Schema of {} (bundle {}) could not be brought up to date; the unit stays stopped", unit,
+                    bundle.getSymbolicName(), e);
+            return null;
+        }
+        failures.remove(unit);
+        BundleContext context = bundle.getBundleContext();
+        if (context == null) {
+            return null;
+        }
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(PROPERTY, unit);
+        return context.registerService(DataSource.class, dataSource, properties);
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<DataSource> registration) {
+        // STARTING -> ACTIVE: nothing changes for the unit.
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<DataSource> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // The bundle stopped first and its services went with it.
+        }
+    }
+
+    /** Units whose last migration failed, with the reason (for health and the console). */
+    public Map<String, String> failures() {
+        return Map.copyOf(failures);
+    }
+
+    /** One unit at a time in this node; Liquibase's lock table orders the nodes. */
+    private synchronized void migrate(Bundle bundle, String unit) throws Exception {
+        long started = System.nanoTime();
+        ClassLoader liquibaseLoader = Liquibase.class.getClassLoader();
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put(Scope.Attr.classLoader.name(), liquibaseLoader);
+        scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+        scope.put(AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(liquibaseLoader);
+        try (Connection connection = dataSource.getConnection()) {
+            int ran = Scope.child(scope, () -> {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                if (database instanceof DerbyDatabase derby) {
+                    // The database is Tessera's, open for the whole node: never shut it down afterwards.
+                    derby.setShutdownEmbeddedDerby(false);
+                }
+                try {
+                    Liquibase liquibase = new Liquibase(CHANGELOG, new BundleChangelog(bundle), database);
+                    // One line per schema in Tessera's log (below), no summary table on the console.
+                    liquibase.setShowSummary(UpdateSummaryEnum.OFF);
+                    liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+                    int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
+                    if (pending > 0) {
+                        liquibase.update(new Contexts(), new LabelExpression());
+                    }
+                    return pending;
+                } finally {
+                    // Liquibase keeps one lock and history service per Database object: forget this one.
+                    LockServiceFactory.getInstance().resetAll();
+                    ChangeLogHistoryServiceFactory.getInstance().resetAll();
+                }
+            });
+            LOG.info("Schema of {}: {} change set(s) run or marked ran in {} ms", unit, ran, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
