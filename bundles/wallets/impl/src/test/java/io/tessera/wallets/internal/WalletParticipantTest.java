@@ -3,6 +3,7 @@ package io.tessera.wallets.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static io.tessera.testing.Refusals.assertRefused;
 import static org.junit.Assert.fail;
 
 import io.tessera.platform.api.Money;
@@ -55,14 +56,6 @@ public class WalletParticipantTest {
         return inTransaction(() -> wallets.participant.hold(r));
     }
 
-    private static void assertRefused(String code, Runnable call) {
-        try {
-            call.run();
-            fail("expected " + code);
-        } catch (TesseraException e) {
-            assertEquals(e.getMessage(), code, e.getCode());
-        }
-    }
 
     @Test
     public void aParticipantOnlyJoinsItsCallersTransaction() {

@@ -71,7 +71,8 @@ final class WalletsOnDerby implements AutoCloseable {
         m.name = "会员" + id;
         m.status = Member.Status.ACTIVE;
         m.registeredStoreId = STORE;
-        m.discountRate = BigDecimal.ONE;
+        // Members 900 and above are of a level with 12 % off.
+        m.discountRate = id >= 900 ? new BigDecimal("0.88") : BigDecimal.ONE;
         return m;
     }
 

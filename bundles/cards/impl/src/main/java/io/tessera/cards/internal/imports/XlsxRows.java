@@ -33,8 +33,8 @@ public final class XlsxRows implements RowSource {
     @Override
     public void read(Handler handler) throws Exception {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        // POI's XML beans look their schema types up through the context class loader.
-        Thread.currentThread().setContextClassLoader(XlsxRows.class.getClassLoader());
+        // POI's XML beans look their schema types up through the context class loader: POI's own bundle's.
+        Thread.currentThread().setContextClassLoader(OPCPackage.class.getClassLoader());
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);

@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.tessera.cards.internal.jpa.CardEntity;
-import io.tessera.cards.internal.jpa.CardTypeEntity;
+import io.tessera.cards.internal.CardTypes;
 import io.tessera.cards.internal.jpa.ImportEntity;
 import io.tessera.org.api.OrgService;
 import io.tessera.org.api.Store;
@@ -59,12 +59,7 @@ public class CardImporterTest {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         return db.jpa().txExpr(TransactionType.Required, em -> {
             if (em.createQuery("SELECT COUNT(t) FROM CardTypeEntity t", Long.class).getSingleResult() == 0) {
-                CardTypeEntity t = new CardTypeEntity();
-                t.id = 1;
-                t.code = "SV";
-                t.name = "储值卡";
-                t.createdAt = LocalDateTime.now();
-                em.persist(t);
+                em.persist(CardTypes.storedValue());
             }
             ImportEntity i = new ImportEntity();
             i.id = em.createQuery("SELECT COALESCE(MAX(i.id), 0) FROM ImportEntity i", Long.class).getSingleResult() + 1;
