@@ -212,19 +212,15 @@ public class MemberServiceImpl implements MemberService {
             }
             select.where("m.registeredStoreId IN :stores", "stores", new ArrayList<>(caller.getStoreIds()));
         }
-        select.filter(blankToNull(query.phone), "m.phone = :phone", "phone")
-                .filter(blankToNull(query.memberNo), "m.memberNo = :no", "no")
-                .filter(blankToNull(query.name) == null ? null : Like.prefix(query.name.trim()), "m.name LIKE :name" + Like.ESCAPE, "name")
+        select.filter(query.phone, "m.phone = :phone", "phone")
+                .filter(query.memberNo, "m.memberNo = :no", "no")
+                .filter(query.name == null || query.name.isBlank() ? null : Like.prefix(query.name.trim()), "m.name LIKE :name" + Like.ESCAPE, "name")
                 .filter(query.levelId, "m.levelId = :level", "level")
                 .filter(query.status == null ? null : query.status.name(), "m.status = :status", "status");
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<Long, LevelEntity> levels = LevelServiceImpl.levelsById(em);
             return select.page(em, MemberEntity.class, "m.id DESC", query.page, query.size).map(e -> toDto(levels, e));
         });
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     @Override

@@ -43,8 +43,14 @@ public final class PagedQuery {
         return this;
     }
 
-    /** {@code condition} with {@code value} as its parameter {@code name}, only when a value is given. */
+    /**
+     * {@code condition} with {@code value} as its parameter {@code name}, only when a value is given (a text
+     * filter counts as given when not blank, and is trimmed).
+     */
     public PagedQuery filter(Object value, String condition, String name) {
+        if (value instanceof String text) {
+            return text.isBlank() ? this : where(condition, name, text.trim());
+        }
         return value == null ? this : where(condition, name, value);
     }
 

@@ -72,7 +72,7 @@ public class WalletQueryServiceImpl implements WalletQueryService {
             Long memberId = memberIdByPhone(query.phone.trim());
             select.where("a.memberId = :member", "member", memberId == null ? -1L : memberId);
         }
-        select.filter(query.memberNo == null || query.memberNo.isBlank() ? null : query.memberNo.trim(), "a.memberNo = :no", "no")
+        select.filter(query.memberNo, "a.memberNo = :no", "no")
                 .filter(query.minBalance == null ? null : query.minBalance.toBigDecimal(), "a.principal + a.bonus >= :min", "min")
                 .filter(query.maxBalance == null ? null : query.maxBalance.toBigDecimal(), "a.principal + a.bonus <= :max", "max");
         return jpa.txExpr(TransactionType.Supports, em -> withNames(select.page(em, AccountEntity.class, "a.id DESC", query.page, query.size)));
@@ -95,7 +95,7 @@ public class WalletQueryServiceImpl implements WalletQueryService {
         }
         select.filter(query.memberId, "j.memberId = :member", "member")
                 .filter(query.type == null ? null : query.type.name(), "j.type = :type", "type")
-                .filter(query.cardNo == null || query.cardNo.isBlank() ? null : query.cardNo.trim(), "j.cardNo = :card", "card")
+                .filter(query.cardNo, "j.cardNo = :card", "card")
                 .filter(query.from, "j.businessDate >= :from", "from")
                 .filter(query.to, "j.businessDate <= :to", "to");
         return jpa.txExpr(TransactionType.Supports, em -> select.page(em, JournalEntity.class,

@@ -5,7 +5,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -59,7 +58,6 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
 
     private final DataSource dataSource;
     private final BundleTracker<ServiceRegistration<DataSource>> tracker;
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
 
     @Activate
     public SchemaMigrations(BundleContext context,
@@ -84,12 +82,10 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
         try {
             migrate(bundle, unit);
         } catch (Exception | LinkageError e) {
-            failures.put(unit, String.valueOf(e.getMessage()));
             LOG.error("Schema of {} (bundle {}) could not be brought up to date; the unit stays stopped", unit,
                     bundle.getSymbolicName(), e);
             return null;
         }
-        failures.remove(unit);
         BundleContext context = bundle.getBundleContext();
         if (context == null) {
             return null;
@@ -111,11 +107,6 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
         } catch (IllegalStateException alreadyGone) {
             // The bundle stopped first and its services went with it.
         }
-    }
-
-    /** Units whose last migration failed, with the reason (for health and the console). */
-    public Map<String, String> failures() {
-        return Map.copyOf(failures);
     }
 
     /** One unit at a time in this node; Liquibase's lock table orders the nodes. */
