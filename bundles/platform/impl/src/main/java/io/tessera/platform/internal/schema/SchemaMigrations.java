@@ -112,14 +112,16 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
     /** One unit at a time in this node; Liquibase's lock table orders the nodes. */
     private synchronized void migrate(Bundle bundle, String unit) throws Exception {
         long started = System.nanoTime();
+        // Liquibase finds its parts with java.util.ServiceLoader over the context class loader, and its root
+        // scope keeps the loader it first saw: Liquibase's own, before any Liquibase class initialises.
         ClassLoader liquibaseLoader = Liquibase.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(liquibaseLoader);
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put(Scope.Attr.classLoader.name(), liquibaseLoader);
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
         scope.put(AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(liquibaseLoader);
         try (Connection connection = dataSource.getConnection()) {
             int ran = Scope.child(scope, () -> {
                 Database database = DatabaseFactory.getInstance()
