@@ -18,7 +18,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class HotDeployIT extends TesseraTestSupport {
 
     @Test
-    public void uninstallAndReinstallWalletsAndMembers() throws Exception {
+    public void uninstallAndReinstallPaymentsWalletsAndMembers() throws Exception {
         awaitReady();
         String clerk = bearer(CLERK_103);
         long store = storeId("103");
@@ -33,7 +33,16 @@ public class HotDeployIT extends TesseraTestSupport {
         String hq = bearer(HQ_ADMIN);
         assertEquals(201, call("POST", "/cards/types", "{\"code\":\"HOT\",\"name\":\"热部署卡\"}", hq).status);
 
-        // Cards depend on wallets: they go first, and wallets keep answering.
+        Answer order = call("POST", "/orders", "{\"storeId\":" + store + ",\"posOrderNo\":\"HOT-" + phone + "\",\"lines\":[{\"sku\":\"S\","
+                + "\"name\":\"热部署\",\"quantity\":1,\"unitPrice\":9.90}]}", clerk, Map.of("Idempotency-Key", "hot-order-" + phone));
+        assertEquals(order.toString(), 201, order.status);
+        String orderNo = order.json.get("orderNo").asText();
+
+        // Payments and cards depend on wallets: they go first, and wallets keep answering.
+        features.uninstallFeature("tessera-payments");
+        awaitUnrecorded("/orders to vanish", 60, () -> call("GET", "/orders/" + orderNo, null, clerk).status == 404
+                && call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
+        awaitOpenApiWithout("/orders", clerk);
         features.uninstallFeature("tessera-cards");
         awaitUnrecorded("/cards to vanish", 60, () -> call("GET", "/cards/types", null, hq).status == 404
                 && getRaw("/soap/cards?wsdl", clerk).status == 404 && call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
@@ -54,6 +63,7 @@ public class HotDeployIT extends TesseraTestSupport {
         features.installFeature("tessera-members");
         features.installFeature("tessera-wallets");
         features.installFeature("tessera-cards");
+        features.installFeature("tessera-payments");
         awaitUnrecorded("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
         awaitUnrecorded("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
         awaitUnrecorded("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);
@@ -63,6 +73,7 @@ public class HotDeployIT extends TesseraTestSupport {
             Answer types = call("GET", "/cards/types", null, hq);
             return types.status == 200 && types.text.contains("热部署卡");
         });
+        awaitUnrecorded("/orders to return with its data", 90, () -> call("GET", "/orders/" + orderNo, null, clerk).status == 200);
         Answer back = call("GET", "/members/" + id, null, clerk);
         assertEquals(phone, back.json.get("phone").asText());
         assertEquals("李四", back.json.get("name").asText());

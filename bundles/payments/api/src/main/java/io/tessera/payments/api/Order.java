@@ -1,0 +1,40 @@
+package io.tessera.payments.api;
+
+import io.tessera.platform.api.Money;
+import io.tessera.platform.api.PaymentMethod;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An order as Tessera keeps it: priced line by line, with its tenders and what was refunded. */
+public class Order {
+    public String orderNo;
+    public long storeId;
+    public String posOrderNo;
+    public Long memberId;
+    public OrderKind kind;
+    public OrderState state;
+    /** POS, TERMINAL, MINI_PROGRAM, PAYMENT_CODE. */
+    public String source;
+    /** The tenders the order was priced for. */
+    public List<PaymentMethod> pricedFor;
+    /** The member level's rate applied, or null. */
+    public BigDecimal levelRate;
+    /** Lines before discounts. */
+    public Money gross;
+    public Money discount;
+    /** What the customer pays: gross − discount. */
+    public Money payable;
+    public Money paid;
+    public Money refunded;
+    public List<OrderLine> lines;
+    /** Every discount applied, in order, with what it took off the order. */
+    public List<Discount> discounts;
+    public List<Tender> tenders;
+    public String remark;
+    public OffsetDateTime createdAt;
+    /** An unpaid order closes by itself after this. */
+    public OffsetDateTime expiresAt;
+    public OffsetDateTime paidAt;
+    public OffsetDateTime closedAt;
+}

@@ -1,0 +1,41 @@
+package io.tessera.payments.api;
+
+import io.tessera.platform.api.Money;
+import io.tessera.platform.api.PaymentMethod;
+import io.tessera.payments.api.spi.Reversal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A refund of an order: what it gave back line by line and tender by tender, and what the discounts' domains did about it. */
+public class Refund {
+    public enum State { PROCESSING, SUCCEEDED, FAILED }
+
+    public String refundNo;
+    public String orderNo;
+    public Money amount;
+    public State state;
+    public String reason;
+    public String operator;
+    public List<Line> lines;
+    public List<Part> tenders;
+    public List<Reversal> reversals;
+    public OffsetDateTime createdAt;
+    public OffsetDateTime doneAt;
+
+    public static class Line {
+        public int lineNo;
+        public long quantity;
+        public Money amount;
+    }
+
+    /** What goes back through one tender of the order. */
+    public static class Part {
+        public long tenderId;
+        public PaymentMethod method;
+        public Money amount;
+        public Money feeReturned;
+        public State state;
+        public Long walletEntryId;
+        public String outRefundNo;
+    }
+}

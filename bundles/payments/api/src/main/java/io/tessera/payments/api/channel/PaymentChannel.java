@@ -1,0 +1,54 @@
+package io.tessera.payments.api.channel;
+
+import io.tessera.platform.api.PaymentMethod;
+import java.time.LocalDate;
+
+/**
+ * A payment channel as checkout uses it, whatever its protocol. Registered as a DS service with
+ * {@link #METHOD}; its configuration (merchant ids, keys, fee rate, per store) is the channel's own
+ * {@code etc/} file, and no key or secret ever reaches a log line or an answer.
+ *
+ * <p>Every call that reaches the channel may time out: the adapter then answers {@link ChannelState#UNKNOWN}
+ * (never FAILED), and checkout asks again with {@link #query} until the channel knows. Amounts cross this
+ * interface in fen, as the channels count them. {@code outTradeNo} (one per payment attempt) and
+ * {@code outRefundNo} (one per refund, reused on every retry of it) are Tessera's, and the channel
+ * refunds a given refund no at most once.
+ */
+public interface PaymentChannel {
+
+    /** Service property: the {@link PaymentMethod} name this channel serves (WECHAT, ALIPAY). */
+    String METHOD = "tessera.payment.method";
+
+    PaymentMethod method();
+
+    /** The fee rate of payments in this store (e.g. 0.0060), as configured. */
+    java.math.BigDecimal feeRate(long storeId);
+
+    /**
+     * Starts a payment: with {@code authCode} (the customer's payment code, scanned at the till) the channel
+     * charges at once and answers SUCCEEDED, FAILED, WAITING (the customer confirms on the phone) or UNKNOWN;
+     * without it, the answer is WAITING with a QR code URL for the customer to scan.
+     */
+    ChannelResult pay(PayRequest request);
+
+    /** Where the payment is now, asked of the channel. */
+    ChannelResult query(long storeId, String outTradeNo);
+
+    /** Closes (or, for a payment code, revokes) an unpaid payment; answers its final state. */
+    ChannelResult close(long storeId, String outTradeNo);
+
+    /** Asks for a refund; usually PROCESSING, settled by its notification or {@link #queryRefund}. */
+    RefundResult refund(RefundRequest request);
+
+    RefundResult queryRefund(long storeId, String outRefundNo);
+
+    /**
+     * Checks a notification's signature (and decrypts it where the protocol encrypts) and reads it. A
+     * notification that fails the check throws {@code TesseraException} CHANNEL_SIGNATURE_INVALID and
+     * nothing else happens.
+     */
+    Notification verify(NotificationRequest request);
+
+    /** The channel's daily bill for a store's merchant account (for reconciliation), as the channel gives it. */
+    Bill bill(long storeId, LocalDate day);
+}

@@ -1,0 +1,28 @@
+package io.tessera.payments.api.spi;
+
+import io.tessera.platform.api.Money;
+import java.util.List;
+
+/** A refund of a paid order, as a collaborator sees it to decide what it gives back. */
+public class RefundView {
+    public String refundNo;
+    /** Money given back by this refund. */
+    public Money amount;
+    /** The order's paid amount, and what earlier refunds gave back. */
+    public Money paid;
+    public Money refundedBefore;
+    /** True when this refund completes the order's refund. */
+    public boolean full;
+    public List<Line> lines;
+
+    /** What this refund gives back of one line. */
+    public static class Line {
+        public int index;
+        public String sku;
+        /** Units returned (0 for a refund by amount only). */
+        public long quantity;
+        public Money amount;
+        /** What this collaborator's discount took off the line's refunded part. */
+        public Money discount;
+    }
+}

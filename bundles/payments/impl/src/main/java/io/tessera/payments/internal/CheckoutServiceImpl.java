@@ -1,0 +1,350 @@
+package io.tessera.payments.internal;
+
+import io.tessera.members.api.Member;
+import io.tessera.members.api.MemberErrors;
+import io.tessera.members.api.MemberService;
+import io.tessera.org.api.OrgService;
+import io.tessera.org.api.Store;
+import io.tessera.payments.api.CheckoutService;
+import io.tessera.payments.api.Order;
+import io.tessera.payments.api.OrderKind;
+import io.tessera.payments.api.OrderState;
+import io.tessera.payments.api.PaymentErrors;
+import io.tessera.payments.api.PaymentEvents;
+import io.tessera.payments.api.Refund;
+import io.tessera.payments.api.Requests;
+import io.tessera.payments.api.TenderStatus;
+import io.tessera.payments.api.spi.DiscountCollaborator;
+import io.tessera.payments.api.spi.Taken;
+import io.tessera.payments.internal.jpa.LineDiscountEntity;
+import io.tessera.payments.internal.jpa.OrderEntity;
+import io.tessera.payments.internal.jpa.OrderLineEntity;
+import io.tessera.payments.internal.jpa.TenderEntity;
+import io.tessera.payments.internal.pricing.Pricing;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.Money;
+import io.tessera.platform.api.PaymentMethod;
+import io.tessera.platform.api.PlatformErrors;
+import io.tessera.platform.api.events.EventPublisher;
+import io.tessera.platform.api.work.UnitOfWork;
+import io.tessera.wallets.api.JournalEntry;
+import io.tessera.wallets.api.Movement;
+import io.tessera.wallets.api.WalletParticipant;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The orders' use cases. Each checks what it can first, then runs once as the platform's unit of work:
+ * the order row locked, the other domains joined through their participant APIs in the same transaction,
+ * the outcome published through the outbox in it. Refunds are in {@link OrderRefunds}.
+ */
+@Component(service = CheckoutService.class)
+public class CheckoutServiceImpl implements CheckoutService {
+
+    private static final DateTimeFormatter NO_DAY = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JpaTemplate jpa;
+    private final OrgService org;
+    private final MemberService members;
+    private final UnitOfWork work;
+    private final EventPublisher events;
+    private final WalletParticipant wallets;
+    private final PaymentSettings settings;
+    private final Collaborators collaborators;
+    private final OrderRefunds refunds;
+    private final Closing closing;
+
+    @Activate
+    public CheckoutServiceImpl(@Reference(target = "(osgi.unit.name=tessera-payments)") JpaTemplate jpa, @Reference OrgService org,
+                               @Reference MemberService members, @Reference UnitOfWork work, @Reference EventPublisher events,
+                               @Reference WalletParticipant wallets, @Reference PaymentSettings settings,
+                               @Reference Collaborators collaborators) {
+        this.jpa = jpa;
+        this.org = org;
+        this.members = members;
+        this.work = work;
+        this.events = events;
+        this.wallets = wallets;
+        this.settings = settings;
+        this.collaborators = collaborators;
+        this.refunds = new OrderRefunds(jpa, work, events, wallets, collaborators);
+        this.closing = new Closing(events, collaborators);
+    }
+
+    @Override
+    public Order create(Requests.CreateOrder r, String key) {
+        UnitOfWork.requireKey(key);
+        Checks.required("body", r);
+        Caller caller = CallerContext.current();
+        Store store = org.actingStore(r.storeId);
+        String posOrderNo = Checks.text("posOrderNo", r.posOrderNo, 64);
+        OrderKind kind = r.kind == null ? OrderKind.SALE : r.kind;
+        r.source = r.source == null ? "POS" : Checks.oneOf("source", Source.class, r.source).name();
+        String remark = Checks.optionalText("remark", r.remark, 500);
+        Member member = r.memberId == null ? null : activeMember(r.memberId);
+        if (kind == OrderKind.RECHARGE && member == null) {
+            throw PaymentErrors.MEMBER_REQUIRED.at("memberId", "a recharge is for a member");
+        }
+        PaymentSettings.Rules rules = settings.rules();
+        OrderPricing.Priced priced = OrderPricing.price(r, kind, store.id, store.formatCode, member == null ? null : member.id,
+                member == null ? null : member.discountRate, rules.levelDiscountTenders(), collaborators);
+        return work.run("payments.order", key, r, Order.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+            List<OrderEntity> same = em.createQuery("SELECT o FROM OrderEntity o WHERE o.storeId = :s AND o.posOrderNo = :p",
+                    OrderEntity.class).setParameter("s", store.id).setParameter("p", posOrderNo).getResultList();
+            if (!same.isEmpty()) {
+                if (!same.get(0).contentHash.equals(priced.contentHash())) {
+                    throw PaymentErrors.ORDER_NO_CONFLICT.at("posOrderNo", "store " + store.code + " already has order "
+                            + posOrderNo + " with other content");
+                }
+                return Orders.dto(em, same.get(0));
+            }
+            OrderEntity o = record(em, caller, store.id, posOrderNo, member, kind, r.source, remark, priced, rules);
+            priced.cart().orderNo = o.orderNo;
+            for (DiscountCollaborator c : priced.used().stream().map(OrderPricing.Used::collaborator).distinct().toList()) {
+                c.reserve(o.orderNo, priced.cart(), taken(priced, c));
+            }
+            return Orders.dto(em, o);
+        }));
+    }
+
+    private OrderEntity record(EntityManager em, Caller caller, long storeId, String posOrderNo, Member member, OrderKind kind,
+                               String source, String remark, OrderPricing.Priced priced, PaymentSettings.Rules rules) {
+        Pricing.Result p = priced.result();
+        LocalDateTime now = BusinessTime.now();
+        OrderEntity o = new OrderEntity();
+        o.orderNo = "T" + NO_DAY.format(now) + String.format("%012d", Math.floorMod(RANDOM.nextLong(), 1_000_000_000_000L));
+        o.storeId = storeId;
+        o.posOrderNo = posOrderNo;
+        o.contentHash = priced.contentHash();
+        o.memberId = member == null ? null : member.id;
+        o.kind = kind.name();
+        o.state = OrderState.CREATED.name();
+        o.source = source;
+        o.pricedFor = priced.payWith().stream().map(Enum::name).collect(Collectors.joining(","));
+        o.levelRate = priced.levelRate();
+        o.gross = Orders.fenToDecimal(p.gross());
+        o.discount = Orders.fenToDecimal(p.discount());
+        o.payable = Orders.fenToDecimal(p.payable());
+        o.paid = BigDecimal.ZERO.setScale(2);
+        o.refunded = BigDecimal.ZERO.setScale(2);
+        o.operator = caller.label();
+        o.remark = remark;
+        o.createdAt = now;
+        o.expiresAt = now.plusMinutes(rules.orderExpiryMinutes());
+        em.persist(o);
+        em.flush();
+        for (int i = 0; i < priced.lines().size(); i++) {
+            Requests.LineRequest r = priced.lines().get(i);
+            OrderLineEntity l = new OrderLineEntity();
+            l.orderId = o.id;
+            l.lineNo = i + 1;
+            l.sku = r.sku;
+            l.barcode = r.barcode;
+            l.name = r.name;
+            l.quantity = r.quantity;
+            l.unitPrice = r.unitPrice.toBigDecimal();
+            l.amount = Orders.fenToDecimal(p.grossFen()[i]);
+            l.payable = Orders.fenToDecimal(p.payableFen()[i]);
+            l.discount = Orders.fenToDecimal(p.grossFen()[i] - p.payableFen()[i]);
+            l.returnedQuantity = 0;
+            l.refunded = BigDecimal.ZERO.setScale(2);
+            em.persist(l);
+        }
+        int step = 0;
+        for (Pricing.Applied a : p.discounts()) {
+            step++;
+            for (int i = 0; i < a.perLine().length; i++) {
+                if (a.perLine()[i] != 0) {
+                    LineDiscountEntity d = new LineDiscountEntity();
+                    d.orderId = o.id;
+                    d.lineNo = i + 1;
+                    d.step = step;
+                    d.source = a.source();
+                    d.reference = a.reference();
+                    d.amount = Orders.fenToDecimal(a.perLine()[i]);
+                    em.persist(d);
+                }
+            }
+        }
+        return o;
+    }
+
+    private static List<Taken> taken(OrderPricing.Priced priced, DiscountCollaborator c) {
+        List<Taken> list = new ArrayList<>();
+        for (OrderPricing.Used u : priced.used()) {
+            if (u.collaborator() == c) {
+                Taken t = new Taken();
+                t.reference = u.offer().reference;
+                t.quantity = u.offer().quantity;
+                t.amount = Money.ofFen(u.applied().amountFen());
+                t.perLine = new ArrayList<>();
+                for (long fen : u.applied().perLine()) {
+                    t.perLine.add(Money.ofFen(fen));
+                }
+                list.add(t);
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public Order pay(String orderNo, Requests.Pay r, String key) {
+        UnitOfWork.requireKey(key);
+        Checks.required("body", r);
+        Caller caller = CallerContext.current();
+        List<Requests.TenderRequest> tenders = Checks.required("tenders", r.tenders);
+        if (tenders.size() > 5) {
+            throw PaymentErrors.TENDERS_MISMATCH.at("tenders", "at most 5 tenders");
+        }
+        long sum = 0;
+        Set<PaymentMethod> methods = EnumSet.noneOf(PaymentMethod.class);
+        for (int i = 0; i < tenders.size(); i++) {
+            String at = "tenders[" + i + "]";
+            Requests.TenderRequest t = Checks.required(at, tenders.get(i));
+            PaymentMethod m = Checks.required(at + ".method", t.method);
+            Money amount = Checks.required(at + ".amount", t.amount);
+            if (!amount.isPositive()) {
+                throw PlatformErrors.AMOUNT_INVALID.at(at + ".amount", "a tender's amount is more than 0");
+            }
+            if (!methods.add(m)) {
+                throw PaymentErrors.TENDERS_MISMATCH.at(at + ".method", "one tender per method");
+            }
+            t.authCode = Checks.optionalText(at + ".authCode", t.authCode, 32);
+            t.terminalRef = Checks.optionalText(at + ".terminalRef", t.terminalRef, 64);
+            if (m == PaymentMethod.POS_CARD && t.terminalRef == null) {
+                throw PlatformErrors.FIELD_REQUIRED.at(at + ".terminalRef", "a bank-card tender carries the terminal's reference");
+            }
+            if (m == PaymentMethod.CASH && t.cashReceived != null && t.cashReceived.compareTo(amount) < 0) {
+                throw PaymentErrors.CASH_NOT_ENOUGH.at(at + ".cashReceived", "the cash received does not cover " + amount);
+            }
+            if (m == PaymentMethod.WECHAT || m == PaymentMethod.ALIPAY) {
+                throw PaymentErrors.CHANNEL_NOT_AVAILABLE.at(at + ".method", m + " is not available here (its channel is not installed)");
+            }
+            sum += amount.toFen();
+        }
+        long total = sum;
+        return work.run("payments.pay", key, new Keyed(orderNo, r), Order.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+            OrderEntity o = Orders.find(em, caller, orderNo, true);
+            if (!OrderState.CREATED.name().equals(o.state)) {
+                throw PaymentErrors.ORDER_NOT_PAYABLE.error("order " + o.orderNo + " is " + o.state);
+            }
+            if (BusinessTime.now().isAfter(o.expiresAt)) {
+                throw PaymentErrors.ORDER_NOT_PAYABLE.error("order " + o.orderNo + " expired at " + o.expiresAt + " unpaid");
+            }
+            if (total != Money.of(o.payable).toFen()) {
+                throw PaymentErrors.TENDERS_MISMATCH.at("tenders", "the tenders add up to " + Money.ofFen(total) + ", the order costs "
+                        + Money.of(o.payable));
+            }
+            List<PaymentMethod> pricedFor = Orders.methods(o.pricedFor);
+            if (!pricedFor.isEmpty() && !pricedFor.containsAll(methods)) {
+                throw PaymentErrors.TENDERS_NOT_AS_PRICED.at("tenders", "the order was priced for " + pricedFor + ": create it again for "
+                        + methods);
+            }
+            if (methods.contains(PaymentMethod.MEMBER) && o.memberId == null) {
+                throw PaymentErrors.MEMBER_REQUIRED.at("tenders", "stored value pays for a member's order only");
+            }
+            if (methods.contains(PaymentMethod.MEMBER) && OrderKind.RECHARGE.name().equals(o.kind)) {
+                throw PaymentErrors.TENDER_NOT_ALLOWED.at("tenders", "stored value cannot pay for a recharge of stored value");
+            }
+            LocalDateTime now = BusinessTime.now();
+            for (Requests.TenderRequest t : tenders) {
+                settle(em, o, t, now);
+            }
+            o.paid = o.payable;
+            o.state = OrderState.PAID.name();
+            o.paidAt = now;
+            for (DiscountCollaborator c : closing.used(em, o)) {
+                c.commit(o.orderNo);
+            }
+            Order paid = Orders.dto(em, o);
+            events.publish(PaymentEvents.ORDER_PAID, "order:" + o.orderNo, paid);
+            return paid;
+        }));
+    }
+
+    /** A tender that settles at once: stored value debited, cash taken (change given), a bank card recorded. */
+    private void settle(EntityManager em, OrderEntity o, Requests.TenderRequest r, LocalDateTime now) {
+        TenderEntity t = new TenderEntity();
+        t.orderId = o.id;
+        t.method = r.method.name();
+        t.amount = r.amount.toBigDecimal();
+        t.status = TenderStatus.SUCCEEDED.name();
+        t.feeRate = BigDecimal.ZERO.setScale(6);
+        t.fee = BigDecimal.ZERO.setScale(2);
+        t.refunded = BigDecimal.ZERO.setScale(2);
+        t.feeReturned = BigDecimal.ZERO.setScale(2);
+        t.createdAt = now;
+        t.settledAt = now;
+        switch (r.method) {
+            case MEMBER -> {
+                Movement m = new Movement(o.memberId, o.storeId, r.amount, o.orderNo);
+                m.originalAmount = Money.of(o.gross);
+                JournalEntry e = wallets.debit(m);
+                t.walletEntryId = e.id;
+            }
+            case CASH -> {
+                Money received = r.cashReceived == null ? r.amount : r.cashReceived;
+                t.cashReceived = received.toBigDecimal();
+                t.changeGiven = received.minus(r.amount).toBigDecimal();
+            }
+            case POS_CARD -> t.terminalRef = r.terminalRef;
+            default -> throw new IllegalStateException("not an instant tender: " + r.method);
+        }
+        em.persist(t);
+        em.flush(); // identity ids in the order the tenders were given: the order shows them so
+    }
+
+    @Override
+    public Order close(String orderNo, Requests.Close r, String key) {
+        UnitOfWork.requireKey(key);
+        Caller caller = CallerContext.current();
+        String reason = r == null ? null : Checks.optionalText("reason", r.reason, 500);
+        return work.run("payments.close", key, new Keyed(orderNo, r), Order.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+            OrderEntity o = Orders.find(em, caller, orderNo, true);
+            if (OrderState.CLOSED.name().equals(o.state)) {
+                return Orders.dto(em, o);
+            }
+            if (!OrderState.CREATED.name().equals(o.state)) {
+                throw PaymentErrors.ORDER_NOT_CLOSABLE.error("order " + o.orderNo + " is " + o.state);
+            }
+            return closing.close(em, o, reason == null ? "closed by " + caller.label() : reason);
+        }));
+    }
+
+    @Override
+    public Refund refund(String orderNo, Requests.Refund r, String key) {
+        return refunds.refund(orderNo, r, key);
+    }
+
+    private Member activeMember(long id) {
+        Member m = members.lookup(id).orElseThrow(() -> MemberErrors.MEMBER_NOT_FOUND.at("memberId", "no such member"));
+        if (m.status != Member.Status.ACTIVE) {
+            throw MemberErrors.MEMBER_RETURNED.at("memberId", "the member's card was returned");
+        }
+        return m;
+    }
+
+    /** Where an order comes from. */
+    enum Source { POS, TERMINAL, MINI_PROGRAM, PAYMENT_CODE }
+
+    /** An order's no with the request: what an idempotency key is bound to. */
+    record Keyed(String orderNo, Object request) {
+    }
+}

@@ -1,0 +1,282 @@
+package io.tessera.payments.internal;
+
+import io.tessera.payments.api.Order;
+import io.tessera.payments.api.OrderState;
+import io.tessera.payments.api.PaymentErrors;
+import io.tessera.payments.api.PaymentEvents;
+import io.tessera.payments.api.Refund;
+import io.tessera.payments.api.Requests;
+import io.tessera.payments.api.TenderStatus;
+import io.tessera.payments.api.spi.DiscountCollaborator;
+import io.tessera.payments.api.spi.RefundView;
+import io.tessera.payments.api.spi.Reversal;
+import io.tessera.payments.internal.fees.Fees;
+import io.tessera.payments.internal.jpa.LineDiscountEntity;
+import io.tessera.payments.internal.jpa.OrderEntity;
+import io.tessera.payments.internal.jpa.OrderLineEntity;
+import io.tessera.payments.internal.jpa.RefundEntity;
+import io.tessera.payments.internal.jpa.RefundLineEntity;
+import io.tessera.payments.internal.jpa.RefundReversalEntity;
+import io.tessera.payments.internal.jpa.RefundTenderEntity;
+import io.tessera.payments.internal.jpa.TenderEntity;
+import io.tessera.payments.internal.pricing.Pricing;
+import io.tessera.payments.internal.pricing.Refunds;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.Money;
+import io.tessera.platform.api.PaymentMethod;
+import io.tessera.platform.api.PlatformErrors;
+import io.tessera.platform.api.events.EventPublisher;
+import io.tessera.platform.api.work.UnitOfWork;
+import io.tessera.wallets.api.WalletParticipant;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+/**
+ * The refund use case: by amount (spread over the lines by what each has left) or by lines and units (each
+ * unit gives back what it was paid), never more than was paid per line and per tender, back to the
+ * original tenders in proportion to what each has left; the discounts' domains decide what they give back.
+ * Member stored value, cash and bank card refunds complete at once. A plain object of the checkout service.
+ */
+final class OrderRefunds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JpaTemplate jpa;
+    private final UnitOfWork work;
+    private final EventPublisher events;
+    private final WalletParticipant wallets;
+    private final Collaborators collaborators;
+
+    OrderRefunds(JpaTemplate jpa, UnitOfWork work, EventPublisher events, WalletParticipant wallets, Collaborators collaborators) {
+        this.jpa = jpa;
+        this.work = work;
+        this.events = events;
+        this.wallets = wallets;
+        this.collaborators = collaborators;
+    }
+
+    Refund refund(String orderNo, Requests.Refund r, String key) {
+        UnitOfWork.requireKey(key);
+        Checks.required("body", r);
+        Caller caller = CallerContext.current();
+        String reason = Checks.optionalText("reason", r.reason, 500);
+        if ((r.amount == null) == (r.lines == null || r.lines.isEmpty())) {
+            throw PlatformErrors.FIELD_REQUIRED.at("amount", "a refund names either an amount or lines, not both");
+        }
+        if (r.amount != null && !r.amount.isPositive()) {
+            throw PlatformErrors.AMOUNT_INVALID.at("amount", "a refund's amount is more than 0");
+        }
+        Map<Integer, Long> units = new LinkedHashMap<>();
+        if (r.amount == null) {
+            for (int i = 0; i < r.lines.size(); i++) {
+                String at = "lines[" + i + "]";
+                Requests.RefundLineRequest l = Checks.required(at, r.lines.get(i));
+                int no = Checks.required(at + ".lineNo", l.lineNo);
+                long q = Checks.required(at + ".quantity", l.quantity);
+                if (q < 1) {
+                    throw PaymentErrors.REFUND_QUANTITY_EXCEEDED.at(at + ".quantity", "at least 1 unit");
+                }
+                if (units.put(no, q) != null) {
+                    throw PaymentErrors.ORDER_LINES_INVALID.at(at + ".lineNo", "line " + no + " named twice");
+                }
+            }
+        }
+        return work.run("payments.refund", key, new CheckoutServiceImpl.Keyed(orderNo, r), Refund.class,
+                () -> jpa.txExpr(TransactionType.Required, em -> {
+                    OrderEntity o = Orders.find(em, caller, orderNo, true);
+                    if (!OrderState.valueOf(o.state).refundable()) {
+                        throw PaymentErrors.ORDER_NOT_REFUNDABLE.error("order " + o.orderNo + " is " + o.state);
+                    }
+                    return apply(em, caller, o, r.amount, units, reason);
+                }));
+    }
+
+    private Refund apply(EntityManager em, Caller caller, OrderEntity o, Money amount, Map<Integer, Long> units, String reason) {
+        List<OrderLineEntity> lines = Orders.lines(em, o.id);
+        long[] back = new long[lines.size()];
+        long[] returned = new long[lines.size()];
+        if (amount != null) {
+            long left = fen(o.paid) - fen(o.refunded);
+            if (amount.toFen() > left) {
+                throw PaymentErrors.ORDER_REFUND_EXCEEDS_PAID.at("amount", "at most " + Money.ofFen(left) + " is left to refund");
+            }
+            long[] room = new long[lines.size()];
+            for (int i = 0; i < room.length; i++) {
+                room[i] = fen(lines.get(i).payable) - fen(lines.get(i).refunded);
+            }
+            back = Refunds.spread(amount.toFen(), room);
+        } else {
+            int k = 0;
+            for (Map.Entry<Integer, Long> u : units.entrySet()) {
+                String at = "lines[" + k++ + "]";
+                if (u.getKey() < 1 || u.getKey() > lines.size()) {
+                    throw PaymentErrors.ORDER_LINES_INVALID.at(at + ".lineNo", "the order has lines 1 to " + lines.size());
+                }
+                OrderLineEntity l = lines.get(u.getKey() - 1);
+                if (l.returnedQuantity + u.getValue() > l.quantity) {
+                    throw PaymentErrors.REFUND_QUANTITY_EXCEEDED.at(at + ".quantity", "line " + l.lineNo + " has "
+                            + (l.quantity - l.returnedQuantity) + " unit(s) left to return");
+                }
+                int i = u.getKey() - 1;
+                returned[i] = u.getValue();
+                back[i] = Refunds.forUnits(fen(l.payable), l.quantity, l.returnedQuantity, fen(l.refunded), u.getValue());
+            }
+        }
+        long total = 0;
+        for (long b : back) {
+            total += b;
+        }
+        List<TenderEntity> tenders = new ArrayList<>();
+        for (TenderEntity t : Orders.tenders(em, o.id)) {
+            if (TenderStatus.SUCCEEDED.name().equals(t.status)) {
+                tenders.add(t);
+            }
+        }
+        long[] tenderRoom = new long[tenders.size()];
+        for (int k = 0; k < tenderRoom.length; k++) {
+            tenderRoom[k] = fen(tenders.get(k).amount) - fen(tenders.get(k).refunded);
+        }
+        long[] toTenders = Refunds.spread(total, tenderRoom);
+        LocalDateTime now = BusinessTime.now();
+        RefundEntity re = new RefundEntity();
+        re.refundNo = "R" + o.orderNo.substring(1, 7) + String.format("%012d", Math.floorMod(RANDOM.nextLong(), 1_000_000_000_000L));
+        re.orderId = o.id;
+        re.amount = Orders.fenToDecimal(total);
+        re.state = Refund.State.SUCCEEDED.name();
+        re.reason = reason;
+        re.operator = caller.label();
+        re.createdAt = now;
+        re.doneAt = now;
+        em.persist(re);
+        em.flush();
+        for (int k = 0; k < tenders.size(); k++) {
+            if (toTenders[k] > 0) {
+                refundTender(em, re, tenders.get(k), toTenders[k], reason, now);
+            }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (back[i] > 0 || returned[i] > 0) {
+                OrderLineEntity l = lines.get(i);
+                RefundLineEntity rl = new RefundLineEntity();
+                rl.refundId = re.id;
+                rl.lineNo = l.lineNo;
+                rl.quantity = returned[i];
+                rl.amount = Orders.fenToDecimal(back[i]);
+                em.persist(rl);
+                l.refunded = Orders.fenToDecimal(fen(l.refunded) + back[i]);
+                l.returnedQuantity += returned[i];
+            }
+        }
+        o.refunded = Orders.fenToDecimal(fen(o.refunded) + total);
+        boolean allBack = lines.stream().allMatch(l -> l.returnedQuantity == l.quantity);
+        boolean full = fen(o.refunded) == fen(o.paid) && (fen(o.paid) > 0 || allBack);
+        o.state = (full ? OrderState.REFUNDED : OrderState.PARTIALLY_REFUNDED).name();
+        reverse(em, o, re, lines, back, returned, full);
+        em.flush();
+        Refund refund = Orders.refund(em, re, o.orderNo);
+        PaymentEvents.Refunded payload = new PaymentEvents.Refunded();
+        payload.refund = refund;
+        payload.order = Orders.dto(em, o);
+        events.publish(PaymentEvents.ORDER_REFUNDED, "order:" + o.orderNo, payload);
+        return refund;
+    }
+
+    private void refundTender(EntityManager em, RefundEntity re, TenderEntity t, long fen, String reason, LocalDateTime now) {
+        RefundTenderEntity part = new RefundTenderEntity();
+        part.refundId = re.id;
+        part.tenderId = t.id;
+        part.method = t.method;
+        part.amount = Orders.fenToDecimal(fen);
+        long feeBack = fen(t.fee) == 0 ? 0 : Fees.returned(fen(t.amount), fen(t.fee), t.feeRate, fen(t.refunded), fen(t.feeReturned), fen);
+        part.feeReturned = Orders.fenToDecimal(feeBack);
+        part.state = Refund.State.SUCCEEDED.name();
+        part.createdAt = now;
+        part.doneAt = now;
+        switch (PaymentMethod.valueOf(t.method)) {
+            case MEMBER -> part.walletEntryId = wallets.refund(t.walletEntryId, Money.ofFen(fen), reason).id;
+            case CASH, POS_CARD -> {
+                // Paid out at the till (cash) or refunded on the bank-card terminal: recorded here.
+            }
+            default -> throw PaymentErrors.CHANNEL_NOT_AVAILABLE.error(t.method + " refunds need the channel, which is not installed");
+        }
+        em.persist(part);
+        em.flush(); // identity ids in tender order: the refund shows its parts so
+        t.refunded = Orders.fenToDecimal(fen(t.refunded) + fen);
+        t.feeReturned = Orders.fenToDecimal(fen(t.feeReturned) + feeBack);
+    }
+
+    /** Asks every collaborator whose discount the order carries what it gives back, and records its answer. */
+    private void reverse(EntityManager em, OrderEntity o, RefundEntity re, List<OrderLineEntity> lines, long[] back,
+                                   long[] returned, boolean full) {
+        List<LineDiscountEntity> discounts = Orders.discounts(em, o.id);
+        Set<String> sources = new HashSet<>();
+        for (LineDiscountEntity d : discounts) {
+            if (!Pricing.LEVEL.equals(d.source)) {
+                sources.add(d.source);
+            }
+        }
+        for (String source : sources) {
+            DiscountCollaborator c = collaborators.bySource(source).orElse(null);
+            if (c == null) {
+                continue; // its feature is gone: nothing to give back through it now; the refund still records the money
+            }
+            RefundView view = new RefundView();
+            view.refundNo = re.refundNo;
+            view.amount = Money.of(re.amount);
+            view.paid = Money.of(o.paid);
+            view.refundedBefore = Money.of(o.refunded).minus(Money.of(re.amount));
+            view.full = full;
+            view.lines = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (back[i] == 0 && returned[i] == 0) {
+                    continue;
+                }
+                OrderLineEntity l = lines.get(i);
+                long taken = 0;
+                for (LineDiscountEntity d : discounts) {
+                    if (d.lineNo == l.lineNo && source.equals(d.source)) {
+                        taken += fen(d.amount);
+                    }
+                }
+                RefundView.Line line = new RefundView.Line();
+                line.index = i;
+                line.sku = l.sku;
+                line.quantity = returned[i];
+                line.amount = Money.ofFen(back[i]);
+                long payable = fen(l.payable);
+                line.discount = Money.ofFen(payable > 0 ? Math.multiplyExact(taken, back[i]) / payable
+                        : Math.multiplyExact(taken, returned[i]) / l.quantity);
+                view.lines.add(line);
+            }
+            for (Reversal r : c.reverse(o.orderNo, view)) {
+                r.source = source;
+                RefundReversalEntity e = new RefundReversalEntity();
+                e.refundId = re.id;
+                e.source = source;
+                e.reference = r.reference;
+                e.action = r.action == null ? "NONE" : r.action;
+                e.quantity = r.quantity;
+                e.amount = r.amount == null ? null : r.amount.toBigDecimal();
+                e.note = r.note;
+                em.persist(e);
+            }
+        }
+    }
+
+    private static long fen(BigDecimal d) {
+        return Money.of(d).toFen();
+    }
+}
