@@ -25,8 +25,9 @@ public class Collaborators {
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void add(DiscountCollaborator c, Map<String, Object> properties) {
+    @Reference(name = "collaborator", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeCollaborator")
+    void addCollaborator(DiscountCollaborator c, Map<String, Object> properties) {
         Object source = properties.get(DiscountCollaborator.SOURCE);
         Object rank = properties.get(DiscountCollaborator.RANK);
         if (source != null) {
@@ -34,7 +35,7 @@ public class Collaborators {
         }
     }
 
-    void remove(DiscountCollaborator c) {
+    void removeCollaborator(DiscountCollaborator c) {
         entries.removeIf(e -> e.collaborator() == c);
     }
 

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes every REST resource of every installed domain under {@code /api/v1}, with one JSON
  * provider, one authentication filter and one error mapper. Domains register their resources as
- * services with {@code tessera.rest.resource=true}; when one comes or goes (a feature installed
- * or removed) the server is rebuilt shortly after, so the endpoints follow the features.
+ * services with {@code tessera.rest.resource=true}; when one comes (a feature installed) the server is
+ * rebuilt shortly after (resources arriving together make one rebuild), when one goes it is rebuilt at
+ * once, so that no request reaches a resource whose component is being deactivated.
  */
 @Component(immediate = true)
 public class RestServer {
@@ -69,6 +70,7 @@ public class RestServer {
     private ScheduledFuture<?> pending;
     private ServiceTracker<Object, Object> tracker;
     private Server server;
+    private volatile boolean closing;
 
     private void open(BundleContext context) throws InvalidSyntaxException {
         rebuilder = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tessera-rest-publisher"));
@@ -86,7 +88,11 @@ public class RestServer {
             @Override
             public void removedService(ServiceReference<Object> reference, Object service) {
                 resources.remove(reference);
-                scheduleRebuild();
+                // At once, not shortly after: the resource's component is being deactivated, and a request
+                // routed to it meanwhile would reach services that are already closed (a 500 instead of 404).
+                if (!closing) {
+                    rebuildNow();
+                }
                 context.ungetService(reference);
             }
         };
@@ -95,6 +101,7 @@ public class RestServer {
 
     @Deactivate
     void deactivate() {
+        closing = true;
         tracker.close();
         rebuilder.shutdownNow();
         synchronized (this) {
@@ -107,6 +114,14 @@ public class RestServer {
             pending.cancel(false);
         }
         pending = rebuilder.schedule(this::rebuild, 200, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void rebuildNow() {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+        rebuild();
     }
 
     private synchronized void rebuild() {
