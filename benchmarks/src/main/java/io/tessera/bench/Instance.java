@@ -21,7 +21,8 @@ final class Instance {
     /** Every face that must answer before Tessera counts as started. */
     static final List<String> ENDPOINTS = List.of("/api/v1/health", "/api/v1/stores", "/api/v1/members?size=1",
             "/api/v1/wallets/packages", "/api/v1/cards/types", "/api/v1/jobs", "/api/v1/openapi.json",
-            "/soap/auth?wsdl", "/soap/org?wsdl", "/soap/members?wsdl", "/soap/wallets?wsdl", "/soap/cards?wsdl");
+            "/soap/auth?wsdl", "/soap/org?wsdl", "/soap/members?wsdl", "/soap/wallets?wsdl", "/soap/cards?wsdl",
+            "/api/v1/orders?size=1", "/soap/payments?wsdl");
 
     final Path home;
     final Path data;

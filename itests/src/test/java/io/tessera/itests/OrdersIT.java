@@ -201,4 +201,28 @@ public class OrdersIT extends TesseraTestSupport {
         assertEquals("ORDER_LINES_INVALID", noLines.code());
         assertEquals(400, create(order(store, null, "{\"sku\":\"J\",\"name\":\"x\",\"quantity\":1.5,\"unitPrice\":5.00}", ""), cashier, key()).status);
     }
+
+    @Test
+    public void anOrderOverSoapWithRequestIds() {
+        String cashier = bearer(CLERK_103);
+        long store = storeId("103");
+        String create = "<p:createOrder xmlns:p=\"urn:tessera:payments\"><order><storeId>" + store + "</storeId><posOrderNo>SOAP-"
+                + System.nanoTime() + "</posOrderNo><lines><sku>K</sku><name>体温计</name><quantity>2</quantity><unitPrice>12.50</unitPrice>"
+                + "</lines></order><requestId>soap-o-" + System.nanoTime() + "</requestId></p:createOrder>";
+        Answer created = soap("payments", create, cashier);
+        assertEquals(created.toString(), 200, created.status);
+        assertTrue(created.text, created.text.contains("<payable>25.00</payable>"));
+        assertEquals("a retry with the same requestId answers the same", created.text, soap("payments", create, cashier).text);
+        String no = created.text.replaceAll("(?s).*<orderNo>([^<]+)</orderNo>.*", "$1");
+        Answer paid = soap("payments", "<p:payOrder xmlns:p=\"urn:tessera:payments\"><orderNo>" + no + "</orderNo><payment><tenders>"
+                + "<method>CASH</method><amount>25.00</amount><cashReceived>30.00</cashReceived></tenders></payment><requestId>soap-p-" + no
+                + "</requestId></p:payOrder>", cashier);
+        assertTrue(paid.text, paid.text.contains("<state>PAID</state>") && paid.text.contains("<change>5.00</change>"));
+        Answer noKey = soap("payments", "<p:refundOrder xmlns:p=\"urn:tessera:payments\"><orderNo>" + no + "</orderNo><refund><amount>1.00</amount>"
+                + "</refund></p:refundOrder>", cashier);
+        assertTrue(noKey.text, noKey.text.contains("<tessera:code>IDEMPOTENCY_KEY_REQUIRED</tessera:code>"));
+        Answer got = soap("payments", "<p:getOrder xmlns:p=\"urn:tessera:payments\"><orderNo>" + no + "</orderNo></p:getOrder>", cashier);
+        assertTrue(got.text, got.text.contains("<state>PAID</state>"));
+        assertTrue(getRaw("/soap/payments?wsdl", cashier).text.contains("refundOrder"));
+    }
 }

@@ -208,7 +208,8 @@ public abstract class TesseraTestSupport {
                 && call("GET", "/cards/types", null, null).status == 401 && call("GET", "/jobs", null, null).status == 401
                 && getRaw("/soap/cards?wsdl", null).status == 401
                 && getRaw("/soap/members?wsdl", null).status == 401 && getRaw("/soap/wallets?wsdl", null).status == 401
-                && getRaw("/soap/org?wsdl", null).status == 401 && outboxWorks()));
+                && getRaw("/soap/org?wsdl", null).status == 401 && call("GET", "/orders", null, null).status == 401
+                && getRaw("/soap/payments?wsdl", null).status == 401 && outboxWorks()));
         // Loaded by etc/io.tessera.demo.cfg too; loading is idempotent and serialised, so this returns
         // only once the whole demo chain is there.
         demo.load();

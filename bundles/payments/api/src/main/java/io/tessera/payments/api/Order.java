@@ -3,7 +3,9 @@ package io.tessera.payments.api;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.PaymentMethod;
 import java.math.BigDecimal;
+import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
 import java.time.OffsetDateTime;
+import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import java.util.List;
 
 /** An order as Tessera keeps it: priced line by line, with its tenders and what was refunded. */
@@ -32,9 +34,13 @@ public class Order {
     public List<Discount> discounts;
     public List<Tender> tenders;
     public String remark;
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime createdAt;
     /** An unpaid order closes by itself after this. */
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime expiresAt;
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime paidAt;
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime closedAt;
 }

@@ -3,7 +3,9 @@ package io.tessera.payments.api;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.PaymentMethod;
 import io.tessera.payments.api.spi.Reversal;
+import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
 import java.time.OffsetDateTime;
+import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import java.util.List;
 
 /** A refund of an order: what it gave back line by line and tender by tender, and what the discounts' domains did about it. */
@@ -19,9 +21,12 @@ public class Refund {
     public List<Line> lines;
     public List<Part> tenders;
     public List<Reversal> reversals;
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime createdAt;
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime doneAt;
 
+    @javax.xml.bind.annotation.XmlType(name = "refundLine")
     public static class Line {
         public int lineNo;
         public long quantity;
@@ -29,6 +34,7 @@ public class Refund {
     }
 
     /** What goes back through one tender of the order. */
+    @javax.xml.bind.annotation.XmlType(name = "refundPart")
     public static class Part {
         public long tenderId;
         public PaymentMethod method;

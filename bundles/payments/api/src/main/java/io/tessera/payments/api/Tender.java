@@ -3,7 +3,9 @@ package io.tessera.payments.api;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.PaymentMethod;
 import java.math.BigDecimal;
+import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
 import java.time.OffsetDateTime;
+import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /** A tender of an order: how much by which method, where it is, its channel fee, what refunds gave back of it. */
 public class Tender {
@@ -27,6 +29,8 @@ public class Tender {
     /** CASH: what the customer handed over, and the change given. */
     public Money cashReceived;
     public Money change;
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime createdAt;
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime settledAt;
 }

@@ -37,6 +37,7 @@ final class OpenApiConventions {
         ERRORS.put("422", "Well-formed, but a business rule refuses it (e.g. insufficient balance)");
         ERRORS.put("429", "Too many requests (e.g. SMS codes): try again later");
         ERRORS.put("500", "An unexpected error; the message carries a reference to quote");
+        ERRORS.put("503", "Something the operation needs is not available now (e.g. a payment channel whose feature is not installed, a domain's settings not loaded): try again later");
     }
 
     private OpenApiConventions() {
