@@ -7,9 +7,11 @@ import io.tessera.payments.api.OrderState;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.console.ConsoleAction;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 @Service
@@ -20,12 +22,14 @@ public class OrderListCommand extends ConsoleAction {
     private OrderQueryService orders;
 
     @Option(name = "-s", aliases = "--store", description = "Store id")
+    @Completion(StoreIdCompleter.class)
     private Long store;
 
     @Option(name = "-m", aliases = "--member", description = "Member id")
     private Long member;
 
     @Option(name = "--state", description = "CREATED, PAID, PARTIALLY_REFUNDED, REFUNDED or CLOSED")
+    @Completion(value = StringsCompleter.class, values = {"CREATED", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CLOSED"})
     private OrderState state;
 
     @Option(name = "-n", aliases = "--size", description = "How many (default 20, at most 200)")

@@ -8,6 +8,7 @@ import io.tessera.platform.api.console.ConsoleAction;
 import java.util.UUID;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -20,6 +21,7 @@ public class OrderRefundCommand extends ConsoleAction {
     private CheckoutService checkout;
 
     @Argument(index = 0, name = "orderNo", required = true, description = "Tessera's order no (T...)")
+    @Completion(OrderNoCompleter.class)
     private String orderNo;
 
     @Argument(index = 1, name = "amount", required = true, description = "Amount to give back, e.g. 12.50")

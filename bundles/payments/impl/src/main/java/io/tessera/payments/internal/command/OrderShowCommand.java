@@ -9,6 +9,7 @@ import io.tessera.platform.api.console.ConsoleAction;
 import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -21,6 +22,7 @@ public class OrderShowCommand extends ConsoleAction {
     private OrderQueryService orders;
 
     @Argument(index = 0, name = "orderNo", required = true, description = "Tessera's order no (T...)")
+    @Completion(OrderNoCompleter.class)
     private String orderNo;
 
     @Override
