@@ -232,4 +232,29 @@ public class CheckoutTest {
         points.discounts = List.of(d);
         assertRefused("DISCOUNT_NOT_AVAILABLE", () -> checkout.create(points, key()));
     }
+
+    @Test
+    public void theExpiryTaskClosesOnlyUnpaidOrdersPastTheirTimeAndReleasesTheirCoupons() throws Exception {
+        Order unpaid = checkout.create(order(null, "20.00", List.of(), "C10"), key());
+        Order fresh = checkout.create(order(null, "20.00", List.of(), null), key());
+        Order paid = checkout.create(order(null, "5.00", List.of(), null), key());
+        Requests.TenderRequest cash = new Requests.TenderRequest();
+        cash.method = PaymentMethod.CASH;
+        cash.amount = Money.parse("5.00");
+        Requests.Pay pay = new Requests.Pay();
+        pay.tenders = List.of(cash);
+        checkout.pay(paid.orderNo, pay, key());
+        try (java.sql.Connection c = db.connection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE PAY_ORDER SET EXPIRES_AT = {ts '2020-01-01 00:00:00'} WHERE ORDER_NO IN ('" + unpaid.orderNo
+                    + "', '" + paid.orderNo + "')");
+        }
+        String ran = new OrderExpiry(db.jpa(), events, collaborators).run();
+        assertEquals("1 unpaid order(s) closed", ran);
+        OrderQueryServiceImpl queries = new OrderQueryServiceImpl(db.jpa());
+        assertEquals(OrderState.CLOSED, queries.get(unpaid.orderNo).state);
+        assertEquals("release", calls.get(calls.size() - 1));
+        assertEquals(OrderState.CREATED, queries.get(fresh.orderNo).state);
+        assertEquals(OrderState.PAID, queries.get(paid.orderNo).state);
+        assertEquals("nothing left to close", "0 unpaid order(s) closed", new OrderExpiry(db.jpa(), events, collaborators).run());
+    }
 }
