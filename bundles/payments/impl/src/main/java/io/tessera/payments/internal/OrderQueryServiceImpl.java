@@ -56,8 +56,10 @@ public class OrderQueryServiceImpl implements OrderQueryService {
                 .filter(query.posOrderNo, "o.posOrderNo = :pos", "pos")
                 .filter(query.from == null ? null : query.from.atStartOfDay(), "o.createdAt >= :from", "from")
                 .filter(query.to == null ? null : query.to.plusDays(1).atStartOfDay(), "o.createdAt < :to", "to");
-        return jpa.txExpr(TransactionType.Supports, em -> select.page(em, OrderEntity.class, "o.createdAt DESC, o.id DESC",
-                query.page, query.size).map(o -> Orders.dto(em, o)));
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Page<OrderEntity> rows = select.page(em, OrderEntity.class, "o.createdAt DESC, o.id DESC", query.page, query.size);
+            return new Page<>(Orders.dtos(em, rows.getItems()), rows.getPage(), rows.getSize(), rows.getTotal());
+        });
     }
 
     @Override

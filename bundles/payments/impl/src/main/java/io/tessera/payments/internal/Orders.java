@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
@@ -43,15 +44,12 @@ final class Orders {
 
     static OrderEntity find(EntityManager em, Caller caller, String orderNo, boolean lock) {
         List<OrderEntity> found = em.createQuery("SELECT o FROM OrderEntity o WHERE o.orderNo = :no", OrderEntity.class)
-                .setParameter("no", orderNo == null ? "" : orderNo).getResultList();
+                .setParameter("no", orderNo == null ? "" : orderNo)
+                .setLockMode(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE).getResultList();
         if (found.isEmpty() || !caller.canAccessStore(found.get(0).storeId)) {
             throw PaymentErrors.ORDER_NOT_FOUND.at("orderNo", "no order " + orderNo);
         }
-        OrderEntity o = found.get(0);
-        if (lock) {
-            em.refresh(o, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return o;
+        return found.get(0);
     }
 
     static List<OrderLineEntity> lines(EntityManager em, long orderId) {
@@ -70,6 +68,34 @@ final class Orders {
     }
 
     static Order dto(EntityManager em, OrderEntity e) {
+        return dtos(em, List.of(e)).get(0);
+    }
+
+    /** Orders as the API shows them, their lines, discounts and tenders read in three queries for all of them. */
+    static List<Order> dtos(EntityManager em, List<OrderEntity> orders) {
+        List<Order> list = new ArrayList<>();
+        if (orders.isEmpty()) {
+            return list;
+        }
+        List<Long> ids = orders.stream().map(o -> o.id).toList();
+        Map<Long, List<OrderLineEntity>> lines = em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :o "
+                        + "ORDER BY l.lineNo", OrderLineEntity.class).setParameter("o", ids).getResultStream()
+                .collect(Collectors.groupingBy(l -> l.orderId, LinkedHashMap::new, Collectors.toList()));
+        Map<Long, List<LineDiscountEntity>> discounts = em.createQuery("SELECT d FROM LineDiscountEntity d WHERE d.orderId IN :o "
+                        + "ORDER BY d.step, d.lineNo", LineDiscountEntity.class).setParameter("o", ids).getResultStream()
+                .collect(Collectors.groupingBy(d -> d.orderId, LinkedHashMap::new, Collectors.toList()));
+        Map<Long, List<TenderEntity>> tenders = em.createQuery("SELECT t FROM TenderEntity t WHERE t.orderId IN :o ORDER BY t.id",
+                TenderEntity.class).setParameter("o", ids).getResultStream()
+                .collect(Collectors.groupingBy(t -> t.orderId, LinkedHashMap::new, Collectors.toList()));
+        for (OrderEntity e : orders) {
+            list.add(dto(e, lines.getOrDefault(e.id, List.of()), discounts.getOrDefault(e.id, List.of()),
+                    tenders.getOrDefault(e.id, List.of())));
+        }
+        return list;
+    }
+
+    private static Order dto(OrderEntity e, List<OrderLineEntity> lineRows, List<LineDiscountEntity> discounts,
+                             List<TenderEntity> tenderRows) {
         Order o = new Order();
         o.orderNo = e.orderNo;
         o.storeId = e.storeId;
@@ -90,7 +116,6 @@ final class Orders {
         o.expiresAt = BusinessTime.offset(e.expiresAt);
         o.paidAt = offset(e.paidAt);
         o.closedAt = offset(e.closedAt);
-        List<LineDiscountEntity> discounts = discounts(em, e.id);
         Map<Integer, Discount> perStep = new LinkedHashMap<>();
         for (LineDiscountEntity d : discounts) {
             Discount step = perStep.computeIfAbsent(d.step, k -> new Discount(d.source, d.reference, Money.ZERO));
@@ -98,7 +123,7 @@ final class Orders {
         }
         o.discounts = new ArrayList<>(perStep.values());
         o.lines = new ArrayList<>();
-        for (OrderLineEntity l : lines(em, e.id)) {
+        for (OrderLineEntity l : lineRows) {
             OrderLine line = new OrderLine();
             line.lineNo = l.lineNo;
             line.sku = l.sku;
@@ -120,7 +145,7 @@ final class Orders {
             o.lines.add(line);
         }
         o.tenders = new ArrayList<>();
-        for (TenderEntity t : tenders(em, e.id)) {
+        for (TenderEntity t : tenderRows) {
             o.tenders.add(tender(t));
         }
         return o;
