@@ -33,6 +33,8 @@ public class Order {
     /** Every discount applied, in order, with what it took off the order. */
     public List<Discount> discounts;
     public List<Tender> tenders;
+    /** A RECHARGE order once paid: the wallet journal row that credited the member (once). */
+    public Long walletEntryId;
     public String remark;
     @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime createdAt;

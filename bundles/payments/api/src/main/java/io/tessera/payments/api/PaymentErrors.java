@@ -23,6 +23,9 @@ public enum PaymentErrors implements ErrorCode {
     DISCOUNT_NOT_AVAILABLE(422),
     /** A channel payment of the order is still being decided (UNKNOWN or WAITING). */
     PAYMENT_IN_PROGRESS(409),
+    /** No channel of that name is installed (its notify address is gone with its feature). */
+    CHANNEL_NOT_FOUND(404),
+    /** The channel is not installed, or not configured for the store. */
     CHANNEL_NOT_AVAILABLE(503),
     CHANNEL_REFUSED(422),
     CHANNEL_SIGNATURE_INVALID(401),

@@ -42,6 +42,9 @@ public class Refund {
         public Money feeReturned;
         public State state;
         public Long walletEntryId;
+        /** WECHAT, ALIPAY: Tessera's refund no at the channel (the same on every retry), the channel's, and what it said. */
         public String outRefundNo;
+        public String channelRefundNo;
+        public String channelMessage;
     }
 }

@@ -24,6 +24,9 @@ public class Tender {
     public String channelTradeNo;
     /** WECHAT, ALIPAY paid by QR code: what the code shows. */
     public String codeUrl;
+    /** WECHAT, ALIPAY: what the channel said when it refused, or why its answer is awaited (never a secret). */
+    public String channelCode;
+    public String channelMessage;
     /** POS_CARD: the terminal's reference. */
     public String terminalRef;
     /** CASH: what the customer handed over, and the change given. */

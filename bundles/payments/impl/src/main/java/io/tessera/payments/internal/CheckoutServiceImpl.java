@@ -10,12 +10,12 @@ import io.tessera.payments.api.Order;
 import io.tessera.payments.api.OrderKind;
 import io.tessera.payments.api.OrderState;
 import io.tessera.payments.api.PaymentErrors;
-import io.tessera.payments.api.PaymentEvents;
 import io.tessera.payments.api.Refund;
 import io.tessera.payments.api.Requests;
 import io.tessera.payments.api.TenderStatus;
 import io.tessera.payments.api.spi.DiscountCollaborator;
 import io.tessera.payments.api.spi.Taken;
+import io.tessera.payments.api.channel.PaymentChannel;
 import io.tessera.payments.internal.jpa.LineDiscountEntity;
 import io.tessera.payments.internal.jpa.OrderEntity;
 import io.tessera.payments.internal.jpa.OrderLineEntity;
@@ -30,8 +30,6 @@ import io.tessera.platform.api.PaymentMethod;
 import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.events.EventPublisher;
 import io.tessera.platform.api.work.UnitOfWork;
-import io.tessera.wallets.api.JournalEntry;
-import io.tessera.wallets.api.Movement;
 import io.tessera.wallets.api.WalletParticipant;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -68,14 +66,16 @@ public class CheckoutServiceImpl implements CheckoutService {
     private final WalletParticipant wallets;
     private final PaymentSettings settings;
     private final Collaborators collaborators;
+    private final Channels channels;
+    private final Settlement settlement;
+    private final Tendering taking;
     private final OrderRefunds refunds;
-    private final Closing closing;
 
     @Activate
     public CheckoutServiceImpl(@Reference(target = "(osgi.unit.name=tessera-payments)") JpaTemplate jpa, @Reference OrgService org,
                                @Reference MemberService members, @Reference UnitOfWork work, @Reference EventPublisher events,
                                @Reference WalletParticipant wallets, @Reference PaymentSettings settings,
-                               @Reference Collaborators collaborators) {
+                               @Reference Collaborators collaborators, @Reference Channels channels, @Reference Settlement settlement) {
         this.jpa = jpa;
         this.org = org;
         this.members = members;
@@ -84,8 +84,10 @@ public class CheckoutServiceImpl implements CheckoutService {
         this.wallets = wallets;
         this.settings = settings;
         this.collaborators = collaborators;
-        this.refunds = new OrderRefunds(jpa, work, events, wallets, collaborators);
-        this.closing = new Closing(events, collaborators);
+        this.channels = channels;
+        this.settlement = settlement;
+        this.taking = new Tendering(jpa, wallets, org, channels, settlement);
+        this.refunds = new OrderRefunds(jpa, work, events, wallets, collaborators, channels, settlement);
     }
 
     @Override
@@ -215,6 +217,7 @@ public class CheckoutServiceImpl implements CheckoutService {
         }
         long sum = 0;
         Set<PaymentMethod> methods = EnumSet.noneOf(PaymentMethod.class);
+        PaymentChannel channel = null;
         for (int i = 0; i < tenders.size(); i++) {
             String at = "tenders[" + i + "]";
             Requests.TenderRequest t = Checks.required(at, tenders.get(i));
@@ -234,81 +237,95 @@ public class CheckoutServiceImpl implements CheckoutService {
             if (m == PaymentMethod.CASH && t.cashReceived != null && t.cashReceived.compareTo(amount) < 0) {
                 throw PaymentErrors.CASH_NOT_ENOUGH.at(at + ".cashReceived", "the cash received does not cover " + amount);
             }
-            if (m == PaymentMethod.WECHAT || m == PaymentMethod.ALIPAY) {
-                throw PaymentErrors.CHANNEL_NOT_AVAILABLE.at(at + ".method", m + " is not available here (its channel is not installed)");
+            if (Channels.isChannel(m)) {
+                if (channel != null) {
+                    throw PaymentErrors.TENDERS_MISMATCH.at(at + ".method", "one channel tender (WECHAT or ALIPAY) per payment");
+                }
+                channel = channels.require(m, at + ".method");
+            } else if (t.authCode != null) {
+                throw PaymentErrors.TENDER_NOT_ALLOWED.at(at + ".authCode", "a payment code is for WECHAT and ALIPAY tenders");
             }
             sum += amount.toFen();
         }
         long total = sum;
-        return work.run("payments.pay", key, new Keyed(orderNo, r), Order.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+        PaymentChannel via = channel;
+        TenderEntity[] started = new TenderEntity[1];
+        Order first = work.run("payments.pay", key, new Keyed(orderNo, r), Order.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+            started[0] = null; // run again whole after a deadlock
             OrderEntity o = Orders.find(em, caller, orderNo, true);
-            if (!OrderState.CREATED.name().equals(o.state)) {
-                throw PaymentErrors.ORDER_NOT_PAYABLE.error("order " + o.orderNo + " is " + o.state);
-            }
-            if (BusinessTime.now().isAfter(o.expiresAt)) {
-                throw PaymentErrors.ORDER_NOT_PAYABLE.error("order " + o.orderNo + " expired at " + o.expiresAt + " unpaid");
-            }
-            if (total != Money.of(o.payable).toFen()) {
-                throw PaymentErrors.TENDERS_MISMATCH.at("tenders", "the tenders add up to " + Money.ofFen(total) + ", the order costs "
-                        + Money.of(o.payable));
-            }
-            List<PaymentMethod> pricedFor = Orders.methods(o.pricedFor);
-            if (!pricedFor.isEmpty() && !pricedFor.containsAll(methods)) {
-                throw PaymentErrors.TENDERS_NOT_AS_PRICED.at("tenders", "the order was priced for " + pricedFor + ": create it again for "
-                        + methods);
-            }
-            if (methods.contains(PaymentMethod.MEMBER) && o.memberId == null) {
-                throw PaymentErrors.MEMBER_REQUIRED.at("tenders", "stored value pays for a member's order only");
-            }
-            if (methods.contains(PaymentMethod.MEMBER) && OrderKind.RECHARGE.name().equals(o.kind)) {
-                throw PaymentErrors.TENDER_NOT_ALLOWED.at("tenders", "stored value cannot pay for a recharge of stored value");
-            }
+            payable(em, o, total, methods);
             LocalDateTime now = BusinessTime.now();
+            if (via == null) {
+                for (Requests.TenderRequest t : tenders) {
+                    taking.take(em, o, t, now);
+                }
+                return settlement.complete(em, o, now);
+            }
             for (Requests.TenderRequest t : tenders) {
-                settle(em, o, t, now);
+                TenderEntity e = Channels.isChannel(t.method) ? taking.start(em, o, t, via, now) : taking.hold(em, o, t, now);
+                started[0] = Channels.isChannel(t.method) ? e : started[0];
             }
-            o.paid = o.payable;
-            o.state = OrderState.PAID.name();
-            o.paidAt = now;
-            for (DiscountCollaborator c : closing.used(em, o)) {
-                c.commit(o.orderNo);
-            }
-            Order paid = Orders.dto(em, o);
-            events.publish(PaymentEvents.ORDER_PAID, "order:" + o.orderNo, paid);
-            return paid;
+            return Orders.dto(em, o);
         }));
+        if (started[0] == null) {
+            return replayed(caller, first);
+        }
+        TenderEntity t = started[0];
+        Order now = settlement.payment(t.outTradeNo, taking.ask(via, first, t, r.tenders), "payment answer");
+        return refusedOrAsIs(now, t.outTradeNo);
     }
 
-    /** A tender that settles at once: stored value debited, cash taken (change given), a bank card recorded. */
-    private void settle(EntityManager em, OrderEntity o, Requests.TenderRequest r, LocalDateTime now) {
-        TenderEntity t = new TenderEntity();
-        t.orderId = o.id;
-        t.method = r.method.name();
-        t.amount = r.amount.toBigDecimal();
-        t.status = TenderStatus.SUCCEEDED.name();
-        t.feeRate = BigDecimal.ZERO.setScale(6);
-        t.fee = BigDecimal.ZERO.setScale(2);
-        t.refunded = BigDecimal.ZERO.setScale(2);
-        t.feeReturned = BigDecimal.ZERO.setScale(2);
-        t.createdAt = now;
-        t.settledAt = now;
-        switch (r.method) {
-            case MEMBER -> {
-                Movement m = new Movement(o.memberId, o.storeId, r.amount, o.orderNo);
-                m.originalAmount = Money.of(o.gross);
-                JournalEntry e = wallets.debit(m);
-                t.walletEntryId = e.id;
-            }
-            case CASH -> {
-                Money received = r.cashReceived == null ? r.amount : r.cashReceived;
-                t.cashReceived = received.toBigDecimal();
-                t.changeGiven = received.minus(r.amount).toBigDecimal();
-            }
-            case POS_CARD -> t.terminalRef = r.terminalRef;
-            default -> throw new IllegalStateException("not an instant tender: " + r.method);
+    /** The checks before an order takes tenders: payable now, the tenders add up and match its pricing. */
+    private void payable(EntityManager em, OrderEntity o, long total, Set<PaymentMethod> methods) {
+        if (!OrderState.CREATED.name().equals(o.state)) {
+            throw PaymentErrors.ORDER_NOT_PAYABLE.error("order " + o.orderNo + " is " + o.state);
         }
-        em.persist(t);
-        em.flush(); // identity ids in the order the tenders were given: the order shows them so
+        if (BusinessTime.now().isAfter(o.expiresAt)) {
+            throw PaymentErrors.ORDER_NOT_PAYABLE.error("order " + o.orderNo + " expired at " + o.expiresAt + " unpaid");
+        }
+        for (TenderEntity t : Orders.tenders(em, o.id)) {
+            if (!TenderStatus.valueOf(t.status).settled()) {
+                throw PaymentErrors.PAYMENT_IN_PROGRESS.error("order " + o.orderNo + " is being paid (" + t.method + " " + t.status
+                        + "): wait for it, or close it");
+            }
+        }
+        if (total != Money.of(o.payable).toFen()) {
+            throw PaymentErrors.TENDERS_MISMATCH.at("tenders", "the tenders add up to " + Money.ofFen(total) + ", the order costs "
+                    + Money.of(o.payable));
+        }
+        List<PaymentMethod> pricedFor = Orders.methods(o.pricedFor);
+        if (!pricedFor.isEmpty() && !pricedFor.containsAll(methods)) {
+            throw PaymentErrors.TENDERS_NOT_AS_PRICED.at("tenders", "the order was priced for " + pricedFor + ": create it again for "
+                    + methods);
+        }
+        if (methods.contains(PaymentMethod.MEMBER) && o.memberId == null) {
+            throw PaymentErrors.MEMBER_REQUIRED.at("tenders", "stored value pays for a member's order only");
+        }
+        if (methods.contains(PaymentMethod.MEMBER) && OrderKind.RECHARGE.name().equals(o.kind)) {
+            throw PaymentErrors.TENDER_NOT_ALLOWED.at("tenders", "stored value cannot pay for a recharge of stored value");
+        }
+    }
+
+    /** A retry of a payment (same key): the order as it is now if a channel was still deciding then, else the first answer. */
+    private Order replayed(Caller caller, Order first) {
+        String attempt = first.tenders.stream().filter(t -> t.outTradeNo != null && !t.status.settled())
+                .map(t -> t.outTradeNo).reduce((a, b) -> b).orElse(null);
+        if (attempt == null) {
+            return first;
+        }
+        Order now = jpa.txExpr(TransactionType.Supports, em -> Orders.dto(em, Orders.find(em, caller, first.orderNo, false)));
+        return refusedOrAsIs(now, attempt);
+    }
+
+    /** 422 CHANNEL_REFUSED when the channel refused this attempt (the order stays payable, its holds released). */
+    private static Order refusedOrAsIs(Order order, String outTradeNo) {
+        for (io.tessera.payments.api.Tender t : order.tenders) {
+            if (outTradeNo.equals(t.outTradeNo) && t.status == TenderStatus.FAILED && order.state == OrderState.CREATED) {
+                throw PaymentErrors.CHANNEL_REFUSED.at("tenders", t.method + " refused the payment"
+                        + (t.channelMessage == null ? "" : ": " + t.channelMessage) + " (the order can be paid again)");
+            }
+        }
+        return order;
     }
 
     @Override
@@ -316,6 +333,8 @@ public class CheckoutServiceImpl implements CheckoutService {
         UnitOfWork.requireKey(key);
         Caller caller = CallerContext.current();
         String reason = r == null ? null : Checks.optionalText("reason", r.reason, 500);
+        // A payment a channel is still deciding is closed at the channel first: it may say it was paid after all.
+        taking.closeAtChannel(jpa.txExpr(TransactionType.Supports, em -> Orders.find(em, caller, orderNo, false)).id);
         return work.run("payments.close", key, new Keyed(orderNo, r), Order.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             OrderEntity o = Orders.find(em, caller, orderNo, true);
             if (OrderState.CLOSED.name().equals(o.state)) {
@@ -324,7 +343,7 @@ public class CheckoutServiceImpl implements CheckoutService {
             if (!OrderState.CREATED.name().equals(o.state)) {
                 throw PaymentErrors.ORDER_NOT_CLOSABLE.error("order " + o.orderNo + " is " + o.state);
             }
-            return closing.close(em, o, reason == null ? "closed by " + caller.label() : reason);
+            return taking.close(em, o, reason == null ? "closed by " + caller.label() : reason);
         }));
     }
 

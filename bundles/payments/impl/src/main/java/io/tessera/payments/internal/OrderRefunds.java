@@ -1,6 +1,9 @@
 package io.tessera.payments.internal;
 
 import io.tessera.payments.api.Order;
+import io.tessera.payments.api.OrderKind;
+import io.tessera.payments.api.channel.PaymentChannel;
+import io.tessera.payments.api.channel.RefundRequest;
 import io.tessera.payments.api.OrderState;
 import io.tessera.payments.api.PaymentErrors;
 import io.tessera.payments.api.PaymentEvents;
@@ -59,13 +62,18 @@ final class OrderRefunds {
     private final EventPublisher events;
     private final WalletParticipant wallets;
     private final Collaborators collaborators;
+    private final Channels channels;
+    private final Settlement settlement;
 
-    OrderRefunds(JpaTemplate jpa, UnitOfWork work, EventPublisher events, WalletParticipant wallets, Collaborators collaborators) {
+    OrderRefunds(JpaTemplate jpa, UnitOfWork work, EventPublisher events, WalletParticipant wallets, Collaborators collaborators,
+                 Channels channels, Settlement settlement) {
         this.jpa = jpa;
         this.work = work;
         this.events = events;
         this.wallets = wallets;
         this.collaborators = collaborators;
+        this.channels = channels;
+        this.settlement = settlement;
     }
 
     Refund refund(String orderNo, Requests.Refund r, String key) {
@@ -94,14 +102,53 @@ final class OrderRefunds {
                 }
             }
         }
-        return work.run("payments.refund", key, new CheckoutServiceImpl.Keyed(orderNo, r), Refund.class,
+        boolean[] ran = {false};
+        Refund first = work.run("payments.refund", key, new CheckoutServiceImpl.Keyed(orderNo, r), Refund.class,
                 () -> jpa.txExpr(TransactionType.Required, em -> {
+                    ran[0] = true;
                     OrderEntity o = Orders.find(em, caller, orderNo, true);
                     if (!OrderState.valueOf(o.state).refundable()) {
                         throw PaymentErrors.ORDER_NOT_REFUNDABLE.error("order " + o.orderNo + " is " + o.state);
                     }
                     return apply(em, caller, o, r.amount, units, reason);
                 }));
+        if (first.state != Refund.State.PROCESSING) {
+            return first;
+        }
+        if (ran[0]) {
+            // Committed: now each channel part is asked of its channel, outside any transaction.
+            for (Refund.Part part : first.tenders) {
+                if (part.state == Refund.State.PROCESSING && part.outRefundNo != null) {
+                    ask(first, part, reason);
+                }
+            }
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            RefundEntity re = em.createQuery("SELECT r FROM RefundEntity r WHERE r.refundNo = :n", RefundEntity.class)
+                    .setParameter("n", first.refundNo).getSingleResult();
+            return Orders.refund(em, re, first.orderNo);
+        });
+    }
+
+    /** Asks a channel to refund a part (its out_refund_no makes a retry refund once) and applies its answer. */
+    void ask(Refund refund, Refund.Part part, String reason) {
+        PaymentChannel channel = channels.find(part.method).orElse(null);
+        if (channel == null) {
+            return; // uninstalled since: the scheduler asks again once it is back
+        }
+        RefundRequest q = jpa.txExpr(TransactionType.Supports, em -> {
+            TenderEntity t = em.find(TenderEntity.class, part.tenderId);
+            OrderEntity o = em.find(OrderEntity.class, t.orderId);
+            RefundRequest rq = new RefundRequest();
+            rq.storeId = o.storeId;
+            rq.outTradeNo = t.outTradeNo;
+            rq.outRefundNo = part.outRefundNo;
+            rq.refundFen = part.amount.toFen();
+            rq.totalFen = fen(t.amount);
+            rq.reason = reason == null ? "refund " + refund.refundNo : reason;
+            return rq;
+        });
+        settlement.refund(part.outRefundNo, Settlement.ask(() -> channel.refund(q), part.outRefundNo, "refund"), "refund answer");
     }
 
     private Refund apply(EntityManager em, Caller caller, OrderEntity o, Money amount, Map<Integer, Long> units, String reason) {
@@ -162,6 +209,13 @@ final class OrderRefunds {
         re.doneAt = now;
         em.persist(re);
         em.flush();
+        if (OrderKind.RECHARGE.name().equals(o.kind)) {
+            if (total != fen(o.paid) || fen(o.refunded) != 0) {
+                throw PaymentErrors.ORDER_REFUND_EXCEEDS_PAID.at("amount", "a recharge is refunded whole, or not at all");
+            }
+            // The stored value goes first (refused if part of it was spent); then the money goes back.
+            wallets.reverseRecharge(o.walletEntryId, reason == null ? "refund " + re.refundNo : reason);
+        }
         for (int k = 0; k < tenders.size(); k++) {
             if (toTenders[k] > 0) {
                 refundTender(em, re, tenders.get(k), toTenders[k], reason, now);
@@ -205,12 +259,22 @@ final class OrderRefunds {
         part.state = Refund.State.SUCCEEDED.name();
         part.createdAt = now;
         part.doneAt = now;
-        switch (PaymentMethod.valueOf(t.method)) {
+        PaymentMethod method = PaymentMethod.valueOf(t.method);
+        switch (method) {
             case MEMBER -> part.walletEntryId = wallets.refund(t.walletEntryId, Money.ofFen(fen), reason).id;
             case CASH, POS_CARD -> {
                 // Paid out at the till (cash) or refunded on the bank-card terminal: recorded here.
             }
-            default -> throw PaymentErrors.CHANNEL_NOT_AVAILABLE.error(t.method + " refunds need the channel, which is not installed");
+            default -> {
+                channels.require(method, "tenders");
+                long parts = em.createQuery("SELECT COUNT(p) FROM RefundTenderEntity p WHERE p.refundId = :r", Long.class)
+                        .setParameter("r", re.id).getSingleResult();
+                part.outRefundNo = re.refundNo + "C" + (parts + 1);
+                part.state = Refund.State.PROCESSING.name();
+                part.doneAt = null;
+                re.state = Refund.State.PROCESSING.name();
+                re.doneAt = null;
+            }
         }
         em.persist(part);
         em.flush(); // identity ids in tender order: the refund shows its parts so

@@ -112,6 +112,7 @@ final class Orders {
         o.paid = Money.of(e.paid);
         o.refunded = Money.of(e.refunded);
         o.remark = e.remark;
+        o.walletEntryId = e.walletEntryId;
         o.createdAt = BusinessTime.offset(e.createdAt);
         o.expiresAt = BusinessTime.offset(e.expiresAt);
         o.paidAt = offset(e.paidAt);
@@ -164,6 +165,9 @@ final class Orders {
         d.walletEntryId = t.walletEntryId;
         d.outTradeNo = t.outTradeNo;
         d.channelTradeNo = t.channelTradeNo;
+        d.codeUrl = t.codeUrl;
+        d.channelCode = t.channelCode;
+        d.channelMessage = t.channelMessage;
         d.terminalRef = t.terminalRef;
         d.cashReceived = t.cashReceived == null ? null : Money.of(t.cashReceived);
         d.change = t.changeGiven == null ? null : Money.of(t.changeGiven);
@@ -202,6 +206,8 @@ final class Orders {
             p.state = Refund.State.valueOf(t.state);
             p.walletEntryId = t.walletEntryId;
             p.outRefundNo = t.outRefundNo;
+            p.channelRefundNo = t.channelRefundNo;
+            p.channelMessage = t.channelMessage;
             d.tenders.add(p);
         }
         d.reversals = new ArrayList<>();

@@ -55,6 +55,10 @@ public class CheckoutTest {
     private final Collaborators collaborators = new Collaborators();
     private final List<String> calls = new ArrayList<>();
     private final List<Movement> debits = new ArrayList<>();
+    private final Channels channels = new Channels();
+    private final Settlement settlement;
+    private final OrgService org;
+    private final WalletParticipant wallets;
     private final CheckoutServiceImpl checkout;
 
     public CheckoutTest() {
@@ -74,7 +78,11 @@ public class CheckoutTest {
                     return e;
                 }).build();
         collaborators.addCollaborator(new Coupons(), Map.of(DiscountCollaborator.SOURCE, "COUPON", DiscountCollaborator.RANK, 10));
-        checkout = new CheckoutServiceImpl(db.jpa(), org, members, work, events, wallets, new PaymentSettings(), collaborators);
+        settlement = new Settlement(db.jpa(), wallets, events, collaborators);
+        checkout = new CheckoutServiceImpl(db.jpa(), org, members, work, events, wallets, new PaymentSettings(), collaborators, channels,
+                settlement);
+        this.org = org;
+        this.wallets = wallets;
         CallerContext.set(Caller.system("unit-test"));
     }
 
@@ -248,13 +256,13 @@ public class CheckoutTest {
             st.executeUpdate("UPDATE PAY_ORDER SET EXPIRES_AT = {ts '2020-01-01 00:00:00'} WHERE ORDER_NO IN ('" + unpaid.orderNo
                     + "', '" + paid.orderNo + "')");
         }
-        String ran = new OrderExpiry(db.jpa(), events, collaborators).run();
+        String ran = new OrderExpiry(db.jpa(), wallets, org, channels, settlement).run();
         assertEquals("1 unpaid order(s) closed", ran);
         OrderQueryServiceImpl queries = new OrderQueryServiceImpl(db.jpa());
         assertEquals(OrderState.CLOSED, queries.get(unpaid.orderNo).state);
         assertEquals("release", calls.get(calls.size() - 1));
         assertEquals(OrderState.CREATED, queries.get(fresh.orderNo).state);
         assertEquals(OrderState.PAID, queries.get(paid.orderNo).state);
-        assertEquals("nothing left to close", "0 unpaid order(s) closed", new OrderExpiry(db.jpa(), events, collaborators).run());
+        assertEquals("nothing left to close", "0 unpaid order(s) closed", new OrderExpiry(db.jpa(), wallets, org, channels, settlement).run());
     }
 }

@@ -1,6 +1,7 @@
 package io.tessera.wallets.api;
 
 import io.tessera.platform.api.Money;
+import io.tessera.platform.api.PaymentMethod;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,18 @@ public interface WalletParticipant {
 
     /** Credits back (REFUND) part or all of an earlier debit, in the debit's store; at most what is left of it. */
     JournalEntry refund(long paymentEntryId, Money amount, String reason);
+
+    /**
+     * Credits a recharge paid outside stored value (RECHARGE into principal, carrying the order no and how it was
+     * paid), opening the account if needed: checkout calls it once, when the recharge order is paid.
+     */
+    JournalEntry creditRecharge(Movement movement, PaymentMethod paidWith);
+
+    /**
+     * Reverses a RECHARGE entry (REVERSAL): once, and only while the account still holds all it brought
+     * (422 RECHARGE_ALREADY_SPENT otherwise); a refunded recharge order calls it before its money goes back.
+     */
+    JournalEntry reverseRecharge(long rechargeEntryId, String reason);
 
     /** Credits a migrated legacy card's balance as principal (MIGRATION_IN, carrying the card no), opening the account if needed. */
     JournalEntry creditMigration(Movement movement);

@@ -2,6 +2,7 @@ package io.tessera.wallets.internal;
 
 import io.tessera.wallets.api.WalletErrors;
 import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Money;
@@ -40,6 +41,26 @@ public class Postings {
         this.jpa = jpa;
         this.events = events;
         this.work = work;
+    }
+
+    /**
+     * Reverses a RECHARGE entry the caller may see (REVERSAL, principal and bonus back out), once, and only
+     * while the account still holds all it brought ({@link ReversalRule}); the account row locked.
+     */
+    public JournalEntity reverseRecharge(EntityManager em, Caller caller, long entryId, String reason) {
+        JournalEntity recharge = WalletParticipantImpl.entry(em, entryId, EntryType.RECHARGE, caller, WalletErrors.RECHARGE_NOT_FOUND);
+        AccountEntity account = Accounts.lockAccount(em, recharge.accountId);
+        long principal = Money.of(recharge.principalDelta).toFen();
+        long bonus = Money.of(recharge.bonusDelta).toFen();
+        long reversals = em.createQuery("SELECT COUNT(j) FROM JournalEntity j WHERE j.relatedEntryId = :id AND j.type = :t", Long.class)
+                .setParameter("id", recharge.id).setParameter("t", EntryType.REVERSAL.name()).getSingleResult();
+        ReversalRule.check(reversals > 0, principal, bonus, Money.of(account.principal).toFen(), Money.of(account.bonus).toFen());
+        Details d = new Details();
+        d.method = recharge.method;
+        d.relatedEntryId = recharge.id;
+        d.reference = recharge.reference;
+        d.remark = reason;
+        return post(em, account, EntryType.REVERSAL, -principal, -bonus, recharge.storeId, d);
     }
 
     /** Fields of a journal row beyond the amounts. */

@@ -9,6 +9,7 @@ import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Money;
+import io.tessera.platform.api.PaymentMethod;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.events.EventPublisher;
 import io.tessera.platform.api.work.UnitOfWork;
@@ -102,6 +103,32 @@ public class WalletParticipantImpl implements WalletParticipant {
             d.remark = why;
             return Dtos.entry(postings.post(em, account, EntryType.REFUND, parts.principalFen(), parts.bonusFen(), payment.storeId, d));
         });
+    }
+
+    @Override
+    public JournalEntry creditRecharge(Movement m, PaymentMethod paidWith) {
+        Checks.required("movement", m);
+        Checks.required("paidWith", paidWith);
+        Money amount = Accounts.positive("amount", m.amount);
+        Store store = accounts.storeFor(m.storeId);
+        Member member = accounts.activeMember(m.memberId);
+        long scope = accounts.scopeOf(store);
+        Postings.Details d = details(m);
+        d.method = paidWith.name();
+        accounts.ensureAccount(member, scope);
+        return jpa.txExpr(TransactionType.Mandatory, em -> {
+            AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow();
+            JournalEntity j = postings.post(em, account, EntryType.RECHARGE, amount.toFen(), 0, store.id, d);
+            account.status = Account.Status.OPEN.name();
+            return Dtos.entry(j);
+        });
+    }
+
+    @Override
+    public JournalEntry reverseRecharge(long rechargeEntryId, String reason) {
+        Caller caller = CallerContext.current();
+        String why = Checks.optionalText("reason", reason, 500);
+        return jpa.txExpr(TransactionType.Mandatory, em -> Dtos.entry(postings.reverseRecharge(em, caller, rechargeEntryId, why)));
     }
 
     @Override

@@ -115,19 +115,9 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         long entryId = Checks.required("rechargeEntryId", r.rechargeEntryId);
         String reason = Checks.optionalText("reason", r.reason, 500);
         return work.run("wallets.reverse", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
-            JournalEntity recharge = WalletParticipantImpl.entry(em, entryId, EntryType.RECHARGE, caller, WalletErrors.RECHARGE_NOT_FOUND);
-            AccountEntity account = Accounts.lockAccount(em, recharge.accountId);
-            long principal = Money.of(recharge.principalDelta).toFen();
-            long bonus = Money.of(recharge.bonusDelta).toFen();
-            ReversalRule.check(countRelated(em, recharge.id, EntryType.REVERSAL) > 0, principal, bonus,
-                    Money.of(account.principal).toFen(), Money.of(account.bonus).toFen());
-            Postings.Details d = new Postings.Details();
-            d.method = recharge.method;
-            d.relatedEntryId = recharge.id;
-            d.reference = recharge.reference;
-            d.remark = reason;
-            return Accounts.result(postings.post(em, account, EntryType.REVERSAL, -principal, -bonus, recharge.storeId, d), account,
-                    accounts.nameOf(account.memberId));
+            JournalEntity reversal = postings.reverseRecharge(em, caller, entryId, reason);
+            AccountEntity account = em.find(AccountEntity.class, reversal.accountId);
+            return Accounts.result(reversal, account, accounts.nameOf(account.memberId));
         }));
     }
 
@@ -275,11 +265,6 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             throw WalletErrors.PAYMENT_METHOD_NOT_ALLOWED.at("method", "stored value is not paid or paid back with stored value");
         }
         return method;
-    }
-
-    private static long countRelated(EntityManager em, long entryId, EntryType type) {
-        return em.createQuery("SELECT COUNT(j) FROM JournalEntity j WHERE j.relatedEntryId = :id AND j.type = :t", Long.class)
-                .setParameter("id", entryId).setParameter("t", type.name()).getSingleResult();
     }
 
     private static PackageEntity validPackage(EntityManager em, long id, Money amount) {

@@ -8,7 +8,8 @@ public class Notification {
     public enum Kind { PAYMENT, REFUND }
 
     public Kind kind;
-    public long storeId;
+    /** The merchant account it was for (mchid, app_id), as the channel said. */
+    public String merchantId;
     /** For PAYMENT. */
     public ChannelResult payment;
     /** For REFUND. */

@@ -21,7 +21,13 @@ public interface PaymentChannel {
 
     PaymentMethod method();
 
-    /** The fee rate of payments in this store (e.g. 0.0060), as configured. */
+    /** The channel's protocol, addresses and merchant accounts, without any secret. */
+    ChannelInfo info();
+
+    /**
+     * The fee rate of payments in this store (e.g. 0.0060), as configured; 503 CHANNEL_NOT_AVAILABLE when no
+     * merchant account serves the store.
+     */
     java.math.BigDecimal feeRate(long storeId);
 
     /**

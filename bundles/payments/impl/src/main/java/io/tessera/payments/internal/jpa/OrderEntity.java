@@ -96,4 +96,8 @@ public class OrderEntity {
 
     @Column(name = "CLOSED_AT")
     public LocalDateTime closedAt;
+
+    /** A recharge order once paid: the wallet journal row that credited it. */
+    @Column(name = "WALLET_ENTRY_ID")
+    public Long walletEntryId;
 }

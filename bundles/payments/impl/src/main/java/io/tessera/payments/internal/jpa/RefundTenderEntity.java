@@ -54,6 +54,15 @@ public class RefundTenderEntity {
     @Column(name = "WALLET_ENTRY_ID")
     public Long walletEntryId;
 
+    @Column(name = "CHANNEL_MESSAGE", length = 256)
+    public String channelMessage;
+
+    @Column(name = "CHECKED_AT")
+    public LocalDateTime checkedAt;
+
+    @Column(name = "CHECKS", nullable = false)
+    public int checks;
+
     @Column(name = "CREATED_AT", nullable = false)
     public LocalDateTime createdAt;
 

@@ -73,6 +73,24 @@ public class TenderEntity {
     @Column(name = "CHANGE_GIVEN", precision = 19, scale = 2)
     public BigDecimal changeGiven;
 
+    /** A QR code payment: what the code shows. */
+    @Column(name = "CODE_URL", length = 512)
+    public String codeUrl;
+
+    /** What the channel said last when it refused or could not be read (never a secret). */
+    @Column(name = "CHANNEL_CODE", length = 64)
+    public String channelCode;
+
+    @Column(name = "CHANNEL_MESSAGE", length = 256)
+    public String channelMessage;
+
+    /** When Tessera last asked the channel about it, and how many times it has. */
+    @Column(name = "CHECKED_AT")
+    public LocalDateTime checkedAt;
+
+    @Column(name = "CHECKS", nullable = false)
+    public int checks;
+
     @Column(name = "CREATED_AT", nullable = false)
     public LocalDateTime createdAt;
 

@@ -83,9 +83,13 @@ public class OrdersResource {
     @POST
     @Path("{orderNo}/payments")
     @ApiResponse(responseCode = "201", description = "Paid: the order with its tenders", content = @Content(schema = @Schema(implementation = Order.class)))
+    @ApiResponse(responseCode = "202", description = "A channel is deciding (its tender PENDING: a QR code to show (codeUrl) or the customer "
+            + "confirming on the phone; or UNKNOWN: the channel did not answer and is asked again). Read the order until it is PAID, "
+            + "or its tender FAILED (its stored-value hold released, the order payable again)", content = @Content(schema = @Schema(implementation = Order.class)))
     public Response pay(@PathParam("orderNo") String orderNo, Requests.Pay request,
                         @Parameter(required = true, description = KEY) @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
-        return Response.status(201).entity(checkout.pay(orderNo, request, key)).build();
+        Order order = checkout.pay(orderNo, request, key);
+        return Response.status(order.state == OrderState.CREATED ? 202 : 201).entity(order).build();
     }
 
     @POST
@@ -99,9 +103,12 @@ public class OrdersResource {
     @POST
     @Path("{orderNo}/refunds")
     @ApiResponse(responseCode = "201", description = "Refunded: what went back, line by line and tender by tender", content = @Content(schema = @Schema(implementation = Refund.class)))
+    @ApiResponse(responseCode = "202", description = "Recorded; a channel part is PROCESSING until the channel confirms it (its "
+            + "notification or Tessera's query): read the refund", content = @Content(schema = @Schema(implementation = Refund.class)))
     public Response refund(@PathParam("orderNo") String orderNo, Requests.Refund request,
                            @Parameter(required = true, description = KEY) @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
-        return Response.status(201).entity(checkout.refund(orderNo, request, key)).build();
+        Refund refund = checkout.refund(orderNo, request, key);
+        return Response.status(refund.state == Refund.State.PROCESSING ? 202 : 201).entity(refund).build();
     }
 
     @GET
