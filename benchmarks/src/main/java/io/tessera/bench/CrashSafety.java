@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * unanswered one at most once (and, sent again with its key, exactly once), every balance equals its
  * journal with no gap in its sequence, every daily ledger row balances and chains to the next, and the
  * members' event-driven activity count catches up with the journal (no event lost or applied twice).
+ * Sales at the till run beside them ({@link CheckoutCrash}: split tenders with WeChat Pay, refunds).
  */
 final class CrashSafety {
 
@@ -41,8 +42,11 @@ final class CrashSafety {
     private record Op(String key, long memberId, boolean recharge, BigDecimal amount) {
     }
 
+    private static final int CHECKOUT_WORKERS = 2;
+
     private final Instance instance;
     private final Tessera tessera;
+    private final CheckoutCrash checkout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Long> members = new ArrayList<>();
     private final Map<String, Op> acked = new ConcurrentHashMap<>();
@@ -54,6 +58,7 @@ final class CrashSafety {
     private CrashSafety(Instance instance, Tessera tessera) {
         this.instance = instance;
         this.tessera = tessera;
+        this.checkout = new CheckoutCrash(instance, tessera, violations);
     }
 
     static Map<String, Object> run(Instance instance, Tessera tessera, int rounds, Path work) throws Exception {
@@ -63,19 +68,25 @@ final class CrashSafety {
     private Map<String, Object> rounds(int rounds) throws Exception {
         Random random = new Random();
         List<Map<String, Object>> perRound = new ArrayList<>();
+        checkout.configure();
         instance.start();
         setUp();
+        checkout.setUp();
         long unknownTotal = 0;
         try {
             for (int round = 1; round <= rounds; round++) {
                 Map<String, Op> unknown = new ConcurrentHashMap<>();
                 int ackedBefore = acked.size();
                 AtomicBoolean killed = new AtomicBoolean();
-                ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+                ExecutorService pool = Executors.newFixedThreadPool(WORKERS + CHECKOUT_WORKERS);
                 String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 8) + "-";
                 for (int w = 0; w < WORKERS; w++) {
                     int worker = w;
                     pool.execute(() -> work(prefix + worker + "-", new Random(random.nextLong()), killed, unknown));
+                }
+                for (int w = 0; w < CHECKOUT_WORKERS; w++) {
+                    int worker = w;
+                    pool.execute(() -> checkout.work(prefix + "co" + worker + "-", new Random(random.nextLong()), killed));
                 }
                 long delay = 1000 + random.nextInt(3000);
                 Thread.sleep(delay);
@@ -115,6 +126,7 @@ final class CrashSafety {
                 }
                 checkLedger();
                 checkEvents();
+                checkout.verify();
                 unknownTotal += unknown.size();
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("round", round);
@@ -128,12 +140,14 @@ final class CrashSafety {
             }
         } finally {
             instance.stop();
+            checkout.close();
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rounds", rounds);
         out.put("acknowledged", acked.size());
         out.put("refused", refused.size());
         out.put("unansweredThenRetried", unknownTotal);
+        out.put("sales", checkout.sales());
         out.put("violations", violations.subList(0, Math.min(20, violations.size())));
         out.put("safe", violations.isEmpty());
         out.put("perRound", perRound);

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Member pay: the stack's limit (JDBC) and Tessera (REST) at the same concurrency, and their ratio. */
+/**
+ * Member pay: the stack's limit (JDBC) and Tessera (REST) at the same concurrency, and their ratio; then checkout (a sale:
+ * order created with the level discount and paid with stored value) in the same run.
+ */
 final class PayFigures {
 
     static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
@@ -40,6 +43,7 @@ final class PayFigures {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> tessera(Instance instance, Tessera tessera, Map<String, Object> results) throws Exception {
+        CheckoutBench.level(tessera);
         PayBench bench = new PayBench(tessera, 200);
         Map<String, Object> limit = (Map<String, Object>) results.get("limit");
         Map<String, Object> out = new LinkedHashMap<>();
@@ -64,6 +68,14 @@ final class PayFigures {
             floor.add(measured(instance, clients, bench.health(), limit == null ? null : (List<Map<String, Object>>) limit.get("spread")));
         }
         out.put("restFloor", floor);
+        // A sale at the till (order created and priced with the level discount, then paid with stored value):
+        // one closed-loop call is both requests; "ofLimit" compares sales with the stack's payments.
+        CheckoutBench checkout = new CheckoutBench(tessera, bench);
+        List<Map<String, Object>> sales = new ArrayList<>();
+        for (int clients : new int[] {8, 32}) {
+            sales.add(measured(instance, clients, checkout.spread(), limit == null ? null : (List<Map<String, Object>>) limit.get("spread")));
+        }
+        out.put("checkout", sales);
         out.put("goal", ">= 50 % of the limit with p99 < 50 ms at 8-32 clients");
         return out;
     }

@@ -38,7 +38,9 @@ public class HotDeployIT extends TesseraTestSupport {
         assertEquals(order.toString(), 201, order.status);
         String orderNo = order.json.get("orderNo").asText();
 
-        // Payments and cards depend on wallets: they go first, and wallets keep answering.
+        // The channels depend on payments, payments and cards on wallets: they go first, and wallets keep answering.
+        features.uninstallFeature("tessera-payments-wechat");
+        features.uninstallFeature("tessera-payments-alipay");
         features.uninstallFeature("tessera-payments");
         awaitUnrecorded("/orders to vanish", 60, () -> call("GET", "/orders/" + orderNo, null, clerk).status == 404
                 && call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
@@ -64,6 +66,8 @@ public class HotDeployIT extends TesseraTestSupport {
         features.installFeature("tessera-wallets");
         features.installFeature("tessera-cards");
         features.installFeature("tessera-payments");
+        features.installFeature("tessera-payments-wechat");
+        features.installFeature("tessera-payments-alipay");
         awaitUnrecorded("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
         awaitUnrecorded("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
         awaitUnrecorded("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);

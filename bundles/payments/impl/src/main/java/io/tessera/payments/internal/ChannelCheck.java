@@ -3,6 +3,7 @@ package io.tessera.payments.internal;
 import io.tessera.payments.api.Refund;
 import io.tessera.payments.api.channel.PaymentChannel;
 import io.tessera.payments.api.channel.RefundRequest;
+import io.tessera.payments.api.channel.RefundResult;
 import io.tessera.payments.internal.jpa.OrderEntity;
 import io.tessera.payments.internal.jpa.RefundEntity;
 import io.tessera.payments.internal.jpa.RefundTenderEntity;
@@ -73,7 +74,8 @@ public class ChannelCheck implements ScheduledTask {
                 continue;
             }
             long storeId = jpa.txExpr(TransactionType.Supports, em -> em.find(OrderEntity.class, t.orderId).storeId);
-            settlement.payment(t.outTradeNo, Tendering.call(() -> channel.query(storeId, t.outTradeNo), t.outTradeNo, "query"), "query");
+            settlement.payment(t.outTradeNo, Tendering.call(() -> channel.query(storeId, t.outTradeNo, t.paymentCode), t.outTradeNo,
+                    "query"), "query");
             asked++;
         }
         return asked;
@@ -103,9 +105,13 @@ public class ChannelCheck implements ScheduledTask {
                 r.reason = re.reason == null ? "refund " + re.refundNo : re.reason;
                 return r;
             });
-            // Never asked yet: the refund itself is asked (its out_refund_no refunds once); else where it is.
-            settlement.refund(p.outRefundNo, Settlement.ask(() -> p.checks == 0 ? channel.refund(q) : channel.queryRefund(q.storeId,
-                    p.outRefundNo), p.outRefundNo, p.checks == 0 ? "refund" : "refund query"), "query");
+            // Never asked, or unknown to the channel: the refund itself is asked (its out_refund_no refunds once); else where it is.
+            RefundResult r = p.checks == 0 ? null : Settlement.ask(() -> channel.queryRefund(q.storeId, q.outTradeNo, p.outRefundNo), p.outRefundNo,
+                    "refund query");
+            if (r == null || r.state == RefundResult.State.NOT_FOUND) {
+                r = Settlement.ask(() -> channel.refund(q), p.outRefundNo, "refund");
+            }
+            settlement.refund(p.outRefundNo, r, "query");
             asked++;
         }
         return asked;

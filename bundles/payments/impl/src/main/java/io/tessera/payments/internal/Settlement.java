@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 public class Settlement {
 
     /** A payment the channel says it never received is given up only after this (its request may still be on its way). */
-    static final Duration NOT_FOUND_GRACE = Duration.ofMinutes(2);
+    static final Duration NOT_FOUND_GRACE = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(Settlement.class);
 

@@ -89,6 +89,7 @@ final class Tendering {
         long attempts = em.createQuery("SELECT COUNT(t) FROM TenderEntity t WHERE t.orderId = :o AND t.outTradeNo IS NOT NULL", Long.class)
                 .setParameter("o", o.id).getSingleResult();
         t.outTradeNo = o.orderNo + "P" + (attempts + 1);
+        t.paymentCode = r.authCode != null;
         t.feeRate = channel.feeRate(o.storeId).setScale(6);
         return persist(em, t);
     }
@@ -116,7 +117,8 @@ final class Tendering {
             PaymentChannel channel = channels.find(PaymentMethod.valueOf(t.method)).orElse(null);
             if (channel != null) {
                 OrderEntity o = jpa.txExpr(TransactionType.Supports, em -> em.find(OrderEntity.class, orderId));
-                settlement.payment(t.outTradeNo, call(() -> channel.close(o.storeId, t.outTradeNo), t.outTradeNo, "close"), "close");
+                settlement.payment(t.outTradeNo, call(() -> channel.close(o.storeId, t.outTradeNo, t.paymentCode), t.outTradeNo, "close"),
+                        "close");
             }
         }
     }

@@ -363,13 +363,13 @@ public class ChannelCheckoutTest {
         }
 
         @Override
-        public ChannelResult query(long storeId, String outTradeNo) {
+        public ChannelResult query(long storeId, String outTradeNo, boolean paymentCode) {
             calls.add("query");
             return answer(outTradeNo);
         }
 
         @Override
-        public ChannelResult close(long storeId, String outTradeNo) {
+        public ChannelResult close(long storeId, String outTradeNo, boolean paymentCode) {
             calls.add("close");
             return answer(outTradeNo);
         }
@@ -384,7 +384,7 @@ public class ChannelCheckoutTest {
         }
 
         @Override
-        public RefundResult queryRefund(long storeId, String outRefundNo) {
+        public RefundResult queryRefund(long storeId, String outTradeNo, String outRefundNo) {
             calls.add("queryRefund");
             RefundResult r = new RefundResult();
             r.outRefundNo = outRefundNo;

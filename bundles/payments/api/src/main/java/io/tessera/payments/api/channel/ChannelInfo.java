@@ -1,5 +1,6 @@
 package io.tessera.payments.api.channel;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tessera.platform.api.PaymentMethod;
 import java.math.BigDecimal;
 import java.util.List;
@@ -17,6 +18,7 @@ public class ChannelInfo {
     public String notifyUrl;
     public List<Account> accounts;
 
+    @Schema(name = "ChannelAccount")
     public static class Account {
         /** The account's name in the channel's etc/ file. */
         public String name;

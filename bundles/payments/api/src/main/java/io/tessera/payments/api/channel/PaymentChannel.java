@@ -37,16 +37,20 @@ public interface PaymentChannel {
      */
     ChannelResult pay(PayRequest request);
 
-    /** Where the payment is now, asked of the channel. */
-    ChannelResult query(long storeId, String outTradeNo);
+    /**
+     * Where the payment is now, asked of the channel. {@code paymentCode}: the attempt was a payment code (else a QR
+     * code, which some channels do not know until it is scanned).
+     */
+    ChannelResult query(long storeId, String outTradeNo, boolean paymentCode);
 
-    /** Closes (or, for a payment code, revokes) an unpaid payment; answers its final state. */
-    ChannelResult close(long storeId, String outTradeNo);
+    /** Closes an unpaid QR code payment, or revokes a payment code attempt (refunding it if it was paid); answers its final state. */
+    ChannelResult close(long storeId, String outTradeNo, boolean paymentCode);
 
     /** Asks for a refund; usually PROCESSING, settled by its notification or {@link #queryRefund}. */
     RefundResult refund(RefundRequest request);
 
-    RefundResult queryRefund(long storeId, String outRefundNo);
+    /** Where a refund of the payment {@code outTradeNo} is now; NOT_FOUND when the channel never received it. */
+    RefundResult queryRefund(long storeId, String outTradeNo, String outRefundNo);
 
     /**
      * Checks a notification's signature (and decrypts it where the protocol encrypts) and reads it. A

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /** What a channel answered about a refund. */
 public class RefundResult {
-    public enum State { PROCESSING, SUCCEEDED, FAILED, UNKNOWN }
+    /** NOT_FOUND: the channel has no refund of that number (the request never reached it): asked for again. */
+    public enum State { PROCESSING, SUCCEEDED, FAILED, NOT_FOUND, UNKNOWN }
 
     public String outRefundNo;
     public State state;

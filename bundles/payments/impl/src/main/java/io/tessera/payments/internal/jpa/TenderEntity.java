@@ -73,6 +73,10 @@ public class TenderEntity {
     @Column(name = "CHANGE_GIVEN", precision = 19, scale = 2)
     public BigDecimal changeGiven;
 
+    /** A channel attempt with the customer's payment code (付款码), else a QR code. */
+    @Column(name = "PAYMENT_CODE", nullable = false)
+    public boolean paymentCode;
+
     /** A QR code payment: what the code shows. */
     @Column(name = "CODE_URL", length = 512)
     public String codeUrl;
