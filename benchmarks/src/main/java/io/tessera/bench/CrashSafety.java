@@ -42,7 +42,7 @@ final class CrashSafety {
     private record Op(String key, long memberId, boolean recharge, BigDecimal amount) {
     }
 
-    private static final int CHECKOUT_WORKERS = 2;
+    private static final int CHECKOUT_WORKERS = 4;
 
     private final Instance instance;
     private final Tessera tessera;
