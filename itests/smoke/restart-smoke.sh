@@ -66,6 +66,11 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 [ -n "$STORE" ] || fail "the demo store 103 never appeared"
+# The first start installs the features one after the other: wait until every domain answers (while one is
+# still arriving, the REST server is republished and may answer 404 for a moment).
+for path in "/members?size=1" /wallets/packages /cards/types "/orders?size=1" /payments/channels; do
+  await "$path"
+done
 PHONE="139$(printf '%08d' $((RANDOM * 32768 + RANDOM)))"
 PHONE=${PHONE:0:11}
 ID=$(call POST /members "{\"phone\":\"$PHONE\",\"name\":\"重启测试\",\"gender\":\"FEMALE\",\"storeId\":$STORE}" \

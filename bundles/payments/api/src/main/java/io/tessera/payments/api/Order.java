@@ -12,6 +12,8 @@ import java.util.List;
 public class Order {
     public String orderNo;
     public long storeId;
+    /** The store's format (业态) when the order was made. */
+    public String formatCode;
     public String posOrderNo;
     public Long memberId;
     public OrderKind kind;

@@ -117,7 +117,7 @@ public class CheckoutServiceImpl implements CheckoutService {
                 }
                 return Orders.dto(em, same.get(0));
             }
-            OrderEntity o = record(em, caller, store.id, posOrderNo, member, kind, r.source, remark, priced, rules);
+            OrderEntity o = record(em, caller, store, posOrderNo, member, kind, r.source, remark, priced, rules);
             priced.cart().orderNo = o.orderNo;
             for (DiscountCollaborator c : priced.used().stream().map(OrderPricing.Used::collaborator).distinct().toList()) {
                 c.reserve(o.orderNo, priced.cart(), taken(priced, c));
@@ -126,13 +126,14 @@ public class CheckoutServiceImpl implements CheckoutService {
         }));
     }
 
-    private OrderEntity record(EntityManager em, Caller caller, long storeId, String posOrderNo, Member member, OrderKind kind,
+    private OrderEntity record(EntityManager em, Caller caller, Store store, String posOrderNo, Member member, OrderKind kind,
                                String source, String remark, OrderPricing.Priced priced, PaymentSettings.Rules rules) {
         Pricing.Result p = priced.result();
         LocalDateTime now = BusinessTime.now();
         OrderEntity o = new OrderEntity();
         o.orderNo = "T" + NO_DAY.format(now) + String.format("%012d", Math.floorMod(RANDOM.nextLong(), 1_000_000_000_000L));
-        o.storeId = storeId;
+        o.storeId = store.id;
+        o.formatCode = store.formatCode;
         o.posOrderNo = posOrderNo;
         o.contentHash = priced.contentHash();
         o.memberId = member == null ? null : member.id;

@@ -199,7 +199,7 @@ final class OrderRefunds {
         long[] toTenders = Refunds.spread(total, tenderRoom);
         LocalDateTime now = BusinessTime.now();
         RefundEntity re = new RefundEntity();
-        re.refundNo = "R" + o.orderNo.substring(1, 7) + String.format("%012d", Math.floorMod(RANDOM.nextLong(), 1_000_000_000_000L));
+        re.refundNo = refundNo(o.orderNo);
         re.orderId = o.id;
         re.amount = Orders.fenToDecimal(total);
         re.state = Refund.State.SUCCEEDED.name();
@@ -338,6 +338,11 @@ final class OrderRefunds {
                 em.persist(e);
             }
         }
+    }
+
+    /** A new refund no: "R", the order's day, 12 random digits. */
+    static String refundNo(String orderNo) {
+        return "R" + orderNo.substring(1, 7) + String.format("%012d", Math.floorMod(RANDOM.nextLong(), 1_000_000_000_000L));
     }
 
     private static long fen(BigDecimal d) {

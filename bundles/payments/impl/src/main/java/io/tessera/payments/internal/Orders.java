@@ -113,6 +113,7 @@ final class Orders {
         o.refunded = Money.of(e.refunded);
         o.remark = e.remark;
         o.walletEntryId = e.walletEntryId;
+        o.formatCode = e.formatCode;
         o.createdAt = BusinessTime.offset(e.createdAt);
         o.expiresAt = BusinessTime.offset(e.expiresAt);
         o.paidAt = offset(e.paidAt);

@@ -22,6 +22,7 @@ import io.tessera.platform.api.PaymentMethod;
 import io.tessera.platform.api.events.EventPublisher;
 import io.tessera.wallets.api.Movement;
 import io.tessera.wallets.api.WalletParticipant;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -97,11 +98,8 @@ public class Settlement {
         t.checks++;
         TenderStatus status = TenderStatus.valueOf(t.status);
         if (status.settled()) {
-            if (r.state == ChannelState.SUCCEEDED && status != TenderStatus.SUCCEEDED) {
-                // The channel took money for an attempt Tessera gave up: kept visible on the tender for finance to refund.
-                t.channelTradeNo = r.channelTradeNo;
-                t.channelMessage = "the channel says it was paid after Tessera gave it up (" + how + "): refund it at the channel";
-                LOG.warn("Payment {} of order {} paid after it was {}: needs a refund at the channel", t.outTradeNo, o.orderNo, t.status);
+            if (r.state == ChannelState.SUCCEEDED && status != TenderStatus.SUCCEEDED && t.channelTradeNo == null) {
+                lateRefund(em, o, t, r, how, now);
             }
             return;
         }
@@ -146,9 +144,43 @@ public class Settlement {
         if (OrderState.CREATED.name().equals(o.state)) {
             complete(em, o, now);
         } else {
-            t.channelMessage = "paid while the order was " + o.state + ": refund it at the channel";
-            LOG.warn("Payment {} succeeded while order {} is {}: needs a refund at the channel", t.outTradeNo, o.orderNo, o.state);
+            t.status = TenderStatus.CANCELLED.name();
+            t.channelTradeNo = null;
+            lateRefund(em, o, t, r, how, now);
         }
+    }
+
+    /**
+     * The channel took money for an attempt Tessera had given up (failed, cancelled, or its order closed or paid
+     * otherwise meanwhile; e.g. an Alipay QR code scanned after its order closed): the whole amount goes back
+     * through the channel at once, as a refund of the order (PROCESSING until the channel confirms) that is no part
+     * of what the order was paid. Recorded once: the tender keeps the channel's trade no.
+     */
+    private void lateRefund(EntityManager em, OrderEntity o, TenderEntity t, ChannelResult r, String how, LocalDateTime now) {
+        t.channelTradeNo = r.channelTradeNo == null ? "?" : r.channelTradeNo;
+        RefundEntity re = new RefundEntity();
+        re.refundNo = OrderRefunds.refundNo(o.orderNo);
+        re.orderId = o.id;
+        re.amount = t.amount;
+        re.state = Refund.State.PROCESSING.name();
+        re.reason = "paid at the channel after the attempt was given up (" + how + "): returned";
+        re.operator = "payments";
+        re.createdAt = now;
+        em.persist(re);
+        em.flush();
+        RefundTenderEntity part = new RefundTenderEntity();
+        part.refundId = re.id;
+        part.tenderId = t.id;
+        part.method = t.method;
+        part.amount = t.amount;
+        part.feeReturned = BigDecimal.ZERO.setScale(2);
+        part.state = Refund.State.PROCESSING.name();
+        part.outRefundNo = re.refundNo + "C1";
+        part.createdAt = now;
+        em.persist(part);
+        t.channelMessage = "paid after Tessera gave it up: refund " + re.refundNo + " returns it";
+        LOG.warn("Payment {} of order {} was paid at the channel after it was given up: refund {} returns it", t.outTradeNo,
+                o.orderNo, re.refundNo);
     }
 
     private void failed(EntityManager em, OrderEntity o, TenderEntity t, String code, String message, LocalDateTime now) {

@@ -262,6 +262,29 @@ public class ChannelCheckoutTest {
         assertEquals(List.of("pay", "close"), wechat.calls);
     }
 
+    @Test
+    public void aPaymentTakenAtTheChannelAfterItsOrderClosedIsReturnedOnceThroughTheChannel() throws Exception {
+        Order o = order("40.00", OrderKind.SALE);
+        wechat.next = ChannelState.WAITING;
+        String no = checkout.pay(o.orderNo, pay(tender(PaymentMethod.WECHAT, "40.00", null)), key()).tenders.get(0).outTradeNo;
+        wechat.next = ChannelState.CLOSED;
+        assertEquals(OrderState.CLOSED, checkout.close(o.orderNo, null, key()).state);
+        notifications.receive("wechat", wechat.notice(no, 4000));
+        notifications.receive("wechat", wechat.notice(no, 4000));
+        OrderQueryServiceImpl queries = new OrderQueryServiceImpl(db.jpa());
+        assertEquals(OrderState.CLOSED, queries.get(o.orderNo).state);
+        List<Refund> refunds = queries.refunds(o.orderNo);
+        assertEquals("returned once, however often the channel tells", 1, refunds.size());
+        assertEquals(Refund.State.PROCESSING, refunds.get(0).state);
+        assertEquals(Money.parse("40.00"), refunds.get(0).amount);
+        try (java.sql.Connection c = db.connection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE PAY_REFUND_TENDER SET CREATED_AT = {ts '2020-01-01 00:00:00'}");
+        }
+        assertEquals("0 payment(s), 1 refund(s) asked of their channel", new ChannelCheck(db.jpa(), channels, settlement).run());
+        assertEquals(List.of("pay", "close", "refund " + refunds.get(0).tenders.get(0).outRefundNo + " 4000"), wechat.calls);
+        assertEquals(Money.parse("0.00"), queries.get(o.orderNo).refunded);
+    }
+
     /** Makes every tender and refund part look older than the check task's first wait. */
     private void age() throws Exception {
         try (java.sql.Connection c = db.connection(); java.sql.Statement st = c.createStatement()) {

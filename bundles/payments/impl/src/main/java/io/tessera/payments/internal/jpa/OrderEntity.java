@@ -97,6 +97,10 @@ public class OrderEntity {
     @Column(name = "CLOSED_AT")
     public LocalDateTime closedAt;
 
+    /** The store's format (业态) when the order was made, for the reports and marketing that read its events. */
+    @Column(name = "FORMAT_CODE", length = 20)
+    public String formatCode;
+
     /** A recharge order once paid: the wallet journal row that credited it. */
     @Column(name = "WALLET_ENTRY_ID")
     public Long walletEntryId;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -31,8 +32,12 @@ import org.slf4j.LoggerFactory;
 public class Scheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-    /** How long a claimed run may take before another node may run the task again. */
-    private static final Duration MAX_RUN = Duration.ofMinutes(30);
+    /**
+     * How long a claim on a run lasts unless renewed: the running node renews it every {@link #RENEW} while the
+     * task runs, so a node killed mid-run (kill -9, power cut) holds the task for at most this long.
+     */
+    private static final Duration CLAIM = Duration.ofSeconds(60);
+    private static final Duration RENEW = Duration.ofSeconds(20);
 
     private final Leases leases;
     private final Map<String, ScheduledTask> tasks = new ConcurrentHashMap<>();
@@ -40,6 +45,7 @@ public class Scheduler {
     private final java.util.Set<String> ensured = ConcurrentHashMap.newKeySet();
     private volatile Map<String, Object> config;
     private final ScheduledExecutorService clock;
+    private final ScheduledExecutorService renewals;
 
     @Activate
     public Scheduler(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa, Map<String, Object> config) {
@@ -47,6 +53,11 @@ public class Scheduler {
         this.config = Map.copyOf(config);
         this.clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tessera-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        this.renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tessera-scheduler-claims");
             t.setDaemon(true);
             return t;
         });
@@ -61,6 +72,7 @@ public class Scheduler {
     @Deactivate
     void deactivate() {
         clock.shutdownNow();
+        renewals.shutdownNow();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -118,9 +130,16 @@ public class Scheduler {
         if (ensured.add(lease)) {
             leases.ensure(lease);
         }
-        if (!leases.claimRun(lease, interval(name), MAX_RUN)) {
+        if (!leases.claimRun(lease, interval(name), CLAIM)) {
             return;
         }
+        ScheduledFuture<?> renewal = renewals.scheduleWithFixedDelay(() -> {
+            try {
+                leases.hold(lease, CLAIM);
+            } catch (RuntimeException e) {
+                LOG.warn("Scheduled task {}: its claim could not be renewed: {}", name, e.toString());
+            }
+        }, RENEW.toSeconds(), RENEW.toSeconds(), TimeUnit.SECONDS);
         String outcome;
         try {
             outcome = CallerContext.callAs(Caller.system("scheduler"), task::run);
@@ -128,6 +147,8 @@ public class Scheduler {
         } catch (RuntimeException e) {
             outcome = "failed: " + e;
             LOG.warn("Scheduled task {} failed: {}", name, e.toString(), e);
+        } finally {
+            renewal.cancel(false);
         }
         leases.finishRun(lease, outcome);
     }
