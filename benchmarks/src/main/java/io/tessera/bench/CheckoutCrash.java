@@ -79,7 +79,7 @@ final class CheckoutCrash {
             }
         }
         Files.writeString(etc.resolve("io.tessera.scheduler.cfg"), "\npayments.channels.check.interval = PT2S\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** How many sales were started, and how many ended paid (acknowledged). */

@@ -288,6 +288,22 @@ public class ChannelsIT extends TesseraTestSupport {
     }
 
     @Test
+    public void aStoresOperatorSeesOnlyTheAccountsServingTheirStoreAndNoSecret() {
+        Answer hq = call("GET", "/payments/channels", null, bearer(HQ_ADMIN));
+        Answer clerk103 = call("GET", "/payments/channels", null, bearer(CLERK_103));
+        Answer clerk101 = call("GET", "/payments/channels", null, bearer(CLERK_101));
+        for (Answer a : List.of(hq, clerk103, clerk101)) {
+            assertEquals(a.toString(), 200, a.status);
+            assertEquals(a.toString(), 2, a.json.size());
+            assertTrue(a.toString(), !a.text.contains("PRIVATE KEY") && !a.text.contains("apiV3Key"));
+        }
+        assertEquals(1, clerk103.json.at("/0/accounts").size());
+        assertEquals("[\"103\"]", clerk103.json.at("/0/accounts/0/stores").toString());
+        assertEquals("store 101 is served by no account here", 0, clerk101.json.at("/0/accounts").size());
+        assertEquals(0, clerk101.json.at("/1/accounts").size());
+    }
+
+    @Test
     public void uninstallingAChannelFeatureRemovesItsNotifyAddressAndKeepsItsOrders() throws Exception {
         long store = storeId("103");
         Sims.Sim s = sims.both().get(0);

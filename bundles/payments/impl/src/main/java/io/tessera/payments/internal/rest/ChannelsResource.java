@@ -6,18 +6,24 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.tessera.org.api.OrgService;
 import io.tessera.payments.api.channel.ChannelInfo;
 import io.tessera.payments.api.channel.Notification;
 import io.tessera.payments.api.channel.NotificationRequest;
 import io.tessera.payments.internal.ChannelNotifications;
 import io.tessera.payments.internal.Channels;
 import io.tessera.platform.api.ApiError;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.PublicEndpoint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -42,18 +48,34 @@ public class ChannelsResource {
 
     private final ChannelNotifications notifications;
     private final Channels channels;
+    private final OrgService org;
 
     @Activate
-    public ChannelsResource(@Reference ChannelNotifications notifications, @Reference Channels channels) {
+    public ChannelsResource(@Reference ChannelNotifications notifications, @Reference Channels channels, @Reference OrgService org) {
         this.notifications = notifications;
         this.channels = channels;
+        this.org = org;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The payment channels installed, with their merchant accounts and the stores each serves (no secret)")
+    @Operation(summary = "The payment channels installed, with their merchant accounts and the stores each serves (no secret)",
+            description = "Headquarters see every account; a store's operator only the accounts that serve their stores.")
     public List<ChannelInfo> list() {
-        return channels.infos();
+        Caller caller = CallerContext.current();
+        List<ChannelInfo> all = channels.infos();
+        if (caller.seesAllStores()) {
+            return all;
+        }
+        Set<String> codes = caller.getStoreIds().stream().map(org::findStore).flatMap(Optional::stream).map(s -> s.code)
+                .collect(Collectors.toSet());
+        for (ChannelInfo c : all) {
+            if (c.accounts != null) {
+                c.accounts = c.accounts.stream().filter(a -> a.stores != null && (a.stores.contains("*")
+                        || a.stores.stream().anyMatch(codes::contains))).toList();
+            }
+        }
+        return all;
     }
 
     @POST
