@@ -32,7 +32,9 @@ public class PaymentChannelsCommand extends ConsoleAction {
         }
         table.print(System.out);
         for (ChannelInfo c : infos) {
-            System.out.println(c.method + ": calls " + c.baseUrl + ", notified at " + c.notifyUrl);
+            boolean notify = c.notifyUrl != null && !c.notifyUrl.isBlank();
+            System.out.println(c.method + ": calls " + c.baseUrl + ", " + (notify ? "notifies " + c.notifyUrl
+                    : "no notifyUrl set (QR code payments need it)"));
         }
         System.out.println(infos.size() + " channel(s) installed");
         return null;
