@@ -5,13 +5,11 @@ import io.tessera.payments.api.channel.PaymentChannel;
 import io.tessera.payments.api.channel.RefundRequest;
 import io.tessera.payments.api.channel.RefundResult;
 import io.tessera.payments.internal.jpa.OrderEntity;
-import io.tessera.payments.internal.jpa.RefundEntity;
 import io.tessera.payments.internal.jpa.RefundTenderEntity;
 import io.tessera.payments.internal.jpa.TenderEntity;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
-import io.tessera.platform.api.Money;
 import io.tessera.platform.api.PaymentMethod;
 import io.tessera.platform.api.schedule.ScheduledTask;
 import java.time.Duration;
@@ -93,18 +91,7 @@ public class ChannelCheck implements ScheduledTask {
             if (channel == null || !due(p.createdAt, p.checkedAt, p.checks, now)) {
                 continue;
             }
-            RefundRequest q = jpa.txExpr(TransactionType.Supports, em -> {
-                TenderEntity t = em.find(TenderEntity.class, p.tenderId);
-                RefundEntity re = em.find(RefundEntity.class, p.refundId);
-                RefundRequest r = new RefundRequest();
-                r.storeId = em.find(OrderEntity.class, t.orderId).storeId;
-                r.outTradeNo = t.outTradeNo;
-                r.outRefundNo = p.outRefundNo;
-                r.refundFen = Money.of(p.amount).toFen();
-                r.totalFen = Money.of(t.amount).toFen();
-                r.reason = re.reason == null ? "refund " + re.refundNo : re.reason;
-                return r;
-            });
+            RefundRequest q = settlement.refundRequest(p.outRefundNo);
             // Never asked, or unknown to the channel: the refund itself is asked (its out_refund_no refunds once); else where it is.
             RefundResult r = p.checks == 0 ? null : Settlement.ask(() -> channel.queryRefund(q.storeId, q.outTradeNo, p.outRefundNo), p.outRefundNo,
                     "refund query");

@@ -2,7 +2,6 @@ package io.tessera.payments.internal;
 
 import io.tessera.org.api.OrgService;
 import io.tessera.payments.api.OrderState;
-import io.tessera.payments.api.TenderStatus;
 import io.tessera.payments.internal.jpa.OrderEntity;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
@@ -63,9 +62,7 @@ public class OrderExpiry implements ScheduledTask {
                     if (o == null || !OrderState.CREATED.name().equals(o.state) || !o.expiresAt.isBefore(BusinessTime.now())) {
                         return false;
                     }
-                    boolean deciding = Orders.tenders(em, o.id).stream()
-                            .anyMatch(t -> t.outTradeNo != null && !TenderStatus.valueOf(t.status).settled());
-                    if (deciding) {
+                    if (Tendering.deciding(em, o).isPresent()) {
                         return null;
                     }
                     taking.close(em, o, "unpaid past " + o.expiresAt);

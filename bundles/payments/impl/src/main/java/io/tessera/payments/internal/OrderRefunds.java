@@ -119,7 +119,7 @@ final class OrderRefunds {
             // Committed: now each channel part is asked of its channel, outside any transaction.
             for (Refund.Part part : first.tenders) {
                 if (part.state == Refund.State.PROCESSING && part.outRefundNo != null) {
-                    ask(first, part, reason);
+                    ask(part);
                 }
             }
         }
@@ -131,23 +131,12 @@ final class OrderRefunds {
     }
 
     /** Asks a channel to refund a part (its out_refund_no makes a retry refund once) and applies its answer. */
-    void ask(Refund refund, Refund.Part part, String reason) {
+    private void ask(Refund.Part part) {
         PaymentChannel channel = channels.find(part.method).orElse(null);
         if (channel == null) {
             return; // uninstalled since: the scheduler asks again once it is back
         }
-        RefundRequest q = jpa.txExpr(TransactionType.Supports, em -> {
-            TenderEntity t = em.find(TenderEntity.class, part.tenderId);
-            OrderEntity o = em.find(OrderEntity.class, t.orderId);
-            RefundRequest rq = new RefundRequest();
-            rq.storeId = o.storeId;
-            rq.outTradeNo = t.outTradeNo;
-            rq.outRefundNo = part.outRefundNo;
-            rq.refundFen = part.amount.toFen();
-            rq.totalFen = fen(t.amount);
-            rq.reason = reason == null ? "refund " + refund.refundNo : reason;
-            return rq;
-        });
+        RefundRequest q = settlement.refundRequest(part.outRefundNo);
         settlement.refund(part.outRefundNo, Settlement.ask(() -> channel.refund(q), part.outRefundNo, "refund"), "refund answer");
     }
 

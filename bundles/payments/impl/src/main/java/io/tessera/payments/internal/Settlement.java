@@ -6,6 +6,7 @@ import io.tessera.payments.api.OrderState;
 import io.tessera.payments.api.PaymentErrors;
 import io.tessera.payments.api.PaymentEvents;
 import io.tessera.payments.api.Refund;
+import io.tessera.payments.api.channel.RefundRequest;
 import io.tessera.payments.api.channel.RefundResult;
 import io.tessera.payments.internal.jpa.RefundEntity;
 import io.tessera.payments.internal.jpa.RefundTenderEntity;
@@ -296,6 +297,24 @@ public class Settlement {
                 }
             }
             return Orders.refund(em, re, o.orderNo);
+        });
+    }
+
+    /** What the channel is asked for a recorded refund part: its payment, its out_refund_no, its amount and the refund's reason. */
+    RefundRequest refundRequest(String outRefundNo) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            RefundTenderEntity part = em.createQuery("SELECT p FROM RefundTenderEntity p WHERE p.outRefundNo = :n",
+                    RefundTenderEntity.class).setParameter("n", outRefundNo).getSingleResult();
+            TenderEntity t = em.find(TenderEntity.class, part.tenderId);
+            RefundEntity re = em.find(RefundEntity.class, part.refundId);
+            RefundRequest r = new RefundRequest();
+            r.storeId = em.find(OrderEntity.class, t.orderId).storeId;
+            r.outTradeNo = t.outTradeNo;
+            r.outRefundNo = part.outRefundNo;
+            r.refundFen = Money.of(part.amount).toFen();
+            r.totalFen = Money.of(t.amount).toFen();
+            r.reason = re.reason == null ? "refund " + re.refundNo : re.reason;
+            return r;
         });
     }
 

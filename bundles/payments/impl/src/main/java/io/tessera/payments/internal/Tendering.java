@@ -123,14 +123,17 @@ final class Tendering {
         }
     }
 
+    /** A channel payment of the order not decided yet (WAITING or UNKNOWN), if any. */
+    static java.util.Optional<TenderEntity> deciding(EntityManager em, OrderEntity o) {
+        return Orders.tenders(em, o.id).stream().filter(t -> t.outTradeNo != null && !TenderStatus.valueOf(t.status).settled()).findFirst();
+    }
+
     /** Closes a locked CREATED order once no channel is deciding a payment of it: holds released, discounts released. */
     Order close(EntityManager em, OrderEntity o, String reason) {
-        for (TenderEntity t : Orders.tenders(em, o.id)) {
-            if (t.outTradeNo != null && !TenderStatus.valueOf(t.status).settled()) {
-                throw PaymentErrors.PAYMENT_IN_PROGRESS.error("order " + o.orderNo + ": " + t.method + " has not said yet whether "
-                        + t.outTradeNo + " was paid; it is asked again, close later");
-            }
-        }
+        deciding(em, o).ifPresent(t -> {
+            throw PaymentErrors.PAYMENT_IN_PROGRESS.error("order " + o.orderNo + ": " + t.method + " has not said yet whether "
+                    + t.outTradeNo + " was paid; it is asked again, close later");
+        });
         settlement.abandon(em, o, BusinessTime.now());
         return settlement.closing().close(em, o, reason);
     }
