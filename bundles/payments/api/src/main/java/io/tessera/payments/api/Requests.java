@@ -39,6 +39,11 @@ public final class Requests {
         public List<DiscountRequest> discounts;
         /** The tenders the customer will pay with: the member's level discount depends on them. */
         public List<PaymentMethod> payWith;
+        /**
+         * False: no member level discount on this order, e.g. when the customer uses a coupon that does not stack
+         * with it. Default true (it applies when the member has one and the tenders allow it).
+         */
+        public Boolean levelDiscount;
         @Schema(maxLength = 500)
         public String remark;
     }

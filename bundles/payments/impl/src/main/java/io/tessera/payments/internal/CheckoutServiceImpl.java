@@ -13,6 +13,7 @@ import io.tessera.payments.api.PaymentErrors;
 import io.tessera.payments.api.Refund;
 import io.tessera.payments.api.Requests;
 import io.tessera.payments.api.TenderStatus;
+import io.tessera.payments.api.spi.Cart;
 import io.tessera.payments.api.spi.DiscountCollaborator;
 import io.tessera.payments.api.spi.Taken;
 import io.tessera.payments.api.channel.PaymentChannel;
@@ -118,9 +119,12 @@ public class CheckoutServiceImpl implements CheckoutService {
                 return Orders.dto(em, same.get(0));
             }
             OrderEntity o = record(em, caller, store, posOrderNo, member, kind, r.source, remark, priced, rules);
-            priced.cart().orderNo = o.orderNo;
+            for (OrderPricing.Used u : priced.used()) {
+                u.cart().orderNo = o.orderNo;
+            }
             for (DiscountCollaborator c : priced.used().stream().map(OrderPricing.Used::collaborator).distinct().toList()) {
-                c.reserve(o.orderNo, priced.cart(), taken(priced, c));
+                Cart asPriced = priced.used().stream().filter(u -> u.collaborator() == c).findFirst().orElseThrow().cart();
+                c.reserve(o.orderNo, asPriced, taken(priced, c));
             }
             return Orders.dto(em, o);
         }));

@@ -33,11 +33,11 @@ final class OrderPricing {
 
     /** What an order request became. */
     record Priced(List<Requests.LineRequest> lines, Set<PaymentMethod> payWith, BigDecimal levelRate, Pricing.Result result,
-                  List<Used> used, Cart cart, String contentHash) {
+                  List<Used> used, String contentHash) {
     }
 
-    /** A collaborator's discount as applied: its offer and the step of the pricing it is. */
-    record Used(DiscountCollaborator collaborator, String source, Offer offer, Pricing.Applied applied) {
+    /** A collaborator's discount as applied: its offer, the step of the pricing it is, and the cart its collaborator priced. */
+    record Used(DiscountCollaborator collaborator, String source, Offer offer, Pricing.Applied applied, Cart cart) {
     }
 
     private OrderPricing() {
@@ -93,37 +93,36 @@ final class OrderPricing {
         List<Requests.LineRequest> lines = lines(r);
         Set<PaymentMethod> payWith = payWith(r, kind);
         BigDecimal rate = levelRate != null && kind == OrderKind.SALE && !payWith.isEmpty() && levelTenders.containsAll(payWith)
-                && levelRate.compareTo(BigDecimal.ONE) < 0 ? levelRate : null;
+                && levelRate.compareTo(BigDecimal.ONE) < 0 && !Boolean.FALSE.equals(r.levelDiscount) ? levelRate : null;
         Map<String, List<Ask>> asks = asks(r, kind);
         List<Pricing.Line> pricingLines = new ArrayList<>();
         for (Requests.LineRequest l : lines) {
             pricingLines.add(new Pricing.Line(l.quantity, l.unitPrice.toFen()));
         }
-        Cart cart = new Cart();
-        cart.storeId = storeId;
-        cart.formatCode = formatCode;
-        cart.memberId = memberId;
-        cart.channel = r.source;
-        cart.tenders = new ArrayList<>(payWith);
-        cart.levelDiscountApplied = rate != null;
         List<Pricing.Offer> offers = new ArrayList<>();
         List<Used> used = new ArrayList<>();
         List<Offer> offered = new ArrayList<>();
-        List<DiscountCollaborator> owners = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
+        List<Collaborators.Entry> owners = new ArrayList<>();
+        List<Cart> carts = new ArrayList<>();
         for (Collaborators.Entry e : collaborators.inOrder()) {
             List<Ask> mine = asks.remove(e.source());
             if (mine == null) {
                 continue;
             }
-            Pricing.Result sofar = Pricing.price(pricingLines, rate, offers);
-            cart.lines = cartLines(lines, sofar);
+            Cart cart = new Cart();
+            cart.storeId = storeId;
+            cart.formatCode = formatCode;
+            cart.memberId = memberId;
+            cart.channel = r.source;
+            cart.tenders = new ArrayList<>(payWith);
+            cart.levelDiscountApplied = rate != null;
+            cart.lines = cartLines(lines, Pricing.price(pricingLines, rate, offers));
             e.collaborator().validate(cart, mine);
             for (Offer o : e.collaborator().price(cart, mine)) {
-                offers.add(new Pricing.Offer(e.source(), o.reference, o.amount.toFen(), o.lines));
+                offers.add(new Pricing.Offer(e.source(), o.reference, o.amount.toFen(), o.lines, perLine(o, lines.size())));
                 offered.add(o);
-                owners.add(e.collaborator());
-                sources.add(e.source());
+                owners.add(e);
+                carts.add(cart);
             }
         }
         if (!asks.isEmpty()) {
@@ -133,10 +132,25 @@ final class OrderPricing {
         Pricing.Result result = Pricing.price(pricingLines, rate, offers);
         int first = rate == null ? 0 : 1;
         for (int k = 0; k < offered.size(); k++) {
-            used.add(new Used(owners.get(k), sources.get(k), offered.get(k), result.discounts().get(first + k)));
+            used.add(new Used(owners.get(k).collaborator(), owners.get(k).source(), offered.get(k), result.discounts().get(first + k),
+                    carts.get(k)));
         }
-        cart.lines = cartLines(lines, result);
-        return new Priced(lines, payWith, rate, result, used, cart, hash(storeId, r, kind, memberId, lines, payWith));
+        return new Priced(lines, payWith, rate, result, used, hash(storeId, r, kind, memberId, lines, payWith));
+    }
+
+    /** An offer's own split over the lines, in fen, or null when checkout spreads it. */
+    private static long[] perLine(Offer o, int lines) {
+        if (o.perLine == null) {
+            return null;
+        }
+        if (o.perLine.size() != lines) {
+            throw new IllegalStateException("an offer names " + o.perLine.size() + " lines of " + lines + ": " + o.reference);
+        }
+        long[] fen = new long[lines];
+        for (int i = 0; i < lines; i++) {
+            fen[i] = o.perLine.get(i) == null ? 0 : o.perLine.get(i).toFen();
+        }
+        return fen;
     }
 
     private static Map<String, List<Ask>> asks(Requests.CreateOrder r, OrderKind kind) {
@@ -178,6 +192,9 @@ final class OrderPricing {
                                Set<PaymentMethod> payWith) {
         StringBuilder b = new StringBuilder().append(storeId).append('|').append(r.posOrderNo).append('|').append(kind)
                 .append('|').append(memberId).append('|').append(payWith);
+        if (Boolean.FALSE.equals(r.levelDiscount)) {
+            b.append("|NOLEVEL");
+        }
         for (Requests.LineRequest l : lines) {
             b.append("|L:").append(l.sku).append(',').append(l.barcode).append(',').append(l.name).append(',').append(l.quantity)
                     .append(',').append(l.unitPrice);

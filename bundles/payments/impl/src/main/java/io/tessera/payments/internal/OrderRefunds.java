@@ -38,8 +38,8 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,6 +171,12 @@ final class OrderRefunds {
                 back[i] = Refunds.forUnits(fen(l.payable), l.quantity, l.returnedQuantity, fen(l.refunded), u.getValue());
             }
         }
+        // The discounts' domains decide first: a coupon whose threshold the kept goods no longer meet keeps money back.
+        String refundNo = refundNo(o.orderNo);
+        List<RefundReversalEntity> reversals = reverse(em, o, refundNo, lines, back, returned);
+        for (RefundReversalEntity r : reversals) {
+            adjust(lines, back, r);
+        }
         long total = 0;
         for (long b : back) {
             total += b;
@@ -188,7 +194,7 @@ final class OrderRefunds {
         long[] toTenders = Refunds.spread(total, tenderRoom);
         LocalDateTime now = BusinessTime.now();
         RefundEntity re = new RefundEntity();
-        re.refundNo = refundNo(o.orderNo);
+        re.refundNo = refundNo;
         re.orderId = o.id;
         re.amount = Orders.fenToDecimal(total);
         re.state = Refund.State.SUCCEEDED.name();
@@ -227,7 +233,10 @@ final class OrderRefunds {
         boolean allBack = lines.stream().allMatch(l -> l.returnedQuantity == l.quantity);
         boolean full = fen(o.refunded) == fen(o.paid) && (fen(o.paid) > 0 || allBack);
         o.state = (full ? OrderState.REFUNDED : OrderState.PARTIALLY_REFUNDED).name();
-        reverse(em, o, re, lines, back, returned, full);
+        for (RefundReversalEntity r : reversals) {
+            r.refundId = re.id;
+            em.persist(r);
+        }
         em.flush();
         Refund refund = Orders.refund(em, re, o.orderNo);
         PaymentEvents.Refunded payload = new PaymentEvents.Refunded();
@@ -271,26 +280,40 @@ final class OrderRefunds {
         t.feeReturned = Orders.fenToDecimal(fen(t.feeReturned) + feeBack);
     }
 
-    /** Asks every collaborator whose discount the order carries what it gives back, and records its answer. */
-    private void reverse(EntityManager em, OrderEntity o, RefundEntity re, List<OrderLineEntity> lines, long[] back,
-                                   long[] returned, boolean full) {
+    /**
+     * Asks every collaborator whose discount the order carries what it gives back (before the money is split
+     * over the tenders, so its answer may change what each line gives back); its answers, to record.
+     */
+    private List<RefundReversalEntity> reverse(EntityManager em, OrderEntity o, String refundNo, List<OrderLineEntity> lines,
+                                               long[] back, long[] returned) {
         List<LineDiscountEntity> discounts = Orders.discounts(em, o.id);
-        Set<String> sources = new HashSet<>();
+        Set<String> sources = new LinkedHashSet<>();
         for (LineDiscountEntity d : discounts) {
             if (!Pricing.LEVEL.equals(d.source)) {
                 sources.add(d.source);
             }
         }
+        long total = 0;
+        for (long b : back) {
+            total += b;
+        }
+        long refundedBefore = fen(o.refunded);
+        boolean allBack = true;
+        for (int i = 0; i < lines.size(); i++) {
+            allBack &= lines.get(i).returnedQuantity + returned[i] == lines.get(i).quantity;
+        }
+        boolean full = refundedBefore + total == fen(o.paid) && (fen(o.paid) > 0 || allBack);
+        List<RefundReversalEntity> answers = new ArrayList<>();
         for (String source : sources) {
             DiscountCollaborator c = collaborators.bySource(source).orElse(null);
             if (c == null) {
                 continue; // its feature is gone: nothing to give back through it now; the refund still records the money
             }
             RefundView view = new RefundView();
-            view.refundNo = re.refundNo;
-            view.amount = Money.of(re.amount);
+            view.refundNo = refundNo;
+            view.amount = Money.ofFen(total);
             view.paid = Money.of(o.paid);
-            view.refundedBefore = Money.of(o.refunded).minus(Money.of(re.amount));
+            view.refundedBefore = Money.ofFen(refundedBefore);
             view.full = full;
             view.lines = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
@@ -315,18 +338,54 @@ final class OrderRefunds {
                 view.lines.add(line);
             }
             for (Reversal r : c.reverse(o.orderNo, view)) {
-                r.source = source;
                 RefundReversalEntity e = new RefundReversalEntity();
-                e.refundId = re.id;
                 e.source = source;
                 e.reference = r.reference;
                 e.action = r.action == null ? "NONE" : r.action;
                 e.quantity = r.quantity;
                 e.amount = r.amount == null ? null : r.amount.toBigDecimal();
                 e.note = r.note;
-                em.persist(e);
+                e.adjustment = adjustments(r.perLine, lines.size(), source);
+                answers.add(e);
             }
         }
+        return answers;
+    }
+
+    /** A reversal's per-line change, in fen (null when none). */
+    private static long[] adjustments(List<Money> perLine, int lines, String source) {
+        if (perLine == null || perLine.stream().allMatch(m -> m == null || m.toFen() == 0)) {
+            return null;
+        }
+        if (perLine.size() != lines) {
+            throw new IllegalStateException(source + " adjusts " + perLine.size() + " lines of " + lines);
+        }
+        long[] fen = new long[lines];
+        for (int i = 0; i < lines; i++) {
+            fen[i] = perLine.get(i) == null ? 0 : perLine.get(i).toFen();
+        }
+        return fen;
+    }
+
+    /** Applies a reversal's change to what each line gives back: never below zero, never above what the line has left. */
+    private static void adjust(List<OrderLineEntity> lines, long[] back, RefundReversalEntity r) {
+        if (r.adjustment == null) {
+            return;
+        }
+        for (int i = 0; i < back.length; i++) {
+            long now = back[i] + r.adjustment[i];
+            long left = fen(lines.get(i).payable) - fen(lines.get(i).refunded);
+            if (now < 0 || now > left) {
+                throw PaymentErrors.ORDER_REFUND_EXCEEDS_PAID.at("lines", "line " + lines.get(i).lineNo + " would give back "
+                        + Money.ofFen(now) + " of " + Money.ofFen(left) + " left after " + r.source + " " + r.action);
+            }
+            back[i] = now;
+        }
+        long sum = 0;
+        for (long f : r.adjustment) {
+            sum += f;
+        }
+        r.adjusted = Orders.fenToDecimal(sum);
     }
 
     /** A new refund no: "R", the order's day, 12 random digits. */

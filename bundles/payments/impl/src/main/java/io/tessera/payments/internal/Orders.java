@@ -221,6 +221,7 @@ final class Orders {
             v.quantity = e.quantity;
             v.amount = e.amount == null ? null : Money.of(e.amount);
             v.note = e.note;
+            v.adjustment = e.adjusted == null ? null : Money.of(e.adjusted);
             d.reversals.add(v);
         }
         return d;

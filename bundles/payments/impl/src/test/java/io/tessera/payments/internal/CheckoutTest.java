@@ -126,6 +126,12 @@ public class CheckoutTest {
             Offer o = new Offer();
             o.reference = asks.get(0).reference;
             o.amount = Money.parse("10.00");
+            if (o.reference.equals("SPLIT")) {
+                // its own split: 3.00 off the first line, 1.00 off the second, as priced on the cart it saw
+                calls.add("priced on " + cart.lines.get(0).payable + " " + cart.lines.get(1).payable);
+                o.amount = Money.parse("4.00");
+                o.perLine = List.of(Money.parse("3.00"), Money.parse("1.00"));
+            }
             return List.of(o);
         }
 
@@ -150,6 +156,12 @@ public class CheckoutTest {
             Reversal r = new Reversal();
             r.reference = "C10";
             r.action = "RETURNED";
+            if (refund.lines.get(0).index == 1) {
+                // the second line comes back: the first no longer earns its 3.00, kept back from this refund
+                r.reference = "SPLIT";
+                r.action = "CLAWED_BACK";
+                r.perLine = List.of(Money.ZERO, Money.parse("-3.00"));
+            }
             return List.of(r);
         }
     }
@@ -201,6 +213,43 @@ public class CheckoutTest {
         assertEquals("RETURNED", refund.reversals.get(0).action);
         assertEquals("COUPON", refund.reversals.get(0).source);
         assertTrue(events.all().stream().anyMatch(e -> e.topic().equals(PaymentEvents.ORDER_REFUNDED)));
+    }
+
+    @Test
+    public void aCollaboratorSplitsItsOwnDiscountAndKeepsMoneyBackFromARefundBeforeTheTendersGetIt() {
+        Requests.CreateOrder r = order(5L, "20.00", List.of(PaymentMethod.MEMBER), "SPLIT");
+        Requests.LineRequest second = new Requests.LineRequest();
+        second.sku = "SKU2";
+        second.name = "口罩";
+        second.quantity = 2L;
+        second.unitPrice = Money.parse("5.00");
+        r.lines = List.of(r.lines.get(0), second);
+        r.levelDiscount = false;
+        Order o = checkout.create(r, key());
+        assertEquals("no level discount when the till says so", 1, o.discounts.size());
+        assertEquals("priced on 20.00 10.00", calls.get(1));
+        assertEquals("reserve SPLIT 4.00 [3.00, 1.00]", calls.get(2));
+        assertEquals(Money.parse("26.00"), o.payable);
+        Requests.TenderRequest t = new Requests.TenderRequest();
+        t.method = PaymentMethod.MEMBER;
+        t.amount = Money.parse("26.00");
+        Requests.Pay pay = new Requests.Pay();
+        pay.tenders = List.of(t);
+        checkout.pay(o.orderNo, pay, key());
+        Requests.Refund back = new Requests.Refund();
+        Requests.RefundLineRequest line = new Requests.RefundLineRequest();
+        line.lineNo = 2;
+        line.quantity = 2L;
+        back.lines = List.of(line);
+        Refund refund = checkout.refund(o.orderNo, back, key());
+        // the line cost 9.00; 3.00 kept back: 6.00 to the stored value
+        assertEquals(Money.parse("6.00"), refund.amount);
+        assertEquals(Money.parse("-3.00"), refund.reversals.get(0).adjustment);
+        assertEquals("CLAWED_BACK", refund.reversals.get(0).action);
+        assertTrue(calls.get(calls.size() - 1), calls.get(calls.size() - 1).startsWith("wallet refund 7001 6.00"));
+        Requests.Refund tooMuch = new Requests.Refund();
+        tooMuch.amount = Money.parse("20.01");
+        assertRefused("ORDER_REFUND_EXCEEDS_PAID", () -> checkout.refund(o.orderNo, tooMuch, key()));
     }
 
     @Test

@@ -32,7 +32,11 @@ public interface DiscountCollaborator {
     /** The discounts offered for {@code asks} on this cart, each at most what it names (checkout cuts each to what the lines still cost). */
     List<Offer> price(Cart cart, List<Ask> asks);
 
-    /** Sets aside what the order uses (as priced and cut by checkout) for the order until commit, release or expiry. */
+    /**
+     * Sets aside what the order uses (as priced and cut by checkout) for the order until commit, release or
+     * expiry. {@code cart} is the cart exactly as {@link #price} saw it (lines with what they cost before this
+     * collaborator), now with the order's no.
+     */
     void reserve(String orderNo, Cart cart, List<Taken> taken);
 
     /** The order is paid: what was reserved is used. */
@@ -43,7 +47,9 @@ public interface DiscountCollaborator {
 
     /**
      * Part or all of a paid order is refunded: the collaborator decides what it gives back (a coupon returned,
-     * points put back or taken back) and answers what it did, which the refund records.
+     * points put back or taken back) and answers what it did, which the refund records. Called before the
+     * refund's money is split over the tenders, so a reversal may change what the refund gives back
+     * ({@link Reversal#perLine}).
      */
     List<Reversal> reverse(String orderNo, RefundView refund);
 }

@@ -6,12 +6,12 @@ import java.util.List;
 /** A refund of a paid order, as a collaborator sees it to decide what it gives back. */
 public class RefundView {
     public String refundNo;
-    /** Money given back by this refund. */
+    /** Money this refund gives back before the collaborators' adjustments ({@link Reversal#perLine}). */
     public Money amount;
     /** The order's paid amount, and what earlier refunds gave back. */
     public Money paid;
     public Money refundedBefore;
-    /** True when this refund completes the order's refund. */
+    /** True when this refund (before adjustments) completes the order's refund. */
     public boolean full;
     public List<Line> lines;
 
@@ -22,7 +22,10 @@ public class RefundView {
         /** Units returned (0 for a refund by amount only). */
         public long quantity;
         public Money amount;
-        /** What this collaborator's discount took off the line's refunded part. */
+        /**
+         * What this collaborator's discounts (all of its source together) took off the line's refunded part,
+         * in proportion, rounded down: a hint; a collaborator that needs it exactly keeps its own per-line record.
+         */
         public Money discount;
     }
 }

@@ -8,6 +8,7 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
+import javax.persistence.Transient;
 
 /** What a discount's domain did about a refund (a coupon returned, points taken back), as it answered. */
 @Entity
@@ -39,4 +40,12 @@ public class RefundReversalEntity {
 
     @Column(name = "NOTE", length = 500)
     public String note;
+
+    /** What the reversal changed the refund's money by, in all (negative: kept back). */
+    @Column(name = "ADJUSTMENT", precision = 19, scale = 2)
+    public BigDecimal adjusted;
+
+    /** Its change per order line, in fen, while the refund is being made. */
+    @Transient
+    public long[] adjustment;
 }

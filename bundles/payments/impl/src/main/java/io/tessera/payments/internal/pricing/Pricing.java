@@ -1,5 +1,6 @@
 package io.tessera.payments.internal.pricing;
 
+import io.tessera.payments.api.spi.Allocation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -36,14 +37,27 @@ public final class Pricing {
 
     /**
      * A discount a collaborator offers: at most {@code amountFen} off the lines it names (all lines when
-     * {@code lineIndexes} is empty).
+     * {@code lineIndexes} is empty), spread over them; or, when {@code perLineFen} is given (one per line),
+     * at most that much off each line.
      */
-    public record Offer(String source, String reference, long amountFen, List<Integer> lineIndexes) {
+    public record Offer(String source, String reference, long amountFen, List<Integer> lineIndexes, long[] perLineFen) {
         public Offer {
             if (amountFen < 0) {
                 throw new IllegalArgumentException("negative discount " + amountFen);
             }
             lineIndexes = lineIndexes == null ? List.of() : List.copyOf(lineIndexes);
+            if (perLineFen != null) {
+                perLineFen = perLineFen.clone();
+                for (long f : perLineFen) {
+                    if (f < 0) {
+                        throw new IllegalArgumentException("negative discount " + f + " on a line");
+                    }
+                }
+            }
+        }
+
+        public Offer(String source, String reference, long amountFen, List<Integer> lineIndexes) {
+            this(source, reference, amountFen, lineIndexes, null);
         }
     }
 
@@ -101,6 +115,10 @@ public final class Pricing {
             applied.add(take(LEVEL, null, total - payable, allLines(n), left));
         }
         for (Offer offer : offers) {
+            if (offer.perLineFen() != null) {
+                applied.add(takeEach(offer, left));
+                continue;
+            }
             List<Integer> targets = offer.lineIndexes().isEmpty() ? allLines(n) : offer.lineIndexes();
             if (targets.stream().distinct().count() != targets.size()) {
                 throw new IllegalArgumentException("a line named twice by " + offer.source());
@@ -131,6 +149,21 @@ public final class Pricing {
             left[i] -= shares[k];
         }
         return new Applied(source, reference, amount, perLine);
+    }
+
+    /** An offer that names its share of every line: each cut to what the line still costs. */
+    private static Applied takeEach(Offer offer, long[] left) {
+        if (offer.perLineFen().length != left.length) {
+            throw new IllegalArgumentException(offer.source() + " names " + offer.perLineFen().length + " lines of " + left.length);
+        }
+        long[] perLine = new long[left.length];
+        long amount = 0;
+        for (int i = 0; i < left.length; i++) {
+            perLine[i] = Math.min(offer.perLineFen()[i], left[i]);
+            left[i] -= perLine[i];
+            amount += perLine[i];
+        }
+        return new Applied(offer.source(), offer.reference(), amount, perLine);
     }
 
     private static List<Integer> allLines(int n) {

@@ -1,5 +1,7 @@
 package io.tessera.payments.internal.pricing;
 
+import io.tessera.payments.api.spi.Allocation;
+
 /**
  * What a refund gives back, in whole fen, so that refunds never give back more than was paid, line by
  * line and tender by tender, however they are cut:

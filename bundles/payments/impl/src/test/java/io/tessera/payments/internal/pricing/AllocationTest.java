@@ -1,5 +1,6 @@
 package io.tessera.payments.internal.pricing;
 
+import io.tessera.payments.api.spi.Allocation;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;

@@ -1,12 +1,13 @@
-package io.tessera.payments.internal.pricing;
+package io.tessera.payments.api.spi;
 
 import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * Spreads an amount in whole fen over weights (order lines) by the largest-remainder method: each line
- * first gets the whole fen of its exact share, then the fen left over go one each to the lines with the
- * largest fractional parts (ties: the larger weight, then the earlier line). The shares always add up to
+ * Spreads an amount in whole fen over weights (order lines) by the largest-remainder method — checkout's
+ * rule, offered to the collaborators that split their own discounts over lines. Each line first gets the
+ * whole fen of its exact share, then the fen left over go one each to the lines with the largest
+ * fractional parts (ties: the larger weight, then the earlier line). The shares always add up to
  * the amount exactly, and while the amount is at most the sum of the weights no line gets more than its
  * weight (a line's share is below its exact share rounded up), so a discount never takes a line below zero.
  */
