@@ -209,7 +209,8 @@ public abstract class TesseraTestSupport {
                 && getRaw("/soap/cards?wsdl", null).status == 401
                 && getRaw("/soap/members?wsdl", null).status == 401 && getRaw("/soap/wallets?wsdl", null).status == 401
                 && getRaw("/soap/org?wsdl", null).status == 401 && call("GET", "/orders", null, null).status == 401
-                && getRaw("/soap/payments?wsdl", null).status == 401 && outboxWorks()));
+                && getRaw("/soap/payments?wsdl", null).status == 401 && call("GET", "/coupons/templates", null, null).status == 401
+                && outboxWorks()));
         // Loaded by etc/io.tessera.demo.cfg too; loading is idempotent and serialised, so this returns
         // only once the whole demo chain is there.
         demo.load();

@@ -317,9 +317,6 @@ final class OrderRefunds {
             view.full = full;
             view.lines = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                if (back[i] == 0 && returned[i] == 0) {
-                    continue;
-                }
                 OrderLineEntity l = lines.get(i);
                 long taken = 0;
                 for (LineDiscountEntity d : discounts) {
@@ -332,6 +329,10 @@ final class OrderRefunds {
                 line.sku = l.sku;
                 line.quantity = returned[i];
                 line.amount = Money.ofFen(back[i]);
+                line.lineQuantity = l.quantity;
+                line.payable = Money.of(l.payable);
+                line.returnedBefore = l.returnedQuantity;
+                line.refundedBefore = Money.of(l.refunded);
                 long payable = fen(l.payable);
                 line.discount = Money.ofFen(payable > 0 ? Math.multiplyExact(taken, back[i]) / payable
                         : Math.multiplyExact(taken, returned[i]) / l.quantity);

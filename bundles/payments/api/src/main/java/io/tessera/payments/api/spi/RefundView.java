@@ -13,15 +13,23 @@ public class RefundView {
     public Money refundedBefore;
     /** True when this refund (before adjustments) completes the order's refund. */
     public boolean full;
+    /** Every line of the order, in order: what this refund gives back of it (zero for lines it leaves alone) and what earlier ones did. */
     public List<Line> lines;
 
-    /** What this refund gives back of one line. */
+    /** What this refund gives back of one line, and the line as it stands before it. */
     public static class Line {
         public int index;
         public String sku;
         /** Units returned (0 for a refund by amount only). */
         public long quantity;
+        /** Money given back for the line (before adjustments). */
         public Money amount;
+        /** The line's units and what it cost in the end (after every discount). */
+        public long lineQuantity;
+        public Money payable;
+        /** Units and money earlier refunds gave back for the line. */
+        public long returnedBefore;
+        public Money refundedBefore;
         /**
          * What this collaborator's discounts (all of its source together) took off the line's refunded part,
          * in proportion, rounded down: a hint; a collaborator that needs it exactly keeps its own per-line record.

@@ -1,0 +1,221 @@
+package io.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** Coupons through real checkouts: each kind's money per line, a coupon that covers an order, claims under load, two tills, refunds. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CouponsIT extends TesseraTestSupport {
+
+    private static final String ALL_KINDS = "\"stackKinds\":[\"EXCHANGE\",\"SINGLE_ITEM\",\"THRESHOLD\",\"CASH\",\"DISCOUNT\"]";
+
+    @Before
+    public void ready() {
+        awaitReady();
+    }
+
+    /** A new active template of HQ; {@code terms} are its kind's fields (JSON members, no braces). */
+    private long template(String name, String terms) {
+        String hq = bearer(HQ_ADMIN);
+        Answer t = call("POST", "/coupons/templates", "{\"name\":\"" + name + "\"," + terms
+                + ",\"validity\":\"RELATIVE\",\"validDays\":30}", hq);
+        assertEquals(t.toString(), 201, t.status);
+        assertEquals("DRAFT", t.json.get("status").asText());
+        long id = t.json.get("id").asLong();
+        Answer active = call("POST", "/coupons/templates/" + id + "/activate", null, hq);
+        assertEquals(active.toString(), 200, active.status);
+        return id;
+    }
+
+    private String claim(long template, long member) {
+        Answer c = call("POST", "/coupons", "{\"templateId\":" + template + ",\"memberId\":" + member + "}", bearer(CLERK_103), key());
+        assertEquals(c.toString(), 201, c.status);
+        assertEquals("AVAILABLE", c.json.get("state").asText());
+        return c.json.get("no").asText();
+    }
+
+    private static String order(long store, long member, String lines, String... coupons) {
+        StringBuilder d = new StringBuilder();
+        for (String c : coupons) {
+            d.append(d.length() == 0 ? "" : ",").append("{\"source\":\"COUPON\",\"reference\":\"").append(c).append("\"}");
+        }
+        return "{\"storeId\":" + store + ",\"posOrderNo\":\"CPN-" + System.nanoTime() + "\",\"memberId\":" + member + ",\"lines\":[" + lines
+                + "],\"payWith\":[\"CASH\"],\"discounts\":[" + d + "]}";
+    }
+
+    private Answer payCash(String orderNo, String amount) {
+        String tenders = amount.equals("0.00") ? "[]" : "[{\"method\":\"CASH\",\"amount\":" + amount + "}]";
+        return call("POST", "/orders/" + orderNo + "/payments", "{\"tenders\":" + tenders + "}", bearer(CLERK_103), key());
+    }
+
+    private String state(String couponNo) {
+        Answer c = call("GET", "/coupons/" + couponNo, null, bearer(CLERK_103));
+        assertEquals(c.toString(), 200, c.status);
+        return c.json.get("state").asText();
+    }
+
+    private static List<String> payables(JsonNode order) {
+        return java.util.stream.StreamSupport.stream(order.get("lines").spliterator(), false).map(l -> l.get("payable").asText()).toList();
+    }
+
+    @Test
+    public void aCouponLargerThanTheOrderMakesItZeroAndAFullRefundGivesItBack() {
+        long store = storeId("103");
+        long m = member(store);
+        String no = claim(template("十元代金券", "\"kind\":\"CASH\",\"value\":10.00"), m);
+        Answer created = call("POST", "/orders", order(store, m, "{\"sku\":\"X\",\"name\":\"棉签\",\"quantity\":1,\"unitPrice\":8.00}", no),
+                bearer(CLERK_103), key());
+        assertEquals(created.toString(), 201, created.status);
+        assertEquals("0.00", created.json.get("payable").asText());
+        assertEquals("8.00", created.json.at("/discounts/0/amount").asText());
+        assertEquals("RESERVED", state(no));
+        String orderNo = created.json.get("orderNo").asText();
+        Answer paid = payCash(orderNo, "0.00");
+        assertEquals(paid.toString(), 201, paid.status);
+        assertEquals("USED", state(no));
+        Answer refund = call("POST", "/orders/" + orderNo + "/refunds", "{\"lines\":[{\"lineNo\":1,\"quantity\":1}]}", bearer(CLERK_103), key());
+        assertEquals(refund.toString(), 201, refund.status);
+        assertEquals("RETURNED", refund.json.at("/reversals/0/action").asText());
+        assertEquals("AVAILABLE", state(no));
+        JsonNode history = call("GET", "/coupons/" + no, null, bearer(CLERK_103)).json.get("history");
+        assertEquals("[\"CLAIMED\",\"RESERVED\",\"USED\",\"RETURNED\"]", JSON.valueToTree(
+                java.util.stream.StreamSupport.stream(history.spliterator(), false).map(h -> h.get("type").asText()).toList()).toString());
+    }
+
+    @Test
+    public void aPartialRefundBelowTheThresholdKeepsBackTheDiscountOnWhatIsKeptAndTheLastRefundGivesItBack() {
+        long store = storeId("103");
+        long m = member(store);
+        String no = claim(template("满100减20", "\"kind\":\"THRESHOLD\",\"value\":20.00,\"minSpend\":100.00"), m);
+        Answer created = call("POST", "/orders", order(store, m, "{\"sku\":\"A\",\"name\":\"维生素\",\"quantity\":2,\"unitPrice\":30.00},"
+                + "{\"sku\":\"B\",\"name\":\"血压计\",\"quantity\":1,\"unitPrice\":50.00}", no), bearer(CLERK_103), key());
+        assertEquals(created.toString(), 201, created.status);
+        assertEquals("90.00", created.json.get("payable").asText());
+        assertEquals(List.of("49.09", "40.91"), payables(created.json));
+        String orderNo = created.json.get("orderNo").asText();
+        assertEquals(201, payCash(orderNo, "90.00").status);
+        Answer first = call("POST", "/orders/" + orderNo + "/refunds", "{\"lines\":[{\"lineNo\":2,\"quantity\":1}]}", bearer(CLERK_103), key());
+        assertEquals(first.toString(), 201, first.status);
+        assertEquals("the customer keeps 60.00 of goods, below 100.00: A's 10.91 discount is kept back", "30.00", first.json.get("amount").asText());
+        assertEquals("CLAWED_BACK", first.json.at("/reversals/0/action").asText());
+        assertEquals("-10.91", first.json.at("/reversals/0/adjustment").asText());
+        assertEquals("AVAILABLE", state(no));
+        Answer rest = call("POST", "/orders/" + orderNo + "/refunds", "{\"lines\":[{\"lineNo\":1,\"quantity\":2}]}", bearer(CLERK_103), key());
+        assertEquals(rest.toString(), 201, rest.status);
+        assertEquals("49.09 and the 10.91 kept back", "60.00", rest.json.get("amount").asText());
+        JsonNode after = call("GET", "/orders/" + orderNo, null, bearer(CLERK_103)).json;
+        assertEquals("REFUNDED", after.get("state").asText());
+        assertEquals("90.00", after.get("refunded").asText());
+    }
+
+    @Test
+    public void exchangeSingleItemAndDiscountStackInTheirOrderToTheFenOnEveryLine() {
+        long store = storeId("103");
+        long m = member(store);
+        String exchange = claim(template("口罩兑换券", "\"kind\":\"EXCHANGE\",\"skus\":[\"B\"]," + ALL_KINDS), m);
+        String single = claim(template("维生素每件减3元", "\"kind\":\"SINGLE_ITEM\",\"value\":3.00,\"maxUnits\":2,\"skus\":[\"A\"]," + ALL_KINDS), m);
+        String discount = claim(template("九折券最多减5元", "\"kind\":\"DISCOUNT\",\"discountRate\":0.9,\"discountCap\":5.00," + ALL_KINDS), m);
+        Answer created = call("POST", "/orders", order(store, m, "{\"sku\":\"A\",\"name\":\"维生素\",\"quantity\":3,\"unitPrice\":10.00},"
+                + "{\"sku\":\"B\",\"name\":\"口罩\",\"quantity\":1,\"unitPrice\":25.00},{\"sku\":\"C\",\"name\":\"体温计\",\"quantity\":1,\"unitPrice\":40.00}",
+                discount, single, exchange), bearer(CLERK_103), key());
+        assertEquals(created.toString(), 201, created.status);
+        // B free (25.00); A 2 units × 3.00; then 10 % of A 24.00 + C 40.00 = 6.40, capped at 5.00: A 1.87, C 3.13
+        assertEquals(List.of("22.13", "0.00", "36.87"), payables(created.json));
+        assertEquals("59.00", created.json.get("payable").asText());
+        Map<String, String> taken = new HashMap<>();
+        for (JsonNode d : created.json.get("discounts")) {
+            taken.put(d.get("reference").asText(), d.get("amount").asText());
+        }
+        assertEquals(Map.of(exchange, "25.00", single, "6.00", discount, "5.00"), taken);
+        assertEquals(201, payCash(created.json.get("orderNo").asText(), "59.00").status);
+        assertEquals("USED", state(discount));
+    }
+
+    @Test
+    public void refusalsNameTheirReason() {
+        long store = storeId("103");
+        long m = member(store);
+        long other = member(store);
+        String no = claim(template("满50减5", "\"kind\":\"THRESHOLD\",\"value\":5.00,\"minSpend\":50.00"), m);
+        String line = "{\"sku\":\"A\",\"name\":\"维生素\",\"quantity\":1,\"unitPrice\":30.00}";
+        Answer below = call("POST", "/orders", order(store, m, line, no), bearer(CLERK_103), key());
+        assertEquals(below.toString(), "COUPON_BELOW_MINIMUM_SPEND", below.code());
+        assertTrue(below.text, below.text.contains("short by 20.00"));
+        assertEquals("COUPON_NOT_OWNER", call("POST", "/orders", order(store, other, line, no), bearer(CLERK_103), key()).code());
+        String bad = no.substring(0, 17) + ((no.charAt(17) - '0' + 1) % 10);
+        assertEquals("COUPON_NO_INVALID", call("POST", "/orders", order(store, m, line, bad), bearer(CLERK_103), key()).code());
+        Answer locked = call("PUT", "/coupons/templates/" + call("GET", "/coupons/" + no, null, bearer(HQ_ADMIN)).json.get("templateId").asLong(),
+                "{\"name\":\"满50减6\",\"kind\":\"THRESHOLD\",\"value\":6.00,\"minSpend\":50.00,\"validity\":\"RELATIVE\",\"validDays\":30}",
+                bearer(HQ_ADMIN));
+        assertEquals(locked.toString(), "COUPON_TEMPLATE_LOCKED", locked.code());
+        assertEquals("value", locked.field());
+    }
+
+    @Test
+    public void fiveHundredConcurrentClaimsOnAStockOfOneHundredMakeExactlyOneHundred() throws Exception {
+        long store = storeId("103");
+        long template = template("限量100张", "\"kind\":\"CASH\",\"value\":1.00,\"stock\":100,\"perMemberLimit\":3");
+        long[] members = new long[50];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = member(store);
+        }
+        String clerk = bearer(CLERK_103);
+        List<Answer> answers = inParallel(500, i -> call("POST", "/coupons", "{\"templateId\":" + template + ",\"memberId\":" + members[i % 50] + "}",
+                clerk, key()));
+        Map<Long, Integer> perMember = new HashMap<>();
+        int issued = 0;
+        for (Answer a : answers) {
+            if (a.status == 201) {
+                issued++;
+                perMember.merge(a.json.get("memberId").asLong(), 1, Integer::sum);
+            } else {
+                assertTrue(a.toString(), "COUPON_OUT_OF_STOCK".equals(a.code()) || "COUPON_MEMBER_LIMIT_REACHED".equals(a.code()));
+            }
+        }
+        assertEquals(100, issued);
+        assertTrue(perMember.toString(), perMember.values().stream().allMatch(n -> n <= 3));
+        assertEquals(100, call("GET", "/coupons/templates/" + template, null, bearer(HQ_ADMIN)).json.get("issued").asLong());
+        assertEquals(100, call("GET", "/coupons?templateId=" + template + "&size=1", null, clerk).json.get("total").asLong());
+    }
+
+    @Test
+    public void oneCouponAtTwoTillsAtOnceGoesToOneOrderAndAnExpiredOneComesBackExpired() throws Exception {
+        long store = storeId("103");
+        long m = member(store);
+        String no = claim(template("五元券", "\"kind\":\"CASH\",\"value\":5.00"), m);
+        String clerk = bearer(CLERK_103);
+        List<Answer> tills = inParallel(2, i -> call("POST", "/orders", order(store, m, "{\"sku\":\"A\",\"name\":\"维生素\",\"quantity\":1,\"unitPrice\":20.00}",
+                no), clerk, key()));
+        Answer won = tills.get(0).status == 201 ? tills.get(0) : tills.get(1);
+        Answer lost = tills.get(0).status == 201 ? tills.get(1) : tills.get(0);
+        assertEquals(tills.toString(), 201, won.status);
+        assertEquals(lost.toString(), 409, lost.status);
+        assertEquals("COUPON_ALREADY_RESERVED", lost.code());
+        String orderNo = won.json.get("orderNo").asText();
+        assertEquals(201, payCash(orderNo, "15.00").status);
+        assertEquals(1, sqlUnchecked("UPDATE CPN_COUPON SET VALID_TO = {d '2020-01-01'} WHERE COUPON_NO = '" + no + "'"));
+        Answer refund = call("POST", "/orders/" + orderNo + "/refunds", "{\"amount\":15.00}", clerk, key());
+        assertEquals(refund.toString(), 201, refund.status);
+        assertEquals("EXPIRED", state(no));
+    }
+
+    private int sqlUnchecked(String statement) {
+        try {
+            return sql(statement);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
