@@ -211,6 +211,114 @@ public class CouponsIT extends TesseraTestSupport {
         assertEquals("EXPIRED", state(no));
     }
 
+    @Test
+    public void recordsStatisticsAndTheirExportAnswerTheBackOffice() throws Exception {
+        long store = storeId("103");
+        long m = member(store);
+        String hq = bearer(HQ_ADMIN);
+        String name = "记录券" + System.nanoTime();
+        long t = template(name, "\"kind\":\"CASH\",\"value\":3.00");
+        String used = claim(t, m);
+        claim(t, m);
+        Answer created = call("POST", "/orders", order(store, m, "{\"sku\":\"A\",\"name\":\"维生素\",\"quantity\":1,\"unitPrice\":10.00}", used),
+                bearer(CLERK_103), key());
+        String orderNo = created.json.get("orderNo").asText();
+        assertEquals(201, payCash(orderNo, "7.00").status);
+        JsonNode[] record = new JsonNode[1];
+        await("the redemption record with its payment method", 30, () -> {
+            Answer a = call("GET", "/coupons/records/redemptions?couponNo=" + used, null, hq);
+            record[0] = a.json;
+            return a.status == 200 && a.json.get("total").asLong() == 1 && "CASH".equals(a.json.at("/items/0/payMethod").asText());
+        });
+        JsonNode r = record[0].at("/items/0");
+        assertEquals(name, r.get("templateName").asText());
+        assertEquals("测试会员", r.get("memberName").asText());
+        assertEquals("CASH", r.get("kind").asText());
+        assertEquals("POS", r.get("source").asText());
+        assertEquals(orderNo, r.get("orderNo").asText());
+        assertEquals("3.00", r.get("discount").asText());
+        assertTrue(r.toString(), r.get("storeName").asText().length() > 0);
+        assertEquals(1, call("GET", "/coupons/records/redemptions?templateName=" + java.net.URLEncoder.encode(name, "UTF-8")
+                + "&payMethod=CASH&source=POS&kind=CASH&storeId=" + store, null, hq).json.get("total").asLong());
+        assertEquals(0, call("GET", "/coupons/records/redemptions?templateId=" + t + "&payMethod=WECHAT", null, hq).json.get("total").asLong());
+        assertEquals(2, call("GET", "/coupons/records/claims?templateId=" + t, null, hq).json.get("total").asLong());
+        assertEquals("FIELD_INVALID", call("GET", "/coupons/records/redemptions?payMethod=BITCOIN", null, hq).code());
+
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        await("the month's statistics", 30, () -> {
+            Answer a = call("GET", "/coupons/stats?from=" + month + "&to=" + month + "&templateId=" + t, null, hq);
+            return a.status == 200 && a.json.size() == 1 && a.json.at("/0/claimed").asLong() == 2 && a.json.at("/0/redeemed").asLong() == 1
+                    && "3.00".equals(a.json.at("/0/discount").asText());
+        });
+        Answer perTemplate = call("GET", "/coupons/stats?from=" + month + "&to=" + month + "&perTemplate=true", null, hq);
+        assertTrue(perTemplate.text, perTemplate.text.contains("\"templateName\":\"" + name + "\""));
+        assertEquals("RANGE_INVALID", call("GET", "/coupons/stats?from=2020-01&to=2030-12", null, hq).code());
+        assertEquals("FIELD_INVALID", call("GET", "/coupons/stats?from=2026-13&to=2026-12", null, hq).code());
+
+        for (String format : List.of("csv", "xlsx")) {
+            Answer export = call("POST", "/coupons/records/redemptions/export?format=" + format + "&templateId=" + t, null, hq);
+            assertEquals(export.toString(), 202, export.status);
+            JsonNode job = awaitJob(export.json.get("id").asLong(), hq);
+            assertEquals(job.toString(), "SUCCEEDED", job.get("status").asText());
+            byte[] file = download("/jobs/" + job.get("id").asLong() + "/result", hq).body();
+            if (format.equals("csv")) {
+                String text = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(text, text.startsWith("\uFEFF模板ID,模板名称,核销门店,会员姓名,券类型,支付方式,核销来源,订单号,券号,优惠金额,核销时间"));
+                assertTrue(text, text.contains(orderNo + "," + used + ",3.00,"));
+            } else {
+                assertTrue("an XLSX file is a zip", file.length > 100 && file[0] == 'P' && file[1] == 'K');
+            }
+        }
+        assertEquals("FIELD_INVALID", call("POST", "/coupons/records/redemptions/export?format=pdf", null, hq).code());
+    }
+
+    @Test
+    public void sendingGiftingAndSoap() throws Exception {
+        long store = storeId("103");
+        long a = member(store);
+        long b = member(store);
+        String hq = bearer(HQ_ADMIN);
+        long t = template("定向赠送券", "\"kind\":\"CASH\",\"value\":2.00,\"giftable\":true,\"perMemberLimit\":1");
+        Map<String, String> sendKey = key();
+        Answer sent = call("POST", "/coupons/sends", "{\"templateId\":" + t + ",\"memberIds\":[" + a + "," + b + "]}", hq, sendKey);
+        assertEquals(sent.toString(), 201, sent.status);
+        assertEquals(2, sent.json.get("sent").size());
+        Answer again = call("POST", "/coupons/sends", "{\"templateId\":" + t + ",\"memberIds\":[" + a + "," + b + "]}", hq, sendKey);
+        assertEquals("a retry sends nobody a second coupon", sent.json.at("/sent/0/no").asText(), again.json.at("/sent/0/no").asText());
+        Answer more = call("POST", "/coupons/sends", "{\"templateId\":" + t + ",\"memberIds\":[" + a + "]}", hq, key());
+        assertEquals("COUPON_MEMBER_LIMIT_REACHED", more.json.at("/refused/0/code").asText());
+        assertEquals("COUPON_SEND_INVALID", call("POST", "/coupons/sends", "{\"templateId\":" + t + "}", hq, key()).code());
+
+        long everyone = template("全员券", "\"kind\":\"CASH\",\"value\":1.00");
+        Answer segment = call("POST", "/coupons/sends", "{\"templateId\":" + everyone + ",\"registeredStoreId\":" + store + "}", hq, key());
+        assertEquals(segment.toString(), 202, segment.status);
+        JsonNode job = awaitJob(segment.json.at("/job/id").asLong(), hq);
+        assertEquals(job.toString(), "SUCCEEDED", job.get("status").asText());
+        assertTrue(job.toString(), job.at("/counters/sent").asLong() >= 2);
+        assertEquals(job.at("/counters/sent").asLong(), call("GET", "/coupons?templateId=" + everyone + "&size=1", null, hq).json.get("total").asLong());
+
+        String no = sent.json.at("/sent/0/no").asText();
+        long owner = sent.json.at("/sent/0/memberId").asLong();
+        long other = owner == a ? b : a;
+        Answer gift = call("POST", "/coupons/" + no + "/gift", "{\"fromMemberId\":" + owner + ",\"toMemberId\":" + other + "}", bearer(CLERK_103), key());
+        assertEquals(gift.toString(), 200, gift.status);
+        assertEquals(other, gift.json.get("memberId").asLong());
+        assertTrue(gift.json.get("gifted").asBoolean());
+        assertEquals("COUPON_NOT_OWNER", call("POST", "/coupons/" + no + "/gift", "{\"fromMemberId\":" + owner + ",\"toMemberId\":" + other + "}",
+                bearer(CLERK_103), key()).code());
+        String plain = claim(everyone, member(store));
+        assertEquals("COUPON_NOT_GIFTABLE", call("POST", "/coupons/" + plain + "/gift", "{\"fromMemberId\":"
+                + call("GET", "/coupons/" + plain, null, hq).json.get("memberId").asLong() + ",\"toMemberId\":" + a + "}", bearer(CLERK_103), key()).code());
+
+        Answer soapClaim = soap("coupons", "<c:claimCoupon xmlns:c=\"urn:tessera:coupons\"><claim><templateId>" + everyone + "</templateId><memberId>"
+                + b + "</memberId></claim><requestId>soap-" + System.nanoTime() + "</requestId></c:claimCoupon>", bearer(CLERK_103));
+        assertEquals(soapClaim.toString(), 200, soapClaim.status);
+        assertTrue(soapClaim.text, soapClaim.text.contains("<state>AVAILABLE</state>"));
+        Answer fault = soap("coupons", "<c:getCoupon xmlns:c=\"urn:tessera:coupons\"><couponNo>123</couponNo></c:getCoupon>", bearer(CLERK_103));
+        assertEquals(500, fault.status);
+        assertTrue(fault.text, fault.text.contains("COUPON_NO_INVALID"));
+    }
+
     private int sqlUnchecked(String statement) {
         try {
             return sql(statement);

@@ -18,7 +18,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class HotDeployIT extends TesseraTestSupport {
 
     @Test
-    public void uninstallAndReinstallPaymentsWalletsAndMembers() throws Exception {
+    public void uninstallAndReinstallCouponsPaymentsWalletsAndMembers() throws Exception {
         awaitReady();
         String clerk = bearer(CLERK_103);
         long store = storeId("103");
@@ -37,6 +37,30 @@ public class HotDeployIT extends TesseraTestSupport {
                 + "\"name\":\"热部署\",\"quantity\":1,\"unitPrice\":9.90}]}", clerk, Map.of("Idempotency-Key", "hot-order-" + phone));
         assertEquals(order.toString(), 201, order.status);
         String orderNo = order.json.get("orderNo").asText();
+
+        // Coupons plug into checkout: they go first; checkout goes on without them.
+        Answer template = call("POST", "/coupons/templates", "{\"name\":\"热部署券\",\"kind\":\"CASH\",\"value\":5.00,\"validity\":\"RELATIVE\","
+                + "\"validDays\":30}", hq);
+        assertEquals(template.toString(), 201, template.status);
+        long templateId = template.json.get("id").asLong();
+        assertEquals(200, call("POST", "/coupons/templates/" + templateId + "/activate", null, hq).status);
+        String usedCoupon = couponFor(templateId, id, clerk);
+        String heldCoupon = couponFor(templateId, id, clerk);
+        String paidWithCoupon = couponOrder(store, id, usedCoupon, clerk);
+        assertEquals(201, call("POST", "/orders/" + paidWithCoupon + "/payments", "{\"tenders\":[{\"method\":\"CASH\",\"amount\":15.00}]}",
+                clerk, key()).status);
+        String heldByOrder = couponOrder(store, id, heldCoupon, clerk);
+        features.uninstallFeature("tessera-coupons");
+        awaitUnrecorded("/coupons to vanish", 60, () -> call("GET", "/coupons/templates", null, hq).status == 404
+                && getRaw("/soap/coupons?wsdl", clerk).status == 404 && call("GET", "/orders/" + orderNo, null, clerk).status == 200);
+        Answer withCoupon = call("POST", "/orders", "{\"storeId\":" + store + ",\"posOrderNo\":\"HOT-C-" + phone + "\",\"memberId\":" + id
+                + ",\"lines\":[{\"sku\":\"S\",\"name\":\"热部署\",\"quantity\":1,\"unitPrice\":20.00}],\"discounts\":[{\"source\":\"COUPON\","
+                + "\"reference\":\"" + heldCoupon + "\"}]}", clerk, key());
+        assertEquals(withCoupon.toString(), "DISCOUNT_NOT_AVAILABLE", withCoupon.code());
+        Answer refunded = call("POST", "/orders/" + paidWithCoupon + "/refunds", "{\"lines\":[{\"lineNo\":1,\"quantity\":1}]}", clerk, key());
+        assertEquals("a refund goes on without coupons", 201, refunded.status);
+        assertEquals(201, call("POST", "/orders/" + heldByOrder + "/payments", "{\"tenders\":[{\"method\":\"CASH\",\"amount\":15.00}]}",
+                clerk, key()).status);
 
         // The channels depend on payments, payments and cards on wallets: they go first, and wallets keep answering.
         features.uninstallFeature("tessera-payments-wechat");
@@ -68,6 +92,7 @@ public class HotDeployIT extends TesseraTestSupport {
         features.installFeature("tessera-payments");
         features.installFeature("tessera-payments-wechat");
         features.installFeature("tessera-payments-alipay");
+        features.installFeature("tessera-coupons");
         awaitUnrecorded("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
         awaitUnrecorded("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
         awaitUnrecorded("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);
@@ -83,6 +108,29 @@ public class HotDeployIT extends TesseraTestSupport {
         assertEquals("李四", back.json.get("name").asText());
         Answer account = call("GET", "/wallets/accounts?memberId=" + id, null, clerk);
         assertEquals(account.toString(), "123.45", account.json.get(0).get("total").asText());
+        // Coupons back, and told what checkout did meanwhile (from its events): the refund gave one coupon back, the other was used.
+        awaitUnrecorded("coupons to catch up", 90, () -> {
+            Answer used = call("GET", "/coupons/" + usedCoupon, null, clerk);
+            Answer held = call("GET", "/coupons/" + heldCoupon, null, clerk);
+            return used.status == 200 && "AVAILABLE".equals(used.json.get("state").asText()) && held.status == 200
+                    && "USED".equals(held.json.get("state").asText());
+        });
+        assertEquals(2, call("GET", "/coupons/templates/" + templateId, null, hq).json.get("issued").asLong());
+    }
+
+    private String couponFor(long templateId, long member, String clerk) {
+        Answer c = call("POST", "/coupons", "{\"templateId\":" + templateId + ",\"memberId\":" + member + "}", clerk, key());
+        assertEquals(c.toString(), 201, c.status);
+        return c.json.get("no").asText();
+    }
+
+    private String couponOrder(long store, long member, String coupon, String clerk) {
+        Answer o = call("POST", "/orders", "{\"storeId\":" + store + ",\"posOrderNo\":\"HOT-" + coupon + "\",\"memberId\":" + member
+                + ",\"lines\":[{\"sku\":\"S\",\"name\":\"热部署\",\"quantity\":1,\"unitPrice\":20.00}],\"payWith\":[\"CASH\"],"
+                + "\"discounts\":[{\"source\":\"COUPON\",\"reference\":\"" + coupon + "\"}]}", clerk, key());
+        assertEquals(o.toString(), 201, o.status);
+        assertEquals("15.00", o.json.get("payable").asText());
+        return o.json.get("orderNo").asText();
     }
 
     /** The OpenAPI document answers without the path (while a feature goes, the REST server may be republishing). */

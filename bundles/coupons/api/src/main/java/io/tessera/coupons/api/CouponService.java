@@ -6,6 +6,12 @@ public interface CouponService {
     /** A member claims a coupon: stock, per-member and per-day limits hold under any concurrency. */
     Coupon claim(Requests.Claim request, String idempotencyKey);
 
+    /**
+     * Sends coupons of an active template to the listed members (at once), or to a segment (a job). Each member's
+     * coupon is issued once per key: a retry, or a job submitted again with the same key, skips those already sent.
+     */
+    SendResult send(Requests.Send request, String idempotencyKey);
+
     /** An available coupon of a giftable template moves to another member; its history says so. */
     Coupon gift(String couponNo, Requests.Gift request, String idempotencyKey);
 

@@ -109,6 +109,27 @@ public final class Requests {
         public String remark;
     }
 
+    /**
+     * Coupons of one template sent to members: those listed (at most {@link #MAX_SEND_MEMBERS}, answered at once), or a
+     * segment — a level, a registered store, or all members — sent as a job with progress.
+     */
+    @XmlType(name = "sendCouponsRequest")
+    @Schema(name = "SendCouponsRequest")
+    public static class Send {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public Long templateId;
+        @Schema(maxLength = MAX_SEND_MEMBERS)
+        public List<Long> memberIds;
+        /** Segment: the members of this level. */
+        public Long levelId;
+        /** Segment: the members registered at this store. */
+        public Long registeredStoreId;
+        /** Segment: every active member. */
+        public Boolean allMembers;
+        /** Headquarters only: send even to members over the template's per-member and per-day limits (the stock still holds). */
+        public Boolean ignoreMemberLimits;
+    }
+
     /** An operator voids an available coupon. */
     @XmlType(name = "voidCouponRequest")
     @Schema(name = "VoidCouponRequest")

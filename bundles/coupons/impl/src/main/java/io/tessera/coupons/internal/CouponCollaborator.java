@@ -14,6 +14,7 @@ import io.tessera.payments.api.spi.RefundView;
 import io.tessera.payments.api.spi.Reversal;
 import io.tessera.payments.api.spi.Taken;
 import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.events.EventPublisher;
 import java.time.LocalDate;
@@ -81,23 +82,27 @@ public class CouponCollaborator implements DiscountCollaborator {
     public void reserve(String orderNo, Cart cart, List<Taken> taken) {
         jpa.tx(TransactionType.Mandatory, em -> {
             List<Usable> coupons = usable(em, cart, asksOf(taken), true);
-            redemptions.reserve(em, orderNo, cart, coupons, simulate(em, cart, coupons), taken);
+            redemptions.reserve(em, orderNo, cart, coupons, simulate(em, cart, coupons), taken, who());
         });
     }
 
     @Override
     public void commit(String orderNo) {
-        jpa.tx(TransactionType.Mandatory, em -> redemptions.commit(em, orderNo));
+        jpa.tx(TransactionType.Mandatory, em -> redemptions.commit(em, orderNo, who()));
     }
 
     @Override
     public void release(String orderNo) {
-        jpa.tx(TransactionType.Mandatory, em -> redemptions.release(em, orderNo, "the order closed unpaid"));
+        jpa.tx(TransactionType.Mandatory, em -> redemptions.release(em, orderNo, "the order closed unpaid", who()));
     }
 
     @Override
     public List<Reversal> reverse(String orderNo, RefundView refund) {
-        return jpa.txExpr(TransactionType.Mandatory, em -> redemptions.reverse(em, orderNo, refund, false));
+        return jpa.txExpr(TransactionType.Mandatory, em -> redemptions.reverse(em, orderNo, refund, false, who()));
+    }
+
+    private static String who() {
+        return CallerContext.find().map(io.tessera.platform.api.Caller::label).orElse("system:checkout");
     }
 
     private static List<CouponPricing.Applied> simulate(EntityManager em, Cart cart, List<Usable> coupons) {

@@ -8,6 +8,7 @@ import io.tessera.coupons.api.CouponService;
 import io.tessera.coupons.api.CouponState;
 import io.tessera.coupons.api.RedeemChannel;
 import io.tessera.coupons.api.Requests;
+import io.tessera.coupons.api.SendResult;
 import io.tessera.coupons.api.TemplateStatus;
 import io.tessera.coupons.internal.jpa.CouponEntity;
 import io.tessera.coupons.internal.jpa.TemplateEntity;
@@ -21,6 +22,7 @@ import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.events.EventPublisher;
+import io.tessera.platform.api.jobs.JobService;
 import io.tessera.platform.api.work.UnitOfWork;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -45,16 +47,19 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
     private final MemberService members;
     private final OrgService org;
     private final Quotas quotas;
+    private final Sends sends;
 
     @Activate
     public CouponServiceImpl(@Reference(target = "(osgi.unit.name=tessera-coupons)") JpaTemplate jpa, @Reference UnitOfWork work,
-                             @Reference EventPublisher events, @Reference MemberService members, @Reference OrgService org) {
+                             @Reference EventPublisher events, @Reference MemberService members, @Reference OrgService org,
+                             @Reference JobService jobs) {
         this.jpa = jpa;
         this.work = work;
         this.events = events;
         this.members = members;
         this.org = org;
         this.quotas = new Quotas(jpa, work);
+        this.sends = new Sends(jpa, members, jobs, this);
     }
 
     @Override
@@ -67,7 +72,7 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
         Long storeId = r.storeId == null ? null : org.actingStore(r.storeId).id;
         RedeemChannel channel = r.channel == null ? RedeemChannel.POS : r.channel;
         return work.run("coupons.claim", key, r, Coupon.class, () -> jpa.txExpr(TransactionType.Required, em ->
-                issue(em, templateId, member.id, "CLAIM", storeId, channel.name(), null, caller.label())));
+                issue(em, templateId, member.id, "CLAIM", storeId, channel.name(), null, caller.label(), true)));
     }
 
     @Override
@@ -80,13 +85,13 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
             if (!t.pointsExchangeable) {
                 throw CouponErrors.COUPON_NOT_EXCHANGEABLE.at("templateId", "template " + templateId + " is not in the points mall");
             }
-            return issue(em, templateId, member.id, "POINTS", null, null, key, caller.label());
+            return issue(em, templateId, member.id, "POINTS", null, null, key, caller.label(), true);
         });
     }
 
     /** One coupon of the template for the member, within its limits; the same coupon again for an issue key already used. */
     Coupon issue(EntityManager em, long templateId, long memberId, String type, Long storeId, String channel, String issueKey,
-                 String operator) {
+                 String operator, boolean memberLimits) {
         if (issueKey != null) {
             var earlier = em.createQuery("SELECT c FROM CouponEntity c WHERE c.issueKey = :k", CouponEntity.class)
                     .setParameter("k", issueKey).getResultList();
@@ -105,7 +110,13 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
         if (t.ownerStoreId != null && storeId != null && t.ownerStoreId.longValue() != storeId) {
             throw CouponErrors.COUPON_STORE_NOT_ALLOWED.at("storeId", "template " + templateId + " is store " + t.ownerStoreId + "'s own");
         }
-        quotas.take(em, t, memberId, today, true);
+        if (issueKey != null && !type.equals("CLAIM")) {
+            Member m = members.lookup(memberId).orElseThrow(() -> MemberErrors.MEMBER_NOT_FOUND.at("memberId", "no member " + memberId));
+            if (m.status != Member.Status.ACTIVE) {
+                throw MemberErrors.MEMBER_RETURNED.at("memberId", "member " + memberId + "'s card was returned");
+            }
+        }
+        quotas.take(em, t, memberId, today, memberLimits);
         LocalDateTime now = BusinessTime.now();
         LocalDate[] valid = Coupons.validity(t, today);
         CouponEntity c = new CouponEntity();
@@ -131,6 +142,13 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
     }
 
     @Override
+    public SendResult send(Requests.Send r, String key) {
+        UnitOfWork.requireKey(key);
+        Checks.required("body", r);
+        return sends.send(CallerContext.current(), r, key);
+    }
+
+    @Override
     public Coupon gift(String couponNo, Requests.Gift r, String key) {
         UnitOfWork.requireKey(key);
         Checks.required("body", r);
@@ -151,9 +169,9 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
             if (!t.giftable) {
                 throw CouponErrors.COUPON_NOT_GIFTABLE.error("coupons of template " + t.id + " cannot be given");
             }
-            int moved = em.createQuery("UPDATE CouponEntity c SET c.memberId = :to, c.gifted = TRUE, c.changedAt = :now"
+            int moved = em.createQuery("UPDATE CouponEntity c SET c.memberId = :to, c.gifted = :yes, c.changedAt = :now"
                             + " WHERE c.id = :id AND c.memberId = :from AND c.state = :available")
-                    .setParameter("to", to).setParameter("now", BusinessTime.now()).setParameter("id", c.id).setParameter("from", from)
+                    .setParameter("to", to).setParameter("yes", true).setParameter("now", BusinessTime.now()).setParameter("id", c.id).setParameter("from", from)
                     .setParameter("available", CouponState.AVAILABLE.name()).executeUpdate();
             em.refresh(c);
             if (moved == 0) {

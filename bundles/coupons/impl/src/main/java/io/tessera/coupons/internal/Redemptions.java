@@ -15,7 +15,6 @@ import io.tessera.payments.api.spi.RefundView;
 import io.tessera.payments.api.spi.Reversal;
 import io.tessera.payments.api.spi.Taken;
 import io.tessera.platform.api.BusinessTime;
-import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.events.EventPublisher;
 import java.math.BigDecimal;
@@ -45,7 +44,7 @@ final class Redemptions {
     }
 
     void reserve(EntityManager em, String orderNo, Cart cart, List<CouponCollaborator.Usable> coupons, List<CouponPricing.Applied> applied,
-                 List<Taken> taken) {
+                 List<Taken> taken, String who) {
         Map<String, CouponCollaborator.Usable> byNo = coupons.stream().collect(Collectors.toMap(u -> u.coupon().no, u -> u));
         Map<String, Taken> takenByNo = taken.stream().collect(Collectors.toMap(t -> t.reference, t -> t));
         LocalDateTime now = BusinessTime.now();
@@ -101,11 +100,11 @@ final class Redemptions {
                 l.clawed = BigDecimal.ZERO.setScale(2);
                 em.persist(l);
             }
-            Coupons.history(em, c, "RESERVED", null, null, orderNo, null, CallerContext.current().label(), null);
+            Coupons.history(em, c, "RESERVED", null, null, orderNo, null, who, null);
         }
     }
 
-    void commit(EntityManager em, String orderNo) {
+    void commit(EntityManager em, String orderNo, String who) {
         LocalDateTime now = BusinessTime.now();
         for (RedemptionEntity r : of(em, orderNo, "RESERVED")) {
             CouponEntity c = em.find(CouponEntity.class, r.couponId);
@@ -116,13 +115,13 @@ final class Redemptions {
             em.refresh(c);
             r.state = "USED";
             r.usedAt = now;
-            Coupons.history(em, c, "USED", null, null, orderNo, null, CallerContext.current().label(), null);
+            Coupons.history(em, c, "USED", null, null, orderNo, null, who, null);
             events.publish(CouponEvents.REDEEMED, CouponEvents.aggregate(c.no), Coupons.dto(c, em.find(TemplateEntity.class, c.templateId)));
         }
     }
 
     /** The order closed unpaid: its coupons are the member's again (or expired). */
-    void release(EntityManager em, String orderNo, String why) {
+    void release(EntityManager em, String orderNo, String why, String who) {
         LocalDateTime now = BusinessTime.now();
         for (RedemptionEntity r : of(em, orderNo, "RESERVED")) {
             CouponEntity c = em.find(CouponEntity.class, r.couponId);
@@ -133,7 +132,7 @@ final class Redemptions {
             em.refresh(c);
             r.state = "RELEASED";
             r.doneAt = now;
-            Coupons.history(em, c, "RELEASED", null, null, orderNo, null, CallerContext.current().label(), why);
+            Coupons.history(em, c, "RELEASED", null, null, orderNo, null, who, why);
         }
     }
 
@@ -142,7 +141,7 @@ final class Redemptions {
      * adjustments change what later coupons see the refund give back. {@code late}: from the refund's event,
      * after the fact (the coupons feature was not installed): the coupon's state follows, the money cannot.
      */
-    List<Reversal> reverse(EntityManager em, String orderNo, RefundView refund, boolean late) {
+    List<Reversal> reverse(EntityManager em, String orderNo, RefundView refund, boolean late, String who) {
         List<ReversalEntity> earlier = em.createQuery("SELECT v FROM ReversalEntity v WHERE v.refundNo = :r ORDER BY v.id", ReversalEntity.class)
                 .setParameter("r", refund.refundNo).getResultList();
         if (!earlier.isEmpty()) {
@@ -191,7 +190,6 @@ final class Redemptions {
                 }
             }
             CouponEntity c = em.find(CouponEntity.class, r.couponId);
-            String who = CallerContext.current().label();
             if (d.action() == RefundRule.Action.CLAWED_BACK) {
                 r.clawedBack = true;
             }

@@ -54,6 +54,13 @@ public final class PagedQuery {
         return value == null ? this : where(condition, name, value);
     }
 
+    /** The first {@code max} rows in {@code order}, without a count: for walking a long list by key (an export). */
+    public <T> List<T> first(EntityManager em, Class<T> type, String order, int max) {
+        TypedQuery<T> select = em.createQuery("SELECT " + alias + " FROM " + entity + " " + alias + where + " ORDER BY " + order, type);
+        params.forEach(select::setParameter);
+        return select.setMaxResults(max).getResultList();
+    }
+
     /** The page (checked) in {@code order}, and the number of rows on all pages. */
     public <T> Page<T> page(EntityManager em, Class<T> type, String order, int page, int size) {
         int first = Page.offset(page, size);

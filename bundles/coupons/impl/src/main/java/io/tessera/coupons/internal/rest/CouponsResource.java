@@ -10,9 +10,11 @@ import io.tessera.coupons.api.CouponQueryService;
 import io.tessera.coupons.api.CouponService;
 import io.tessera.coupons.api.CouponState;
 import io.tessera.coupons.api.Requests;
+import io.tessera.coupons.api.SendResult;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.QueryParams;
+import java.net.URI;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -49,6 +51,18 @@ public class CouponsResource {
     @ApiResponse(responseCode = "201", description = "Claimed: the member's new coupon", content = @Content(schema = @Schema(implementation = Coupon.class)))
     public Response claim(Requests.Claim request, @Parameter(required = true, description = KEY) @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
         return Response.status(201).entity(coupons.claim(request, key)).build();
+    }
+
+    @POST
+    @Path("sends")
+    @ApiResponse(responseCode = "201", description = "Sent to the listed members: each one's coupon, or why not", content = @Content(schema = @Schema(implementation = SendResult.class)))
+    @ApiResponse(responseCode = "202", description = "A segment: sending as a job (Location); its counters say sent and not sent", content = @Content(schema = @Schema(implementation = SendResult.class)))
+    public Response send(Requests.Send request, @Parameter(required = true, description = KEY) @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String key) {
+        SendResult result = coupons.send(request, key);
+        if (result.job == null) {
+            return Response.status(201).entity(result).build();
+        }
+        return Response.accepted(result).location(URI.create(Endpoints.REST_BASE + "/jobs/" + result.job.id)).build();
     }
 
     @GET

@@ -53,14 +53,14 @@ public class TemplatesResource {
     public Page<CouponTemplate> list(@QueryParam("name") String name,
                                      @Parameter(schema = @Schema(implementation = CouponKind.class)) @QueryParam("kind") String kind,
                                      @Parameter(schema = @Schema(implementation = TemplateStatus.class)) @QueryParam("status") String status,
-                                     @QueryParam("storeId") String storeId, @QueryParam("pointsExchangeable") Boolean points,
+                                     @QueryParam("storeId") String storeId, @Parameter(schema = @Schema(type = "boolean")) @QueryParam("pointsExchangeable") String points,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
         TemplateQuery q = new TemplateQuery();
         q.name = name;
         q.kind = QueryParams.enumValue("kind", CouponKind.class, kind);
         q.status = QueryParams.enumValue("status", TemplateStatus.class, status);
         q.storeId = QueryParams.longValue("storeId", storeId);
-        q.pointsExchangeable = points;
+        q.pointsExchangeable = QueryParams.booleanValue("pointsExchangeable", points);
         q.page = QueryParams.intValue("page", page, 1);
         q.size = QueryParams.intValue("size", size, 20);
         return templates.list(q);

@@ -103,8 +103,7 @@ public final class CouponPricing {
                 amount += perLine[i];
             }
             if (amount == 0) {
-                throw CouponErrors.COUPON_NOT_APPLICABLE.at("discounts", "coupon " + t.couponNo() + " would take nothing off this order"
-                        + " (what it applies to is already paid for by other discounts)");
+                throw CouponErrors.COUPON_NOT_APPLICABLE.at("discounts", "coupon " + t.couponNo() + " would take nothing off this order");
             }
             applied.add(new Applied(t, amount, perLine, base, units));
         }
@@ -155,6 +154,9 @@ public final class CouponPricing {
                 off = Math.max(0, worth - Math.multiplyExact(k, t.value()));
             } else {
                 off = Math.min(worth, Math.multiplyExact(k, t.value()));
+            }
+            if (off == 0) {
+                continue; // no unit of this line is worth the coupon (at or below the fixed price): it stays free for others
             }
             perLine[i] = off;
             units[i] = k;

@@ -58,6 +58,17 @@ public final class QueryParams {
         }
     }
 
+    /** "true" or "false" (as the OpenAPI boolean says), or null when absent or empty. */
+    public static Boolean booleanValue(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw PlatformErrors.PARAM_INVALID.at(name, name + " is true or false");
+    }
+
     /** An enum constant by name (any case), or null when blank. */
     public static <E extends Enum<E>> E enumValue(String name, Class<E> type, String value) {
         return value == null || value.isBlank() ? null : Checks.oneOf(name, type, value);
