@@ -317,6 +317,17 @@ public class CouponsIT extends TesseraTestSupport {
         Answer fault = soap("coupons", "<c:getCoupon xmlns:c=\"urn:tessera:coupons\"><couponNo>123</couponNo></c:getCoupon>", bearer(CLERK_103));
         assertEquals(500, fault.status);
         assertTrue(fault.text, fault.text.contains("COUPON_NO_INVALID"));
+
+        String voidBody = "{\"reason\":\"活动结束\"}";
+        assertEquals("COUPON_TEMPLATE_STATE_INVALID", call("POST", "/coupons/templates/" + everyone + "/void-coupons", voidBody, hq).code());
+        assertEquals(200, call("POST", "/coupons/templates/" + everyone + "/stop", null, hq).status);
+        assertEquals("a stopped template makes no new coupons", "COUPON_TEMPLATE_NOT_ACTIVE", call("POST", "/coupons", "{\"templateId\":"
+                + everyone + ",\"memberId\":" + a + "}", bearer(CLERK_103), key()).code());
+        Answer voiding = call("POST", "/coupons/templates/" + everyone + "/void-coupons", voidBody, hq);
+        assertEquals(voiding.toString(), 202, voiding.status);
+        assertEquals("SUCCEEDED", awaitJob(voiding.json.get("id").asLong(), hq).get("status").asText());
+        assertEquals(0, call("GET", "/coupons?templateId=" + everyone + "&state=AVAILABLE&size=1", null, hq).json.get("total").asLong());
+        assertEquals("VOID", state(plain));
     }
 
     private int sqlUnchecked(String statement) {

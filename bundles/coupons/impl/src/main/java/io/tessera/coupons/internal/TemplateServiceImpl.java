@@ -12,15 +12,20 @@ import io.tessera.org.api.Store;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Like;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.audit.AuditEntry;
 import io.tessera.platform.api.audit.AuditService;
+import io.tessera.platform.api.events.EventPublisher;
+import io.tessera.platform.api.jobs.Job;
+import io.tessera.platform.api.jobs.JobService;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -43,13 +48,17 @@ public class TemplateServiceImpl implements CouponTemplateService {
     private final JpaTemplate jpa;
     private final AuditService audit;
     private final OrgService org;
+    private final JobService jobs;
+    private final CouponVoids voider;
 
     @Activate
     public TemplateServiceImpl(@Reference(target = "(osgi.unit.name=tessera-coupons)") JpaTemplate jpa, @Reference AuditService audit,
-                               @Reference OrgService org) {
+                               @Reference OrgService org, @Reference JobService jobs, @Reference EventPublisher events) {
         this.jpa = jpa;
         this.audit = audit;
         this.org = org;
+        this.jobs = jobs;
+        this.voider = new CouponVoids(jpa, events);
     }
 
     @Override
@@ -144,6 +153,22 @@ public class TemplateServiceImpl implements CouponTemplateService {
     @Override
     public CouponTemplate stop(long id) {
         return move(id, "stop", Set.of(TemplateStatus.ACTIVE), TemplateStatus.STOPPED);
+    }
+
+    @Override
+    public Job voidCoupons(long id, String reason) {
+        Caller caller = CallerContext.current();
+        caller.requireAnyRole(Role.HQ_ADMIN, Role.STORE_MANAGER);
+        String why = Checks.text("reason", reason, 300);
+        jpa.tx(TransactionType.Required, em -> {
+            TemplateEntity t = writable(em, caller, id);
+            if (TemplateStatus.ACTIVE.name().equals(t.status)) {
+                throw CouponErrors.COUPON_TEMPLATE_STATE_INVALID.error("template " + id + " is ACTIVE: stop it before voiding its coupons");
+            }
+            audit.record("coupon-template.void-coupons", AUDITED, String.valueOf(id), t.ownerStoreId, null, Map.of("reason", why));
+        });
+        return jobs.submit("coupons.void", "Void the available coupons of template " + id, String.valueOf(id),
+                progress -> voider.voidAvailable(id, why, caller.label(), progress));
     }
 
     @Override

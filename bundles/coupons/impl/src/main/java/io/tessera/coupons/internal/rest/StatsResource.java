@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 
+    private static final String MONTH = "^\\d{4}-\\d{2}$";
+
     private final CouponRecordService records;
 
     @Activate
@@ -30,8 +32,10 @@ public class StatsResource {
     }
 
     @GET
-    public List<MonthlyStat> stats(@Parameter(required = true, description = "First month, yyyy-MM") @QueryParam("from") String from,
-                                   @Parameter(required = true, description = "Last month, yyyy-MM (at most 120 months)") @QueryParam("to") String to,
+    public List<MonthlyStat> stats(@Parameter(required = true, description = "First month, yyyy-MM", schema = @Schema(type = "string", pattern = MONTH, example = "2026-01"))
+                                   @QueryParam("from") String from,
+                                   @Parameter(required = true, description = "Last month, yyyy-MM (at most 120 months)", schema = @Schema(type = "string", pattern = MONTH,
+                                           example = "2026-12")) @QueryParam("to") String to,
                                    @QueryParam("templateId") String templateId, @QueryParam("storeId") String storeId,
                                    @Parameter(description = "A row per month and template", schema = @Schema(type = "boolean")) @QueryParam("perTemplate") String perTemplate) {
         return records.stats(from, to, QueryParams.longValue("templateId", templateId), QueryParams.longValue("storeId", storeId),

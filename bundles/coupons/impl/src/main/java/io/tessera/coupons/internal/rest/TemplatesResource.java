@@ -10,10 +10,13 @@ import io.tessera.coupons.api.CouponTemplateService;
 import io.tessera.coupons.api.Requests;
 import io.tessera.coupons.api.TemplateQuery;
 import io.tessera.coupons.api.TemplateStatus;
+import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Page;
+import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.audit.AuditEntry;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.QueryParams;
+import java.net.URI;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -90,6 +93,15 @@ public class TemplatesResource {
     @ApiResponse(responseCode = "200", description = "STOPPED: no new coupons; those issued stay usable", content = @Content(schema = @Schema(implementation = CouponTemplate.class)))
     public CouponTemplate stop(@PathParam("id") String id) {
         return templates.stop(QueryParams.id("id", id));
+    }
+
+    @POST
+    @Path("{id}/void-coupons")
+    @ApiResponse(responseCode = "202", description = "Voiding its available coupons as a job (Location)", content = @Content(schema = @Schema(implementation = Job.class)))
+    public Response voidCoupons(@PathParam("id") String id, Requests.Void request) {
+        Checks.required("body", request);
+        Job job = templates.voidCoupons(QueryParams.id("id", id), request.reason);
+        return Response.accepted(job).location(URI.create(Endpoints.REST_BASE + "/jobs/" + job.id)).build();
     }
 
     @GET

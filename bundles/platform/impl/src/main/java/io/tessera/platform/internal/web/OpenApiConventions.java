@@ -118,7 +118,7 @@ final class OpenApiConventions {
         String name = p.path("name").asText();
         String in = p.path("in").asText();
         ObjectNode schema = p.with("schema");
-        if (!"string".equals(schema.path("type").asText()) || schema.has("enum") || schema.has("format")) {
+        if (!"string".equals(schema.path("type").asText()) || schema.has("enum") || schema.has("format") || schema.has("pattern")) {
             return;
         }
         if (("query".equals(in) || "path".equals(in)) && (name.equals("id") || name.endsWith("Id"))) {
