@@ -43,6 +43,10 @@ import org.osgi.service.component.annotations.Reference;
 public class CouponBook implements EventConsumer {
 
     private static final String LATE = "system:coupons.late";
+    /** The store of a claim made at no store (a mini-program, a send). */
+    static final long NO_STORE = 0;
+    /** The row of the whole chain. */
+    static final long CHAIN = -1;
 
     private final JpaTemplate jpa;
     private final Redemptions redemptions;
@@ -72,26 +76,35 @@ public class CouponBook implements EventConsumer {
     }
 
     private static void claimed(EntityManager em, Coupon c) {
-        StatEntity s = stat(em, month(c.claimedAt.atZoneSameInstant(BusinessTime.ZONE).toLocalDateTime()), c.templateId, c.issueStoreId == null ? 0 : c.issueStoreId);
-        s.claimed++;
+        int month = month(c.claimedAt.atZoneSameInstant(BusinessTime.ZONE).toLocalDateTime());
+        for (StatEntity s : stats(em, month, c.templateId, c.issueStoreId == null ? NO_STORE : c.issueStoreId)) {
+            s.claimed++;
+        }
     }
 
     private static void redeemed(EntityManager em, Coupon c) {
         RedemptionEntity r = redemption(em, c);
         if (r != null) {
-            StatEntity s = stat(em, month(r.usedAt), r.templateId, r.storeId);
-            s.redeemed++;
-            s.discount = s.discount.add(r.amount);
+            for (StatEntity s : stats(em, month(r.usedAt), r.templateId, r.storeId)) {
+                s.redeemed++;
+                s.discount = s.discount.add(r.amount);
+            }
         }
     }
 
     private static void returned(EntityManager em, Coupon c, LocalDateTime at) {
         RedemptionEntity r = redemption(em, c);
         if (r != null) {
-            StatEntity s = stat(em, month(at), r.templateId, r.storeId);
-            s.returned++;
-            s.returnedDiscount = s.returnedDiscount.add(r.amount);
+            for (StatEntity s : stats(em, month(at), r.templateId, r.storeId)) {
+                s.returned++;
+                s.returnedDiscount = s.returnedDiscount.add(r.amount);
+            }
         }
+    }
+
+    /** The store's row of the month and template, and the chain's (what headquarters read without naming a store). */
+    private static List<StatEntity> stats(EntityManager em, int month, long templateId, long storeId) {
+        return List.of(stat(em, month, templateId, storeId), stat(em, month, templateId, CHAIN));
     }
 
     /** The order is paid: its coupons are used (late, if checkout could not say so), and the records learn how it was paid. */

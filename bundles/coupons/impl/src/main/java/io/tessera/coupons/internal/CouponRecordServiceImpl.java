@@ -112,7 +112,10 @@ public class CouponRecordServiceImpl implements CouponRecordService {
                 params.put("store", storeId);
             } else if (!caller.seesAllStores()) {
                 jpql.append(" AND s.storeId IN :mine");
-                params.put("mine", caller.getStoreIds().isEmpty() ? List.of(-1L) : new ArrayList<>(caller.getStoreIds()));
+                params.put("mine", caller.getStoreIds().isEmpty() ? List.of(0L) : new ArrayList<>(caller.getStoreIds()));
+            } else {
+                jpql.append(" AND s.storeId = :chain"); // the chain's rows: a few per template and month
+                params.put("chain", CouponBook.CHAIN);
             }
             jpql.append(" GROUP BY s.month").append(perTemplate ? ", s.templateId" : "").append(" ORDER BY s.month")
                     .append(perTemplate ? ", s.templateId" : "");

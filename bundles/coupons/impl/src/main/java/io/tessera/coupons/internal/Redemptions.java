@@ -194,9 +194,10 @@ final class Redemptions {
                 r.clawedBack = true;
             }
             if (d.returnCoupon()) {
-                int back2 = em.createQuery("UPDATE CouponEntity c SET c.state = :back, c.changedAt = :now WHERE c.id = :id AND c.state = :used")
+                int back2 = em.createQuery("UPDATE CouponEntity c SET c.state = :back, c.changedAt = :now WHERE c.id = :id AND c.state = :used"
+                                + " AND c.orderNo = :o")
                         .setParameter("back", Coupons.backTo(c).name()).setParameter("now", now).setParameter("id", c.id)
-                        .setParameter("used", CouponState.USED.name()).executeUpdate();
+                        .setParameter("used", CouponState.USED.name()).setParameter("o", orderNo).executeUpdate();
                 em.refresh(c);
                 r.returned = true;
                 r.state = "RETURNED";

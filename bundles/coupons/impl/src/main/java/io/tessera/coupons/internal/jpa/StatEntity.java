@@ -10,8 +10,9 @@ import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
 /**
- * A month of one template in one store (0: no store, e.g. a mini-program claim): maintained one event at a
- * time by the coupons.book consumer, so the back office's monthly statistics read a few rows per template.
+ * A month of one template in one store (0: no store, e.g. a mini-program claim or a send; -1: the whole
+ * chain), maintained one event at a time by the coupons.book consumer, so the back office's monthly
+ * statistics read a few rows per template and month.
  */
 @Entity
 @Table(name = "CPN_STAT_MONTH", uniqueConstraints = @UniqueConstraint(name = "CPN_STAT_MONTH_KEY", columnNames = {"MONTH_NO", "TEMPLATE_ID",

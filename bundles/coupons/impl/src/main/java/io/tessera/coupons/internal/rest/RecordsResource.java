@@ -15,6 +15,7 @@ import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.QueryParams;
 import java.net.URI;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -39,66 +40,75 @@ public class RecordsResource {
         this.records = records;
     }
 
+    /** The filters the records share, as query parameters. */
+    public static class Filters {
+        @QueryParam("templateName")
+        public String templateName;
+        @QueryParam("templateId")
+        public String templateId;
+        @QueryParam("couponNo")
+        public String couponNo;
+        @QueryParam("storeId")
+        public String storeId;
+        @QueryParam("memberId")
+        public String memberId;
+        @Parameter(schema = @Schema(implementation = CouponKind.class))
+        @QueryParam("kind")
+        public String kind;
+        @Parameter(description = "First day, yyyy-MM-dd")
+        @QueryParam("from")
+        public String from;
+        @Parameter(description = "Last day, yyyy-MM-dd")
+        @QueryParam("to")
+        public String to;
+    }
+
+    /** What only redemptions are filtered by. */
+    public static class RedemptionFilters extends Filters {
+        @Parameter(schema = @Schema(allowableValues = {"MEMBER", "WECHAT", "ALIPAY", "CASH", "POS_CARD", "NONE"}))
+        @QueryParam("payMethod")
+        public String payMethod;
+        @Parameter(schema = @Schema(allowableValues = {"POS", "PAYMENT_CODE", "MINI_PROGRAM", "TERMINAL"}))
+        @QueryParam("source")
+        public String source;
+    }
+
     @GET
     @Path("claims")
-    public Page<ClaimRecord> claims(@QueryParam("templateName") String templateName, @QueryParam("templateId") String templateId,
-                                    @QueryParam("couponNo") String couponNo, @QueryParam("storeId") String storeId,
-                                    @QueryParam("memberId") String memberId,
-                                    @Parameter(schema = @Schema(implementation = CouponKind.class)) @QueryParam("kind") String kind,
-                                    @Parameter(description = "First day, yyyy-MM-dd") @QueryParam("from") String from,
-                                    @Parameter(description = "Last day, yyyy-MM-dd") @QueryParam("to") String to,
-                                    @QueryParam("page") String page, @QueryParam("size") String size) {
-        return records.claims(query(templateName, templateId, couponNo, storeId, memberId, kind, null, null, from, to, page, size));
+    public Page<ClaimRecord> claims(@BeanParam Filters filters, @QueryParam("page") String page, @QueryParam("size") String size) {
+        return records.claims(query(filters, null, null, page, size));
     }
 
     @GET
     @Path("redemptions")
-    public Page<RedemptionRecord> redemptions(@QueryParam("templateName") String templateName, @QueryParam("templateId") String templateId,
-                                              @QueryParam("couponNo") String couponNo, @QueryParam("storeId") String storeId,
-                                              @QueryParam("memberId") String memberId,
-                                              @Parameter(schema = @Schema(implementation = CouponKind.class)) @QueryParam("kind") String kind,
-                                              @Parameter(schema = @Schema(allowableValues = {"MEMBER", "WECHAT", "ALIPAY", "CASH", "POS_CARD", "NONE"}))
-                                              @QueryParam("payMethod") String payMethod,
-                                              @Parameter(schema = @Schema(allowableValues = {"POS", "PAYMENT_CODE", "MINI_PROGRAM", "TERMINAL"}))
-                                              @QueryParam("source") String source,
-                                              @Parameter(description = "First day, yyyy-MM-dd") @QueryParam("from") String from,
-                                              @Parameter(description = "Last day, yyyy-MM-dd") @QueryParam("to") String to,
-                                              @QueryParam("page") String page, @QueryParam("size") String size) {
-        return records.redemptions(query(templateName, templateId, couponNo, storeId, memberId, kind, payMethod, source, from, to, page, size));
+    public Page<RedemptionRecord> redemptions(@BeanParam RedemptionFilters filters, @QueryParam("page") String page,
+                                              @QueryParam("size") String size) {
+        return records.redemptions(query(filters, filters.payMethod, filters.source, page, size));
     }
 
     @POST
     @Path("redemptions/export")
     @ApiResponse(responseCode = "202", description = "Export started: poll the job (Location), then download its result", content = @Content(schema = @Schema(implementation = Job.class)))
     public Response export(@Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"})) @QueryParam("format") String format,
-                           @QueryParam("templateName") String templateName, @QueryParam("templateId") String templateId,
-                           @QueryParam("couponNo") String couponNo, @QueryParam("storeId") String storeId,
-                           @QueryParam("memberId") String memberId,
-                           @Parameter(schema = @Schema(implementation = CouponKind.class)) @QueryParam("kind") String kind,
-                           @Parameter(schema = @Schema(allowableValues = {"MEMBER", "WECHAT", "ALIPAY", "CASH", "POS_CARD", "NONE"}))
-                           @QueryParam("payMethod") String payMethod,
-                           @Parameter(schema = @Schema(allowableValues = {"POS", "PAYMENT_CODE", "MINI_PROGRAM", "TERMINAL"}))
-                           @QueryParam("source") String source,
-                           @Parameter(description = "First day, yyyy-MM-dd") @QueryParam("from") String from,
-                           @Parameter(description = "Last day, yyyy-MM-dd") @QueryParam("to") String to) {
-        Job job = records.exportRedemptions(query(templateName, templateId, couponNo, storeId, memberId, kind, payMethod, source, from, to,
-                null, null), format);
+                           @BeanParam RedemptionFilters filters) {
+        Job job = records.exportRedemptions(query(filters, filters.payMethod, filters.source, null, null), format);
         return Response.accepted(job).location(URI.create(Endpoints.REST_BASE + "/jobs/" + job.id)).build();
     }
 
-    private static RecordQuery query(String templateName, String templateId, String couponNo, String storeId, String memberId, String kind,
-                                     String payMethod, String source, String from, String to, String page, String size) {
+    private static RecordQuery query(Filters f, String payMethod, String source, String page, String size) {
         RecordQuery q = new RecordQuery();
-        q.templateName = Checks.optionalText("templateName", templateName, 100);
-        q.templateId = QueryParams.longValue("templateId", templateId);
-        q.couponNo = Checks.optionalText("couponNo", couponNo, 18);
-        q.storeId = QueryParams.longValue("storeId", storeId);
-        q.memberId = QueryParams.longValue("memberId", memberId);
-        q.kind = QueryParams.enumValue("kind", CouponKind.class, kind);
-        q.payMethod = payMethod == null ? null : QueryParams.enumValue("payMethod", PayMethod.class, payMethod).name();
-        q.source = source == null ? null : QueryParams.enumValue("source", Source.class, source).name();
-        q.from = Checks.date("from", from);
-        q.to = Checks.date("to", to);
+        q.templateName = Checks.optionalText("templateName", f.templateName, 100);
+        q.templateId = QueryParams.longValue("templateId", f.templateId);
+        q.couponNo = Checks.optionalText("couponNo", f.couponNo, 18);
+        q.storeId = QueryParams.longValue("storeId", f.storeId);
+        q.memberId = QueryParams.longValue("memberId", f.memberId);
+        q.kind = QueryParams.enumValue("kind", CouponKind.class, f.kind);
+        PayMethod method = QueryParams.enumValue("payMethod", PayMethod.class, payMethod);
+        Source from = QueryParams.enumValue("source", Source.class, source);
+        q.payMethod = method == null ? null : method.name();
+        q.source = from == null ? null : from.name();
+        q.from = Checks.date("from", f.from);
+        q.to = Checks.date("to", f.to);
         q.page = QueryParams.intValue("page", page, 1);
         q.size = QueryParams.intValue("size", size, 20);
         return q;
