@@ -30,13 +30,14 @@ public class Coupon {
     public String issueType;
     public Long issueStoreId;
     public String issueChannel;
-    /** The order it is reserved by or was used on. */
+    /** The order it is reserved by, or the last order it was used on (also when a refund gave it back). */
     public String orderNo;
     /** Whether it came to its owner as a gift. */
     public boolean gifted;
     @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     @Schema(type = "string", format = "date-time")
     public OffsetDateTime claimedAt;
+    /** When it was last used on an order. */
     @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     @Schema(type = "string", format = "date-time")
     public OffsetDateTime usedAt;

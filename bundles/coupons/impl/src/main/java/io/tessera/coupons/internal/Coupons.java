@@ -51,6 +51,7 @@ final class Coupons {
         e.note = note == null || note.length() <= 300 ? note : note.substring(0, 300);
         e.at = BusinessTime.now();
         em.persist(e);
+        em.flush(); // its id now: a coupon's history reads back in the order it happened
     }
 
     static Coupon dto(CouponEntity c, TemplateEntity t) {

@@ -192,6 +192,7 @@ final class Redemptions {
             CouponEntity c = em.find(CouponEntity.class, r.couponId);
             if (d.action() == RefundRule.Action.CLAWED_BACK) {
                 r.clawedBack = true;
+                Coupons.history(em, c, "CLAWED_BACK", null, null, orderNo, refund.refundNo, who, d.note());
             }
             if (d.returnCoupon()) {
                 int back2 = em.createQuery("UPDATE CouponEntity c SET c.state = :back, c.changedAt = :now WHERE c.id = :id AND c.state = :used"
@@ -202,12 +203,10 @@ final class Redemptions {
                 r.returned = true;
                 r.state = "RETURNED";
                 if (back2 == 1) {
-                    Coupons.history(em, c, "RETURNED", null, null, orderNo, refund.refundNo, who, d.note());
+                    Coupons.history(em, c, "RETURNED", null, null, orderNo, refund.refundNo, who,
+                            d.action() == RefundRule.Action.CLAWED_BACK ? null : d.note());
                     events.publish(CouponEvents.RETURNED, CouponEvents.aggregate(c.no), Coupons.dto(c, em.find(TemplateEntity.class, c.templateId)));
                 }
-            }
-            if (d.action() == RefundRule.Action.CLAWED_BACK) {
-                Coupons.history(em, c, "CLAWED_BACK", null, null, orderNo, refund.refundNo, who, d.note());
             }
             ReversalEntity v = new ReversalEntity();
             v.refundNo = refund.refundNo;

@@ -134,7 +134,8 @@ final class TemplateForm {
             }
             e.validDays = null;
             if (r.validDays != null || r.startDelayDays != null) {
-                throw CouponErrors.COUPON_TEMPLATE_INVALID.at("validDays", "FIXED validity has dates, not days");
+                throw CouponErrors.COUPON_TEMPLATE_INVALID.at(r.validDays != null ? "validDays" : "startDelayDays",
+                        "FIXED validity has dates, not days");
             }
         } else {
             e.validDays = Checks.required("validDays", r.validDays);
@@ -146,7 +147,8 @@ final class TemplateForm {
                 throw CouponErrors.COUPON_TEMPLATE_INVALID.at("startDelayDays", "0 to 365 days");
             }
             if (r.validFrom != null || r.validTo != null) {
-                throw CouponErrors.COUPON_TEMPLATE_INVALID.at("validFrom", "RELATIVE validity has days, not dates");
+                throw CouponErrors.COUPON_TEMPLATE_INVALID.at(r.validFrom != null ? "validFrom" : "validTo",
+                        "RELATIVE validity has days, not dates");
             }
             e.validFrom = null;
             e.validTo = null;
