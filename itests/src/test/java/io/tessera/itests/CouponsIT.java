@@ -75,9 +75,14 @@ public class CouponsIT extends TesseraTestSupport {
         long store = storeId("103");
         long m = member(store);
         String no = claim(template("十元代金券", "\"kind\":\"CASH\",\"value\":10.00"), m);
-        Answer created = call("POST", "/orders", order(store, m, "{\"sku\":\"X\",\"name\":\"棉签\",\"quantity\":1,\"unitPrice\":8.00}", no),
-                bearer(CLERK_103), key());
+        String body = order(store, m, "{\"sku\":\"X\",\"name\":\"棉签\",\"quantity\":1,\"unitPrice\":8.00}", no);
+        Map<String, String> createKey = key();
+        Answer created = call("POST", "/orders", body, bearer(CLERK_103), createKey);
         assertEquals(created.toString(), 201, created.status);
+        assertEquals("a retry answers the first order, though its coupon is now held by it", created.json,
+                call("POST", "/orders", body, bearer(CLERK_103), createKey).json);
+        assertEquals("the same POS order again is the same order", created.json.get("orderNo"),
+                call("POST", "/orders", body, bearer(CLERK_103), key()).json.get("orderNo"));
         assertEquals("0.00", created.json.get("payable").asText());
         assertEquals("8.00", created.json.at("/discounts/0/amount").asText());
         assertEquals("RESERVED", state(no));

@@ -39,6 +39,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
@@ -105,18 +106,23 @@ public class CheckoutServiceImpl implements CheckoutService {
         if (kind == OrderKind.RECHARGE && member == null) {
             throw PaymentErrors.MEMBER_REQUIRED.at("memberId", "a recharge is for a member");
         }
+        // A retry (same key), or the same POS order again, is answered before pricing: its coupons are this order's already.
+        String hash = OrderPricing.contentHash(r, kind, store.id, member == null ? null : member.id);
+        Optional<Order> replay = work.earlier("payments.order", key, r, Order.class);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Order same = jpa.txExpr(TransactionType.Supports, em -> sameOrder(em, store, posOrderNo, hash));
+        if (same != null) {
+            return same;
+        }
         PaymentSettings.Rules rules = settings.rules();
         OrderPricing.Priced priced = OrderPricing.price(r, kind, store.id, store.formatCode, member == null ? null : member.id,
                 member == null ? null : member.discountRate, rules.levelDiscountTenders(), collaborators);
         return work.run("payments.order", key, r, Order.class, () -> jpa.txExpr(TransactionType.Required, em -> {
-            List<OrderEntity> same = em.createQuery("SELECT o FROM OrderEntity o WHERE o.storeId = :s AND o.posOrderNo = :p",
-                    OrderEntity.class).setParameter("s", store.id).setParameter("p", posOrderNo).getResultList();
-            if (!same.isEmpty()) {
-                if (!same.get(0).contentHash.equals(priced.contentHash())) {
-                    throw PaymentErrors.ORDER_NO_CONFLICT.at("posOrderNo", "store " + store.code + " already has order "
-                            + posOrderNo + " with other content");
-                }
-                return Orders.dto(em, same.get(0));
+            Order earlier = sameOrder(em, store, posOrderNo, priced.contentHash());
+            if (earlier != null) {
+                return earlier;
             }
             OrderEntity o = record(em, caller, store, posOrderNo, member, kind, r.source, remark, priced, rules);
             for (OrderPricing.Used u : priced.used()) {
@@ -128,6 +134,20 @@ public class CheckoutServiceImpl implements CheckoutService {
             }
             return Orders.dto(em, o);
         }));
+    }
+
+    /** The store's order of this POS no: the same order again if its content is the same, else 409 ORDER_NO_CONFLICT; null when none. */
+    private static Order sameOrder(EntityManager em, Store store, String posOrderNo, String contentHash) {
+        List<OrderEntity> same = em.createQuery("SELECT o FROM OrderEntity o WHERE o.storeId = :s AND o.posOrderNo = :p",
+                OrderEntity.class).setParameter("s", store.id).setParameter("p", posOrderNo).getResultList();
+        if (same.isEmpty()) {
+            return null;
+        }
+        if (!same.get(0).contentHash.equals(contentHash)) {
+            throw PaymentErrors.ORDER_NO_CONFLICT.at("posOrderNo", "store " + store.code + " already has order " + posOrderNo
+                    + " with other content");
+        }
+        return Orders.dto(em, same.get(0));
     }
 
     private OrderEntity record(EntityManager em, Caller caller, Store store, String posOrderNo, Member member, OrderKind kind,

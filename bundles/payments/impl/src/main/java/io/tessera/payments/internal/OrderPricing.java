@@ -153,6 +153,11 @@ final class OrderPricing {
         return fen;
     }
 
+    /** The request's content hash, as pricing records it (the lines read and checked first). */
+    static String contentHash(Requests.CreateOrder r, OrderKind kind, long storeId, Long memberId) {
+        return hash(storeId, r, kind, memberId, lines(r), payWith(r, kind));
+    }
+
     private static Map<String, List<Ask>> asks(Requests.CreateOrder r, OrderKind kind) {
         Map<String, List<Ask>> asks = new LinkedHashMap<>();
         if (r.discounts == null) {
