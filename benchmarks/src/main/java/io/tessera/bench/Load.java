@@ -24,6 +24,13 @@ import org.HdrHistogram.Recorder;
  */
 final class Load {
 
+    /** Thrown by an {@link Op} when there is no more work (a stock run out, a pool used up): its client stops. */
+    static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
     /** One request; returns null when it succeeded, else a short error label. */
     interface Op {
         String call(int client, long sequence) throws Exception;
@@ -97,7 +104,12 @@ final class Load {
                 long stopAt = window[1];
                 while (System.nanoTime() < stopAt) {
                     long t0 = System.nanoTime();
-                    String error = safely(op, client, sequence.incrementAndGet());
+                    String error;
+                    try {
+                        error = safely(op, client, sequence.incrementAndGet());
+                    } catch (Stop stop) {
+                        break;
+                    }
                     recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
                     count(ok, errors, error);
                 }
@@ -157,6 +169,8 @@ final class Load {
     private static String safely(Op op, int client, long seq) {
         try {
             return op.call(client, seq);
+        } catch (Stop stop) {
+            throw stop;
         } catch (Exception e) {
             return e.getClass().getSimpleName();
         }

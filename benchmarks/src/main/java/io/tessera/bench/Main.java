@@ -13,7 +13,7 @@ import java.util.Map;
  * Benchmark driver, started by {@code ./tessera bench}, which prepares a fresh copy of the
  * distribution (demo chain, a benchmark client). Usage:
  * {@code Main <tessera-home> <port> <client-id> <secret> <work-dir> <benchmark>...} where a benchmark is
- * {@code all}, {@code card-import[=rows]}, {@code pay}, {@code pay-1000}, {@code limit}, {@code ledger[=rows]} or
+ * {@code all}, {@code card-import[=rows]}, {@code pay}, {@code pay-1000}, {@code coupons}, {@code limit}, {@code ledger[=rows]} or
  * {@code crash[=rounds]}.
  * The driver starts Tessera itself (measuring the cold start), prints a table and writes
  * {@code <work-dir>/results.json}.
@@ -39,7 +39,7 @@ public final class Main {
         }
         String problem = problem(Arrays.asList(args).subList(5, args.length));
         if (problem != null) {
-            System.err.println(problem + "; benchmarks: all, limit, pay, pay-1000, card-import[=rows], ledger[=rows], "
+            System.err.println(problem + "; benchmarks: all, limit, pay, pay-1000, coupons, card-import[=rows], ledger[=rows], "
                     + "pay-only=<clients>:<seconds>[:hot], crash[=rounds]");
             System.exit(2);
         }
@@ -51,7 +51,7 @@ public final class Main {
         Files.createDirectories(work);
         List<String> wanted = new ArrayList<>(Arrays.asList(args).subList(5, args.length));
         if (wanted.contains("all")) {
-            wanted = List.of("limit", "pay", "pay-1000", "card-import", "ledger");
+            wanted = List.of("limit", "pay", "pay-1000", "coupons", "card-import", "ledger");
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os", System.getProperty("os.name"),
@@ -90,6 +90,9 @@ public final class Main {
                     case "pay-1000":
                         results.put("pay1000", PayFigures.thousand(tessera));
                         break;
+                    case "coupons":
+                        results.put("coupons", CouponBench.run(tessera));
+                        break;
                     case "card-import":
                         results.put("cardImport", CardImportBench.run(tessera, arg == null ? 1_000_000 : Integer.parseInt(arg), work));
                         break;
@@ -127,6 +130,7 @@ public final class Main {
                 case "limit":
                 case "pay":
                 case "pay-1000":
+                case "coupons":
                     if (arg != null) {
                         return name + " takes no value";
                     }
