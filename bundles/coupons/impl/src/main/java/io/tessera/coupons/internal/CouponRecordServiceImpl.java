@@ -112,7 +112,7 @@ public class CouponRecordServiceImpl implements CouponRecordService {
                 params.put("store", storeId);
             } else if (!caller.seesAllStores()) {
                 jpql.append(" AND s.storeId IN :mine");
-                params.put("mine", caller.getStoreIds().isEmpty() ? List.of(0L) : new ArrayList<>(caller.getStoreIds()));
+                params.put("mine", caller.getStoreIds().isEmpty() ? List.of(-2L) : new ArrayList<>(caller.getStoreIds()));
             } else {
                 jpql.append(" AND s.storeId = :chain"); // the chain's rows: a few per template and month
                 params.put("chain", CouponBook.CHAIN);

@@ -59,7 +59,7 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
         this.members = members;
         this.org = org;
         this.quotas = new Quotas(jpa, work);
-        this.sends = new Sends(jpa, members, jobs, this);
+        this.sends = new Sends(jpa, members, jobs, work, this);
     }
 
     @Override
@@ -71,8 +71,13 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
         Member member = active(Checks.required("memberId", r.memberId), "memberId");
         Long storeId = r.storeId == null ? null : org.actingStore(r.storeId).id;
         RedeemChannel channel = r.channel == null ? RedeemChannel.POS : r.channel;
-        return work.run("coupons.claim", key, r, Coupon.class, () -> jpa.txExpr(TransactionType.Required, em ->
-                issue(em, templateId, member.id, "CLAIM", storeId, channel.name(), null, caller.label(), true)));
+        return work.run("coupons.claim", key, r, Coupon.class, () -> jpa.txExpr(TransactionType.Required, em -> {
+            TemplateEntity t = Templates.row(em, templateId);
+            if (t.ownerStoreId != null && !caller.canAccessStore(t.ownerStoreId)) {
+                throw CouponErrors.COUPON_STORE_NOT_ALLOWED.at("templateId", "template " + templateId + " is another store's own");
+            }
+            return issue(em, templateId, member.id, "CLAIM", storeId, channel.name(), null, caller.label(), true);
+        }));
     }
 
     @Override
@@ -110,6 +115,7 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
         if (t.ownerStoreId != null && storeId != null && t.ownerStoreId.longValue() != storeId) {
             throw CouponErrors.COUPON_STORE_NOT_ALLOWED.at("storeId", "template " + templateId + " is store " + t.ownerStoreId + "'s own");
         }
+        Long issuedAt = t.ownerStoreId != null ? t.ownerStoreId : storeId; // a store's own coupons are that store's records
         if (issueKey != null && !type.equals("CLAIM")) {
             Member m = members.lookup(memberId).orElseThrow(() -> MemberErrors.MEMBER_NOT_FOUND.at("memberId", "no member " + memberId));
             if (m.status != Member.Status.ACTIVE) {
@@ -127,7 +133,7 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
         c.validFrom = valid[0];
         c.validTo = valid[1];
         c.issueType = type;
-        c.issueStoreId = storeId;
+        c.issueStoreId = issuedAt;
         c.issueChannel = channel;
         c.issueKey = issueKey;
         c.claimedAt = now;

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A coupon's part in an order, inside checkout's transaction: reserved (one conditional update
@@ -34,6 +36,8 @@ import javax.persistence.EntityManager;
  * the same. A plain object of the collaborator.
  */
 final class Redemptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Redemptions.class);
 
     private final CouponSettings settings;
     private final EventPublisher events;
@@ -48,9 +52,15 @@ final class Redemptions {
         Map<String, CouponCollaborator.Usable> byNo = coupons.stream().collect(Collectors.toMap(u -> u.coupon().no, u -> u));
         Map<String, Taken> takenByNo = taken.stream().collect(Collectors.toMap(t -> t.reference, t -> t));
         LocalDateTime now = BusinessTime.now();
-        int step = 0;
+        Map<String, Integer> steps = new HashMap<>();
         for (CouponPricing.Applied a : applied) {
-            step++;
+            steps.put(a.coupon().couponNo(), steps.size() + 1);
+        }
+        // coupons are locked in id order, so two orders naming the same coupons never wait on each other in a circle
+        List<CouponPricing.Applied> byId = new ArrayList<>(applied);
+        byId.sort(java.util.Comparator.comparingLong(a -> byNo.get(a.coupon().couponNo()).coupon().id));
+        for (CouponPricing.Applied a : byId) {
+            int step = steps.get(a.coupon().couponNo());
             CouponCollaborator.Usable u = byNo.get(a.coupon().couponNo());
             CouponEntity c = u.coupon();
             long done = em.createQuery("SELECT COUNT(r) FROM RedemptionEntity r WHERE r.orderNo = :o AND r.couponId = :c", Long.class)
@@ -108,11 +118,18 @@ final class Redemptions {
         LocalDateTime now = BusinessTime.now();
         for (RedemptionEntity r : of(em, orderNo, "RESERVED")) {
             CouponEntity c = em.find(CouponEntity.class, r.couponId);
-            em.createQuery("UPDATE CouponEntity c SET c.state = :used, c.usedAt = :now, c.changedAt = :now WHERE c.id = :id AND c.state = :reserved"
-                            + " AND c.orderNo = :o")
+            int used = em.createQuery("UPDATE CouponEntity c SET c.state = :used, c.usedAt = :now, c.changedAt = :now WHERE c.id = :id"
+                            + " AND c.state = :reserved AND c.orderNo = :o")
                     .setParameter("used", CouponState.USED.name()).setParameter("now", now).setParameter("id", r.couponId)
                     .setParameter("reserved", CouponState.RESERVED.name()).setParameter("o", orderNo).executeUpdate();
             em.refresh(c);
+            if (used == 0) {
+                // not held by this order (reserve and release keep to the order, so this is a fault): never a second use
+                LOG.warn("coupon {} is {}, not reserved by order {}: not used by it", c.no, c.state, orderNo);
+                r.state = "RELEASED";
+                r.doneAt = now;
+                continue;
+            }
             r.state = "USED";
             r.usedAt = now;
             Coupons.history(em, c, "USED", null, null, orderNo, null, who, null);
@@ -165,6 +182,10 @@ final class Redemptions {
             }
         }
         RefundRule.Settings policy = settings.rules().refund();
+        if (late) {
+            // the refund is made: its money cannot change, so it is never refused now
+            policy = new RefundRule.Settings(policy.restoreOnFull(), policy.clawBack(), policy.returnOnClawBack(), false);
+        }
         LocalDateTime now = BusinessTime.now();
         List<Reversal> answers = new ArrayList<>();
         for (RedemptionEntity r : used) {
@@ -175,10 +196,15 @@ final class Redemptions {
                 RedemptionLineEntity m = mine.get(l.index);
                 ruleLines.add(new RefundRule.Line(m == null ? 0 : Money.of(m.base).toFen(), m == null ? 0 : Money.of(m.amount).toFen(),
                         l.payable.toFen(), l.lineQuantity, l.refundedBefore.toFen(), l.returnedBefore, clawedOnLine[l.index],
-                        back[l.index], l.quantity));
+                        back[l.index], l.quantity, m == null ? 0 : Money.of(m.clawed).toFen()));
             }
             RefundRule.Decision d = RefundRule.decide(policy, Money.of(r.minSpend).toFen(), r.clawedBack, r.returned, ruleLines);
-            long[] adjustment = late ? new long[n] : d.adjustment();
+            if (late && (d.action() == RefundRule.Action.CLAWED_BACK || d.action() == RefundRule.Action.GIVEN_BACK)) {
+                // too late to change the refund's money: the coupon stays as it is (a claw-back that did not happen returns nothing)
+                d = new RefundRule.Decision(RefundRule.Action.KEPT, new long[n], 0, d.action() == RefundRule.Action.GIVEN_BACK && d.returnCoupon(),
+                        "not " + d.action() + ": " + d.note());
+            }
+            long[] adjustment = d.adjustment();
             for (int i = 0; i < n; i++) {
                 back[i] += adjustment[i];
                 clawedOnLine[i] -= adjustment[i];

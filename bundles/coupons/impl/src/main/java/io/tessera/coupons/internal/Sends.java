@@ -4,17 +4,20 @@ import io.tessera.coupons.api.Coupon;
 import io.tessera.coupons.api.CouponErrors;
 import io.tessera.coupons.api.Requests;
 import io.tessera.coupons.api.SendResult;
+import io.tessera.coupons.internal.jpa.CouponEntity;
 import io.tessera.coupons.internal.jpa.TemplateEntity;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberQuery;
 import io.tessera.members.api.MemberService;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.jobs.JobProgress;
 import io.tessera.platform.api.jobs.JobService;
+import io.tessera.platform.api.work.UnitOfWork;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,10 +44,12 @@ final class Sends {
     private final JpaTemplate jpa;
     private final MemberService members;
     private final JobService jobs;
+    private final UnitOfWork work;
     private final CouponServiceImpl issuer;
 
-    Sends(JpaTemplate jpa, MemberService members, JobService jobs, CouponServiceImpl issuer) {
+    Sends(JpaTemplate jpa, MemberService members, JobService jobs, UnitOfWork work, CouponServiceImpl issuer) {
         this.jpa = jpa;
+        this.work = work;
         this.members = members;
         this.jobs = jobs;
         this.issuer = issuer;
@@ -91,15 +96,21 @@ final class Sends {
             }
             return result;
         }
+        if (r.registeredStoreId != null) {
+            caller.requireStore(r.registeredStoreId);
+        }
         MemberQuery q = new MemberQuery();
         q.levelId = r.levelId;
         q.storeId = r.registeredStoreId;
         result.target = r.levelId != null ? "LEVEL" : r.registeredStoreId != null ? "STORE" : "ALL";
         String what = "Coupons of template " + templateId + " to " + (r.levelId != null ? "level " + r.levelId
                 : r.registeredStoreId != null ? "the members of store " + r.registeredStoreId : "every member");
-        result.job = jobs.submit(JOB_TYPE, what, String.valueOf(templateId), progress -> segment(q, templateId, prefix, caller, ignoreLimits,
-                progress));
-        return result;
+        // a retry with the same key answers the same job (the job itself sends each member's coupon once per key)
+        return work.run("coupons.send", key, r, SendResult.class, () -> {
+            result.job = jobs.submit(JOB_TYPE, what, String.valueOf(templateId), progress -> segment(q, templateId, prefix, caller,
+                    ignoreLimits, progress));
+            return result;
+        });
     }
 
     private String segment(MemberQuery q, long templateId, String prefix, Caller caller, boolean ignoreLimits, JobProgress progress) {
@@ -144,8 +155,21 @@ final class Sends {
 
     /** One member's coupon, in a transaction of its own; the same coupon again for a key and member already sent. */
     private Coupon one(long templateId, long memberId, String prefix, Caller caller, boolean ignoreLimits) {
-        return jpa.txExpr(TransactionType.Required, em -> issuer.issue(em, templateId, memberId, "SEND", null, "HQ", prefix + memberId,
-                caller.label(), !ignoreLimits));
+        String issueKey = prefix + memberId;
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> issuer.issue(em, templateId, memberId, "SEND", null, "HQ", issueKey,
+                    caller.label(), !ignoreLimits));
+        } catch (RuntimeException e) {
+            if (!DbErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            // the same send running at once made this member's coupon first: it is the answer
+            return jpa.txExpr(TransactionType.Required, em -> {
+                CouponEntity c = em.createQuery("SELECT c FROM CouponEntity c WHERE c.issueKey = :k", CouponEntity.class)
+                        .setParameter("k", issueKey).getSingleResult();
+                return Coupons.dto(c, Templates.row(em, c.templateId));
+            });
+        }
     }
 
     private static String digest(String text) {

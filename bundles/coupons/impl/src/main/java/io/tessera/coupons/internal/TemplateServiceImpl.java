@@ -141,7 +141,9 @@ public class TemplateServiceImpl implements CouponTemplateService {
                         + " OR EXISTS (SELECT f FROM ScopeEntity f WHERE f.templateId = t.id AND f.type = 'FORMAT' AND f.value = :format)))",
                         "store", store.id, "storeText", String.valueOf(store.id), "format", store.formatCode == null ? "" : store.formatCode);
             }
-            return query.page(em, TemplateEntity.class, "t.id DESC", q.page, q.size).map(t -> Templates.dto(Templates.load(em, t)));
+            Page<TemplateEntity> page = query.page(em, TemplateEntity.class, "t.id DESC", q.page, q.size);
+            return new Page<>(Templates.loadAll(em, page.getItems()).stream().map(Templates::dto).toList(), page.getPage(), page.getSize(),
+                    page.getTotal());
         });
     }
 

@@ -15,8 +15,10 @@ import io.tessera.platform.api.Money;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
@@ -65,11 +67,15 @@ final class Templates {
     }
 
     static Loaded load(EntityManager em, TemplateEntity t) {
+        return loaded(t, em.createQuery("SELECT s FROM ScopeEntity s WHERE s.templateId = :t ORDER BY s.id", ScopeEntity.class)
+                .setParameter("t", t.id).getResultList());
+    }
+
+    private static Loaded loaded(TemplateEntity t, List<ScopeEntity> scopes) {
         List<Long> stores = new ArrayList<>();
         List<String> formats = new ArrayList<>();
         List<String> skus = new ArrayList<>();
-        for (ScopeEntity s : em.createQuery("SELECT s FROM ScopeEntity s WHERE s.templateId = :t ORDER BY s.id", ScopeEntity.class)
-                .setParameter("t", t.id).getResultList()) {
+        for (ScopeEntity s : scopes) {
             switch (s.type) {
                 case ScopeEntity.STORE -> stores.add(Long.valueOf(s.value));
                 case ScopeEntity.FORMAT -> formats.add(s.value);
@@ -77,6 +83,22 @@ final class Templates {
             }
         }
         return new Loaded(t, stores, formats, skus);
+    }
+
+    /** A page of templates with their lists, read in one query. */
+    static List<Loaded> loadAll(EntityManager em, List<TemplateEntity> rows) {
+        Map<Long, List<ScopeEntity>> scopes = new HashMap<>();
+        if (!rows.isEmpty()) {
+            for (ScopeEntity s : em.createQuery("SELECT s FROM ScopeEntity s WHERE s.templateId IN :ids ORDER BY s.id", ScopeEntity.class)
+                    .setParameter("ids", rows.stream().map(t -> t.id).toList()).getResultList()) {
+                scopes.computeIfAbsent(s.templateId, k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<Loaded> list = new ArrayList<>();
+        for (TemplateEntity t : rows) {
+            list.add(loaded(t, scopes.getOrDefault(t.id, List.of())));
+        }
+        return list;
     }
 
     /** Replaces a template's lists. */

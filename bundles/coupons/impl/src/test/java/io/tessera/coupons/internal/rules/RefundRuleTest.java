@@ -202,9 +202,11 @@ public class RefundRuleTest {
         // one fen more and the kept base is 99.988...
         Decision below = RefundRule.decide(DEFAULT, MIN_SPEND, false, false, List.of(line(12500, 2000, 10500, 1, 0, 0, 0, 2101, 0)));
         assertEquals(Action.CLAWED_BACK, below.action());
-        assertArrayEquals(new long[] {-1600}, below.adjustment()); // halfUp(20.00 × 8399 / 10500) = halfUp(15.998)
+        // halfUp(20.00 × 8399 / 10500) = halfUp(15.998) = 16.00, but the kept goods cost ⌊125.00 × 8399 / 10500⌋ = 99.98 before the
+        // coupon and 83.99 was paid for them: 15.99 brings them to their price, never beyond it
+        assertArrayEquals(new long[] {-1599}, below.adjustment());
         assertEquals(0, below.shortfall());
-        assertEquals("kept goods 99.98 below the minimum spend 100.00: 16.00 of the coupon's discount kept back", below.note());
+        assertEquals("kept goods 99.98 below the minimum spend 100.00: 15.99 of the coupon's discount kept back", below.note());
     }
 
     @Test
@@ -216,9 +218,10 @@ public class RefundRuleTest {
         List<Line> below = List.of(line(10000, 1000, 9000, 1, 0, 0, 0, 3000, 0), line(5000, 500, 4500, 1, 0, 0, 0, 1501, 0));
         Decision d = RefundRule.decide(DEFAULT, MIN_SPEND, false, false, below);
         assertEquals(Action.CLAWED_BACK, d.action());
-        // halfUp(10.00 × 2/3) + halfUp(5.00 × 2999/4500) = 6.67 + 3.33, spread 3000 : 1501
-        assertArrayEquals(new long[] {-667, -333}, d.adjustment());
-        assertEquals("kept goods 99.98 below the minimum spend 100.00: 10.00 of the coupon's discount kept back", d.note());
+        // halfUp(10.00 × 2/3) = 6.67, capped at ⌊100.00 × 2/3⌋ − 60.00 = 6.66; halfUp(5.00 × 2999/4500) = 3.33 (cap 33.32 − 29.99):
+        // 9.99, spread 3000 : 1501
+        assertArrayEquals(new long[] {-666, -333}, d.adjustment());
+        assertEquals("kept goods 99.98 below the minimum spend 100.00: 9.99 of the coupon's discount kept back", d.note());
         // earlier refunds count as well as this one
         List<Line> earlier = List.of(line(10000, 1000, 9000, 1, 2000, 0, 0, 1000, 0), line(5000, 500, 4500, 1, 1500, 0, 0, 0, 0));
         assertEquals(Action.KEPT, RefundRule.decide(DEFAULT, MIN_SPEND, false, false, earlier).action());
@@ -266,11 +269,15 @@ public class RefundRuleTest {
         assertEquals(Action.KEPT, RefundRule.decide(NO_CLAW_BACK, MIN_SPEND, false, false, lines).action());
         assertEquals(Action.KEPT, RefundRule.decide(DEFAULT, MIN_SPEND, true, false, lines).action());
         assertEquals(Action.KEPT, RefundRule.decide(DEFAULT, MIN_SPEND, false, true, lines).action());
-        // a second partial refund after a claw-back keeps what it gives
+        // a second partial refund after a claw-back: one A of two comes back, so the kept A owes only its own half of the
+        // discount (⌊60.00 × 2455/4909⌋ − 24.55 = 5.45): 10.91 − 5.45 = 5.46 is given back, on B's line where it was kept;
+        // the customer has then paid 90.00 − 30.00 − 30.00 = 30.00 for the A they keep, its price
         List<Line> later = List.of(line(6000, 1091, 4909, 2, 0, 0, 0, 2454, 1), line(5000, 909, 4091, 1, 3000, 1, 1091, 0, 0));
         Decision d = RefundRule.decide(DEFAULT, MIN_SPEND, true, true, later);
-        assertEquals(Action.KEPT, d.action());
-        assertArrayEquals(new long[] {0, 0}, d.adjustment());
+        assertEquals(Action.GIVEN_BACK, d.action());
+        assertArrayEquals(new long[] {0, 546}, d.adjustment());
+        // with the policy switched to KEEP since, what was kept stays kept until the last refund
+        assertEquals(Action.KEPT, RefundRule.decide(NO_CLAW_BACK, MIN_SPEND, true, true, later).action());
     }
 
     // ---- giving back ----
@@ -285,11 +292,17 @@ public class RefundRuleTest {
         assertEquals("gives back the 2.00 kept at an earlier refund (of 5.00 kept: the lines have no room for the other 3.00)",
             none.note());
 
-        // line 2 (the coupon took nothing off it) keeps 11.00 after this refund: the other 3.00 goes there
+        // line 2 keeps 11.00 after this refund, but the coupon took nothing off it: what the coupon kept goes back on its own
+        // lines only (another coupon's line, or money a refund by amount already gave back, is not this coupon's to give)
         List<Line> room = List.of(line(6000, 1000, 5000, 1, 4800, 0, 500, 0, 1), line(5000, 0, 4100, 1, 0, 0, 0, 3000, 0));
         Decision spread = RefundRule.decide(DEFAULT, MIN_SPEND, true, true, room);
-        assertArrayEquals(new long[] {200, 300}, spread.adjustment());
-        assertEquals("gives back the 5.00 kept at an earlier refund", spread.note());
+        assertArrayEquals(new long[] {200, 0}, spread.adjustment());
+        // a line the coupon did take money off, with room, still partly kept (11.00 of 41.00): it owes halfUp(1.00 × 11/41) = 0.27
+        // of the discount, the rest goes back there
+        List<Line> ownRoom = List.of(line(6000, 1000, 5000, 1, 4800, 0, 500, 0, 1), line(5000, 100, 4100, 1, 0, 0, 0, 3000, 0));
+        Decision onOwn = RefundRule.decide(DEFAULT, MIN_SPEND, true, true, ownRoom);
+        assertArrayEquals(new long[] {200, 273}, onOwn.adjustment());
+        assertEquals("gives back 4.73 of the 5.00 kept at an earlier refund: the goods kept now lose 0.27 of the discount", onOwn.note());
     }
 
     @Test
@@ -407,7 +420,7 @@ public class RefundRuleTest {
                     }
                     assertEquals(what, expected.claw, -sum + d.shortfall());
                     assertEquals(what, Math.max(0, expected.claw - expected.backTotal), d.shortfall());
-                    assertEquals(what, settings.returnOnClawBack(), d.returnCoupon());
+                    assertEquals(what, settings.returnOnClawBack() && !returned, d.returnCoupon());
                     if (d.shortfall() > 0) {
                         shortfalls++;
                     }
@@ -417,9 +430,9 @@ public class RefundRuleTest {
                     for (long a : adj) {
                         assertTrue(what, a >= 0);
                     }
-                    assertEquals(what, Math.min(expected.clawedTotal, expected.roomTotal), sum);
+                    assertEquals(what, expected.given, sum);
                     assertEquals(what, 0, d.shortfall());
-                    assertEquals(what, settings.restoreOnFull() && !returned, d.returnCoupon());
+                    assertEquals(what, settings.restoreOnFull() && !returned && expected.full, d.returnCoupon());
                 }
                 default -> fail(what);
             }
@@ -509,8 +522,7 @@ public class RefundRuleTest {
         BigInteger[] den = new BigInteger[n];
         boolean full = true;
         long backTotal = 0;
-        long clawedTotal = 0;
-        long roomTotal = 0;
+        long own = 0;
         for (int i = 0; i < n; i++) {
             Line l = lines.get(i);
             long k;
@@ -527,51 +539,76 @@ public class RefundRuleTest {
             if (l.amount() > 0 && k > 0) {
                 full = false;
             }
-            backTotal += l.back();
-            clawedTotal += l.clawed();
-            roomTotal += Math.max(0, l.payable() - l.refundedBefore() - l.back());
+            backTotal += l.amount() > 0 ? l.back() : 0; // a claw-back is kept on the coupon's own lines
+            own += l.own();
         }
         Expected e = new Expected();
         e.backTotal = backTotal;
-        e.clawedTotal = clawedTotal;
-        e.roomTotal = roomTotal;
-        if (full) {
-            if (clawedBefore && Math.min(clawedTotal, roomTotal) > 0) {
-                e.action = Action.GIVEN_BACK;
-            } else {
-                e.action = settings.restoreOnFull() && !returned ? Action.RETURNED : Action.KEPT;
+        e.full = full;
+        long[] due = new long[n];
+        boolean below = false;
+        if (minSpend > 0 && settings.clawBack() && (clawedBefore || !returned)) {
+            // Σ base_i × num_i / den_i < minSpend  ⇔  Σ base_i × num_i × Π_{j≠i} den_j < minSpend × Π den
+            BigInteger all = BigInteger.ONE;
+            for (BigInteger d : den) {
+                all = all.multiply(d);
             }
-            return e;
-        }
-        if (minSpend == 0 || !settings.clawBack() || clawedBefore || returned) {
-            e.action = Action.KEPT;
-            return e;
-        }
-        // Σ base_i × num_i / den_i < minSpend  ⇔  Σ base_i × num_i × Π_{j≠i} den_j < minSpend × Π den
-        BigInteger all = BigInteger.ONE;
-        for (BigInteger d : den) {
-            all = all.multiply(d);
-        }
-        BigInteger lhs = BigInteger.ZERO;
-        for (int i = 0; i < n; i++) {
-            BigInteger others = BigInteger.ONE;
-            for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    others = others.multiply(den[j]);
+            BigInteger lhs = BigInteger.ZERO;
+            for (int i = 0; i < n; i++) {
+                BigInteger others = BigInteger.ONE;
+                for (int j = 0; j < n; j++) {
+                    if (j != i) {
+                        others = others.multiply(den[j]);
+                    }
+                }
+                lhs = lhs.add(BigInteger.valueOf(lines.get(i).base()).multiply(num[i]).multiply(others));
+            }
+            below = lhs.compareTo(BigInteger.valueOf(minSpend).multiply(all)) < 0;
+            if (below || clawedBefore) {
+                for (int i = 0; i < n; i++) {
+                    Line l = lines.get(i);
+                    if (l.amount() == 0 || num[i].signum() == 0) {
+                        continue;
+                    }
+                    // the coupon's discount on the kept part, never beyond the kept goods' price before the coupon
+                    long share = new BigDecimal(BigInteger.valueOf(l.amount()).multiply(num[i]))
+                        .divide(new BigDecimal(den[i]), 0, RoundingMode.HALF_UP).longValueExact();
+                    long atBase = BigInteger.valueOf(l.base()).multiply(num[i]).divide(den[i]).longValueExact();
+                    long paid = l.payable() > 0 ? num[i].longValueExact() : 0;
+                    due[i] = Math.max(0, Math.min(share, atBase - paid - (l.clawed() - l.own())));
                 }
             }
-            lhs = lhs.add(BigInteger.valueOf(lines.get(i).base()).multiply(num[i]).multiply(others));
         }
-        if (lhs.compareTo(BigInteger.valueOf(minSpend).multiply(all)) >= 0) {
-            e.action = Action.KEPT;
+        long dueTotal = 0;
+        for (long d : due) {
+            dueTotal += d;
+        }
+        if (!clawedBefore && below && !full) {
+            e.action = Action.CLAWED_BACK;
+            e.claw = dueTotal;
+            e.refused = settings.refuseShortfall() && e.claw > backTotal;
             return e;
         }
-        e.action = Action.CLAWED_BACK;
-        for (int i = 0; i < n; i++) {
-            e.claw += new BigDecimal(BigInteger.valueOf(lines.get(i).amount()).multiply(num[i]))
-                .divide(new BigDecimal(den[i]), 0, RoundingMode.HALF_UP).longValueExact();
+        long owed = full ? 0 : settings.clawBack() ? dueTotal : own;
+        if (clawedBefore && owed < own) {
+            long wanted = own - owed;
+            long given = 0;
+            long spare = 0;
+            for (int i = 0; i < n; i++) {
+                Line l = lines.get(i);
+                long room = Math.max(0, l.payable() - l.refundedBefore() - l.back());
+                long put = Math.min(Math.min(Math.max(0, l.own() - due[i]), room), wanted - given);
+                given += put;
+                spare += l.amount() > 0 ? room - put : 0;
+            }
+            given += Math.min(wanted - given, spare);
+            if (given > 0) {
+                e.action = Action.GIVEN_BACK;
+                e.given = given;
+                return e;
+            }
         }
-        e.refused = settings.refuseShortfall() && e.claw > backTotal;
+        e.action = full && settings.restoreOnFull() && !returned ? Action.RETURNED : Action.KEPT;
         return e;
     }
 
@@ -579,8 +616,8 @@ public class RefundRuleTest {
         Action action;
         long claw;
         long backTotal;
-        long clawedTotal;
-        long roomTotal;
+        long given;
+        boolean full;
         boolean refused;
     }
 
