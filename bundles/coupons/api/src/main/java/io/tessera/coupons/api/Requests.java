@@ -1,5 +1,6 @@
 package io.tessera.coupons.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.xml.LocalDateAdapter;
@@ -44,13 +45,13 @@ public final class Requests {
         public Integer maxUnits;
         /** ALL (default) or LISTED (storeIds and/or formatCodes). */
         public Scope storeScope;
-        @Schema(maxLength = 1000)
+        @ArraySchema(maxItems = 1000)
         public List<Long> storeIds;
-        @Schema(maxLength = 50)
+        @ArraySchema(maxItems = 50, schema = @Schema(maxLength = 20))
         public List<String> formatCodes;
         /** ALL (default), LISTED or EXCLUDED skus; SINGLE_ITEM and EXCHANGE are LISTED. */
         public Scope productScope;
-        @Schema(maxLength = 1000)
+        @ArraySchema(maxItems = 1000, schema = @Schema(maxLength = 64))
         public List<String> skus;
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public CouponTemplate.Validity validity;
@@ -118,7 +119,7 @@ public final class Requests {
     public static class Send {
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public Long templateId;
-        @Schema(maxLength = MAX_SEND_MEMBERS)
+        @ArraySchema(maxItems = MAX_SEND_MEMBERS)
         public List<Long> memberIds;
         /** Segment: the members of this level. */
         public Long levelId;

@@ -59,7 +59,7 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
         this.members = members;
         this.org = org;
         this.quotas = new Quotas(jpa, work);
-        this.sends = new Sends(jpa, members, jobs, work, this);
+        this.sends = new Sends(jpa, members, jobs, this);
     }
 
     @Override

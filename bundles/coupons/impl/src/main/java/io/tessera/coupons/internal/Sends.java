@@ -17,7 +17,6 @@ import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.jobs.JobProgress;
 import io.tessera.platform.api.jobs.JobService;
-import io.tessera.platform.api.work.UnitOfWork;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,12 +43,10 @@ final class Sends {
     private final JpaTemplate jpa;
     private final MemberService members;
     private final JobService jobs;
-    private final UnitOfWork work;
     private final CouponServiceImpl issuer;
 
-    Sends(JpaTemplate jpa, MemberService members, JobService jobs, UnitOfWork work, CouponServiceImpl issuer) {
+    Sends(JpaTemplate jpa, MemberService members, JobService jobs, CouponServiceImpl issuer) {
         this.jpa = jpa;
-        this.work = work;
         this.members = members;
         this.jobs = jobs;
         this.issuer = issuer;
@@ -105,12 +102,11 @@ final class Sends {
         result.target = r.levelId != null ? "LEVEL" : r.registeredStoreId != null ? "STORE" : "ALL";
         String what = "Coupons of template " + templateId + " to " + (r.levelId != null ? "level " + r.levelId
                 : r.registeredStoreId != null ? "the members of store " + r.registeredStoreId : "every member");
-        // a retry with the same key answers the same job (the job itself sends each member's coupon once per key)
-        return work.run("coupons.send", key, r, SendResult.class, () -> {
-            result.job = jobs.submit(JOB_TYPE, what, String.valueOf(templateId), progress -> segment(q, templateId, prefix, caller,
-                    ignoreLimits, progress));
-            return result;
-        });
+        // Submitted outside any transaction (a job started inside one may look for its row before it is committed): a retry
+        // with the same key starts another job, which sends each member's coupon once per key all the same.
+        result.job = jobs.submit(JOB_TYPE, what, String.valueOf(templateId), progress -> segment(q, templateId, prefix, caller, ignoreLimits,
+                progress));
+        return result;
     }
 
     private String segment(MemberQuery q, long templateId, String prefix, Caller caller, boolean ignoreLimits, JobProgress progress) {

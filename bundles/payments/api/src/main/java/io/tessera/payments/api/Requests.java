@@ -1,5 +1,6 @@
 package io.tessera.payments.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.PaymentMethod;
@@ -33,7 +34,8 @@ public final class Requests {
         /** POS (default), TERMINAL, MINI_PROGRAM, PAYMENT_CODE. */
         @Schema(maxLength = 20)
         public String source;
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = MAX_LINES)
+        // Lists are bounded by items (maxItems); swagger-core reads "required" of a list only from this (deprecated) attribute.
+        @ArraySchema(minItems = 1, maxItems = MAX_LINES, arraySchema = @Schema(required = true))
         public List<LineRequest> lines;
         /** Coupons and points the customer uses (each needs its domain's feature). */
         public List<DiscountRequest> discounts;
@@ -82,7 +84,7 @@ public final class Requests {
     @Schema(name = "OrderPayRequest")
     public static class Pay {
         /** Adding up to the order's payable amount (none for an order of zero). */
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 5)
+        @ArraySchema(maxItems = 5, arraySchema = @Schema(required = true))
         public List<TenderRequest> tenders;
     }
 
