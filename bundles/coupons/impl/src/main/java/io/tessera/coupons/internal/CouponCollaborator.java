@@ -151,7 +151,7 @@ public class CouponCollaborator implements DiscountCollaborator {
             }
             boolean ours = reserving && CouponState.RESERVED.name().equals(c.state) && cart.orderNo != null && cart.orderNo.equals(c.orderNo);
             if (!ours) {
-                stateAllows(c, no, today);
+                stateAllows(c, no);
             }
             if (c.validFrom.isAfter(today)) {
                 throw CouponErrors.COUPON_NOT_YET_VALID.at("discounts", no + " is valid from " + c.validFrom);
@@ -172,7 +172,7 @@ public class CouponCollaborator implements DiscountCollaborator {
         return list;
     }
 
-    static void stateAllows(CouponEntity c, String no, LocalDate today) {
+    static void stateAllows(CouponEntity c, String no) {
         switch (CouponState.valueOf(c.state)) {
             case AVAILABLE -> {
             }

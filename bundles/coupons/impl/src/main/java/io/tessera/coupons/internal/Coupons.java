@@ -10,7 +10,6 @@ import io.tessera.coupons.internal.jpa.TemplateEntity;
 import io.tessera.platform.api.BusinessTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javax.persistence.EntityManager;
 
@@ -100,13 +99,5 @@ final class Coupons {
         }
         LocalDate from = today.plusDays(t.startDelayDays);
         return new LocalDate[] {from, from.plusDays(t.validDays - 1L)};
-    }
-
-    static List<String> states(CouponState... states) {
-        List<String> list = new ArrayList<>();
-        for (CouponState s : states) {
-            list.add(s.name());
-        }
-        return list;
     }
 }

@@ -75,7 +75,7 @@ final class Redemptions {
                     .executeUpdate();
             em.refresh(c);
             if (held == 0) {
-                CouponCollaborator.stateAllows(c, "coupon " + c.no, BusinessTime.today());
+                CouponCollaborator.stateAllows(c, "coupon " + c.no);
                 throw CouponErrors.COUPON_NOT_OWNER.at("discounts", "coupon " + c.no + " is not this member's");
             }
             Taken t = takenByNo.get(c.no);
