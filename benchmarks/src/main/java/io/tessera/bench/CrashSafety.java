@@ -170,8 +170,9 @@ final class CrashSafety {
             long id = m.get("id").asLong();
             members.add(id);
             Op first = new Op(prefix + "-r-" + i, id, true, new BigDecimal("500.00"));
-            if (!"201".equals(send(first))) {
-                throw new IllegalStateException("set-up recharge refused");
+            String outcome = send(first);
+            if (!"201".equals(outcome)) {
+                throw new IllegalStateException("set-up recharge of member " + id + " answered " + outcome);
             }
             acked.put(first.key, first);
         }

@@ -1,8 +1,14 @@
 package io.tessera.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -50,6 +56,8 @@ public class HotDeployIT extends TesseraTestSupport {
         assertEquals(201, call("POST", "/orders/" + paidWithCoupon + "/payments", "{\"tenders\":[{\"method\":\"CASH\",\"amount\":15.00}]}",
                 clerk, key()).status);
         String heldByOrder = couponOrder(store, id, heldCoupon, clerk);
+        // While domains go and come, what stays keeps answering: the REST server is switched, never down.
+        Watch stores = new Watch("/stores", clerk);
         features.uninstallFeature("tessera-coupons");
         awaitUnrecorded("/coupons to vanish", 60, () -> call("GET", "/coupons/templates", null, hq).status == 404
                 && getRaw("/soap/coupons?wsdl", clerk).status == 404 && call("GET", "/orders/" + orderNo, null, clerk).status == 200);
@@ -116,6 +124,36 @@ public class HotDeployIT extends TesseraTestSupport {
                     && "USED".equals(held.json.get("state").asText());
         });
         assertEquals(2, call("GET", "/coupons/templates/" + templateId, null, hq).json.get("issued").asLong());
+        stores.stop();
+        assertTrue("GET /stores was asked during the changes", stores.asked.get() > 20);
+        assertEquals("GET /stores while features went and came: " + stores.failures, List.of(), stores.failures);
+    }
+
+    /** Asks one path over and over on its own thread and keeps every answer that was not 200. */
+    private final class Watch {
+        final AtomicInteger asked = new AtomicInteger();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        Watch(String path, String token) {
+            thread = new Thread(() -> Exchanges.unrecorded(() -> {
+                while (running.get()) {
+                    Answer a = call("GET", path, null, token);
+                    asked.incrementAndGet();
+                    if (a.status != 200 && failures.size() < 20) {
+                        failures.add(a.status + " " + a.text);
+                    }
+                    LockSupport.parkNanos(20_000_000L);
+                }
+            }), "hot-deploy-watch");
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(10_000);
+        }
     }
 
     private String couponFor(long templateId, long member, String clerk) {

@@ -5,6 +5,8 @@ import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.internal.auth.Authenticator;
 import io.tessera.platform.internal.rest.DocsResource;
 import io.tessera.platform.internal.rest.PlatformResource;
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.ManagedEndpoint;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.management.InstrumentationManager;
+import org.apache.cxf.transport.ChainInitiationObserver;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.InvalidSyntaxException;
@@ -34,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * services with {@code tessera.rest.resource=true}; when one comes (a feature installed) the server is
  * rebuilt shortly after (resources arriving together make one rebuild), when one goes it is rebuilt at
  * once, so that no request reaches a resource whose component is being deactivated.
+ *
+ * <p>A rebuild never leaves {@code /api/v1} without a server: the new server is made without starting it,
+ * on the same servlet destination as the old one, and the destination's observer is switched to it in one
+ * step; only then is the old server retired. Destroying first and creating after would answer every
+ * request that arrives meanwhile with 404 "No service was found" (a feature installed at runtime, or the
+ * last domains arriving just after start).
  */
 @Component(immediate = true)
 public class RestServer {
@@ -125,14 +138,15 @@ public class RestServer {
     }
 
     private synchronized void rebuild() {
-        destroy();
         List<Object> beans = new ArrayList<>();
         beans.add(platformResource);
         beans.add(docsResource);
         beans.addAll(resources.values());
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
-        factory.setBus(BusFactory.getDefaultBus());
+        Bus bus = BusFactory.getDefaultBus();
+        factory.setBus(bus);
         factory.setAddress(Endpoints.REST_BASE);
+        factory.setStart(false);
         factory.setServiceBeans(beans);
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), MethodRouting.of(beans),
                 new AuthFilter(authenticator, new RequestRules(settings)), new ErrorMapper()));
@@ -140,7 +154,11 @@ public class RestServer {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
         try {
-            server = factory.create();
+            Server next = factory.create();
+            // The same address gives the same destination: requests go to the new resources from here on.
+            next.getDestination().setMessageObserver(new ChainInitiationObserver(next.getEndpoint(), bus));
+            retire(server, bus);
+            server = next;
             openApi.published(beans);
             LOG.info("REST API published at {} with {} resource(s)", Endpoints.REST_BASE, beans.size());
         } catch (RuntimeException e) {
@@ -150,8 +168,31 @@ public class RestServer {
         }
     }
 
+    /** Lets an old server go without touching the destination it shares with its successor. */
+    private static void retire(Server old, Bus bus) {
+        if (old == null) {
+            return;
+        }
+        for (Closeable hook : old.getEndpoint().getCleanupHooks()) {
+            try {
+                hook.close();
+            } catch (IOException e) {
+                LOG.debug("A clean-up hook of the old REST server failed", e);
+            }
+        }
+        InstrumentationManager instruments = bus.getExtension(InstrumentationManager.class);
+        if (instruments != null) {
+            try {
+                instruments.unregister(new ManagedEndpoint(bus, old.getEndpoint(), old).getObjectName());
+            } catch (JMException | RuntimeException e) {
+                LOG.debug("The old REST server's management bean was already gone", e);
+            }
+        }
+    }
+
     private void destroy() {
         if (server != null) {
+            server.getDestination().setMessageObserver(null);
             server.destroy();
             server = null;
         }
