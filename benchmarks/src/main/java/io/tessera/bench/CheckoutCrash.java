@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every acknowledged payment exactly once (one stored-value debit carrying its order no, the channel's trade
  * paid for the tender's amount); an unpaid order moved no stored value and was not charged at the channel;
  * no hold is left open; what refunds gave back matches the journal and the channel; balances equal journals.
+ * Points follow through the outbox (a rule of 1 point per yuan in store 101): every paid sale earned exactly once
+ * (⌊amount⌋ points), no unpaid sale earned, each member's points equal what their sales earned less what their
+ * refunds took back, and the points books agree with themselves ({@code GET /points/check}).
  */
 final class CheckoutCrash {
 
@@ -105,6 +108,9 @@ final class CheckoutCrash {
             }
         }
         String prefix = UUID.randomUUID().toString().substring(0, 8);
+        long rule = tessera.post("/points/rules", "{\"name\":\"断电积分\",\"kind\":\"SPEND\",\"pointsPerYuan\":1,\"storeIds\":[" + storeId + "]}",
+                Map.of()).get("id").asLong();
+        tessera.post("/points/rules/" + rule + "/activate", "", Map.of());
         Random random = new Random();
         for (int i = 0; i < MEMBERS; i++) {
             String phone = String.format("178%08d", random.nextInt(100_000_000));
@@ -187,6 +193,7 @@ final class CheckoutCrash {
             journals.put(sale.memberId, journal(sale.memberId));
             check(sale, o, journals.get(sale.memberId).getOrDefault(sale.orderNo, List.of()));
         }
+        points(deadline);
         for (long member : members) {
             Map<String, List<JsonNode>> entries = journal(member);
             BigDecimal principal = BigDecimal.ZERO;
@@ -205,6 +212,73 @@ final class CheckoutCrash {
                     violations.add("member " + member + ": balance " + a.get("principal").asText() + "/" + a.get("bonus").asText()
                             + " but journal " + principal + "/" + bonus);
                 }
+            }
+        }
+    }
+
+    /**
+     * Once the outbox has delivered (waiting until the deadline): one earning per paid sale, none for an unpaid one,
+     * each member's points what their sales earned less what refunds took back, and the books in agreement.
+     */
+    private void points(long deadline) throws Exception {
+        for (Sale sale : sales.values()) {
+            if (sale.orderNo == null) {
+                continue;
+            }
+            String state = tessera.get("/orders/" + sale.orderNo).get("state").asText();
+            boolean paid = !"CREATED".equals(state) && !"CLOSED".equals(state);
+            JsonNode earnings = tessera.get("/points/earnings?orderNo=" + sale.orderNo);
+            while (paid && earnings.get("total").asLong() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                earnings = tessera.get("/points/earnings?orderNo=" + sale.orderNo);
+            }
+            long orderEarnings = 0;
+            for (JsonNode e : earnings.get("items")) {
+                if ("ORDER".equals(e.get("sourceType").asText())) {
+                    orderEarnings++;
+                    long expected = sale.amount.longValue();
+                    if (e.get("points").asLong() != expected) {
+                        violations.add("order " + sale.orderNo + " of " + sale.amount + " earned " + e.get("points").asLong() + " points, not " + expected);
+                    }
+                }
+            }
+            if (orderEarnings != (paid ? 1 : 0)) {
+                violations.add((paid ? "paid" : "unpaid") + " order " + sale.orderNo + ": " + orderEarnings + " earning(s)");
+            }
+        }
+        for (long member : members) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long[] seen = memberPoints(member);
+            while (seen[0] != seen[1] && System.nanoTime() < until) {
+                Thread.sleep(500);
+                seen = memberPoints(member);
+            }
+            if (seen[0] != seen[1]) {
+                violations.add("member " + member + ": " + seen[0] + " points, but earnings less take-backs make " + seen[1]);
+            }
+        }
+        JsonNode check = tessera.get("/points/check");
+        for (JsonNode v : check.get("violations")) {
+            violations.add("points books: " + v.asText());
+        }
+    }
+
+    /** What the member's accounts hold, and what their earnings less take-backs make. */
+    private long[] memberPoints(long member) throws Exception {
+        long held = 0;
+        for (JsonNode a : tessera.get("/points/accounts?memberId=" + member)) {
+            held += a.get("available").asLong() + a.get("pending").asLong();
+        }
+        long earned = 0;
+        int seen = 0;
+        for (int page = 1; ; page++) {
+            JsonNode p = tessera.get("/points/earnings?memberId=" + member + "&size=200&page=" + page);
+            for (JsonNode e : p.get("items")) {
+                earned += e.get("points").asLong() - e.get("takenBack").asLong();
+                seen++;
+            }
+            if (seen >= p.get("total").asLong() || p.get("items").isEmpty()) {
+                return new long[] {held, earned};
             }
         }
     }

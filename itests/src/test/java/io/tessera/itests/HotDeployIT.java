@@ -58,6 +58,19 @@ public class HotDeployIT extends TesseraTestSupport {
         String heldByOrder = couponOrder(store, id, heldCoupon, clerk);
         // While domains go and come, what stays keeps answering: the REST server is switched, never down.
         Watch stores = new Watch("/stores", clerk);
+        // Points go first (they follow payments): a sale paid meanwhile earns once they are back, from its event.
+        Answer rule = call("POST", "/points/rules", "{\"name\":\"热部署积分\",\"kind\":\"SPEND\",\"pointsPerYuan\":1}", hq);
+        assertEquals(rule.toString(), 201, rule.status);
+        assertEquals(200, call("POST", "/points/rules/" + rule.json.get("id").asLong() + "/activate", null, hq).status);
+        features.uninstallFeature("tessera-points");
+        awaitUnrecorded("/points to vanish", 60, () -> call("GET", "/points/rules", null, hq).status == 404
+                && getRaw("/soap/points?wsdl", clerk).status == 404);
+        Answer meanwhile = call("POST", "/orders", "{\"storeId\":" + store + ",\"posOrderNo\":\"HOT-P-" + phone + "\",\"memberId\":" + id
+                + ",\"lines\":[{\"sku\":\"S\",\"name\":\"热部署\",\"quantity\":1,\"unitPrice\":66.00}]}", clerk, key());
+        assertEquals(meanwhile.toString(), 201, meanwhile.status);
+        String paidMeanwhile = meanwhile.json.get("orderNo").asText();
+        assertEquals(201, call("POST", "/orders/" + paidMeanwhile + "/payments", "{\"tenders\":[{\"method\":\"CASH\",\"amount\":66.00}]}",
+                clerk, key()).status);
         features.uninstallFeature("tessera-coupons");
         awaitUnrecorded("/coupons to vanish", 60, () -> call("GET", "/coupons/templates", null, hq).status == 404
                 && getRaw("/soap/coupons?wsdl", clerk).status == 404 && call("GET", "/orders/" + orderNo, null, clerk).status == 200);
@@ -101,6 +114,7 @@ public class HotDeployIT extends TesseraTestSupport {
         features.installFeature("tessera-payments-wechat");
         features.installFeature("tessera-payments-alipay");
         features.installFeature("tessera-coupons");
+        features.installFeature("tessera-points");
         awaitUnrecorded("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
         awaitUnrecorded("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
         awaitUnrecorded("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);
@@ -124,6 +138,12 @@ public class HotDeployIT extends TesseraTestSupport {
                     && "USED".equals(held.json.get("state").asText());
         });
         assertEquals(2, call("GET", "/coupons/templates/" + templateId, null, hq).json.get("issued").asLong());
+        // Points back with the rule, and the sale paid while they were away has earned (66.00 → 66).
+        awaitUnrecorded("points to catch up", 90, () -> {
+            Answer earned = call("GET", "/points/earnings?orderNo=" + paidMeanwhile, null, hq);
+            return earned.status == 200 && earned.json.path("items").path(0).path("points").asLong() == 66;
+        });
+        assertEquals(200, getRaw("/soap/points?wsdl", clerk).status);
         stores.stop();
         assertTrue("GET /stores was asked during the changes", stores.asked.get() > 20);
         assertEquals("GET /stores while features went and came: " + stores.failures, List.of(), stores.failures);

@@ -210,7 +210,8 @@ public abstract class TesseraTestSupport {
                 && getRaw("/soap/members?wsdl", null).status == 401 && getRaw("/soap/wallets?wsdl", null).status == 401
                 && getRaw("/soap/org?wsdl", null).status == 401 && call("GET", "/orders", null, null).status == 401
                 && getRaw("/soap/payments?wsdl", null).status == 401 && call("GET", "/coupons/templates", null, null).status == 401
-                && outboxWorks()));
+                && call("GET", "/points/rules", null, null).status == 401 && call("GET", "/points/accounts", null, null).status == 401
+                && getRaw("/soap/points?wsdl", null).status == 401 && outboxWorks()));
         // Loaded by etc/io.tessera.demo.cfg too; loading is idempotent and serialised, so this returns
         // only once the whole demo chain is there.
         demo.load();

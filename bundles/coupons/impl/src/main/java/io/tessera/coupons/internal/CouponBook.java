@@ -6,23 +6,17 @@ import io.tessera.coupons.internal.jpa.RedemptionEntity;
 import io.tessera.coupons.internal.jpa.ReversalEntity;
 import io.tessera.coupons.internal.jpa.StatEntity;
 import io.tessera.payments.api.Order;
-import io.tessera.payments.api.OrderLine;
 import io.tessera.payments.api.PaymentEvents;
-import io.tessera.payments.api.Refund;
 import io.tessera.payments.api.Tender;
 import io.tessera.payments.api.TenderStatus;
 import io.tessera.payments.api.spi.RefundView;
 import io.tessera.platform.api.BusinessTime;
-import io.tessera.platform.api.Money;
 import io.tessera.platform.api.events.Event;
 import io.tessera.platform.api.events.EventConsumer;
 import io.tessera.platform.api.events.EventPublisher;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -130,30 +124,7 @@ public class CouponBook implements EventConsumer {
         if (known > 0 || used == 0 || r.refund.reversals.stream().anyMatch(v -> "COUPON".equals(v.source))) {
             return;
         }
-        Map<Integer, Refund.Line> back = new HashMap<>();
-        for (Refund.Line l : r.refund.lines) {
-            back.put(l.lineNo, l);
-        }
-        RefundView view = new RefundView();
-        view.refundNo = r.refund.refundNo;
-        view.amount = r.refund.amount;
-        view.paid = r.order.paid;
-        view.refundedBefore = r.order.refunded.minus(r.refund.amount);
-        view.lines = new ArrayList<>();
-        for (int i = 0; i < r.order.lines.size(); i++) {
-            OrderLine ol = r.order.lines.get(i);
-            Refund.Line rl = back.get(ol.lineNo);
-            RefundView.Line l = new RefundView.Line();
-            l.index = i;
-            l.sku = ol.sku;
-            l.quantity = rl == null ? 0 : rl.quantity;
-            l.amount = rl == null ? Money.ZERO : rl.amount;
-            l.lineQuantity = ol.quantity;
-            l.payable = ol.payable;
-            l.returnedBefore = ol.returnedQuantity - l.quantity;
-            l.refundedBefore = ol.refunded.minus(l.amount);
-            view.lines.add(l);
-        }
+        RefundView view = RefundView.of(r.refund, r.order);
         redemptions.reverse(em, r.order.orderNo, view, true, LATE);
     }
 
