@@ -98,6 +98,33 @@ public class LevelsAndReturnCardIT extends TesseraTestSupport {
         assertEquals("LEVEL_IN_USE", refused.code());
         assertEquals(204, call("DELETE", "/levels/" + gold + "?moveTo=" + silver, null, bearer(HQ_ADMIN)).status);
         assertEquals(silver, get(m).get("levelId").asLong());
+        // A raised threshold never takes a level away (only upgrades follow a rule change).
+        Answer raised = call("PUT", "/levels/" + silver, "{\"threshold\":5000}", bearer(HQ_ADMIN));
+        assertEquals(raised.toString(), 200, raised.status);
+        assertEquals(silver, get(m).get("levelId").asLong());
+    }
+
+    @Test
+    public void aSaleGivesExperienceAndItsRefundTakesItsShareBackWithoutADowngrade() {
+        String clerk = bearer(CLERK_103);
+        long store = storeId("103");
+        long m = member(clerk);
+        Answer order = call("POST", "/orders", "{\"storeId\":" + store + ",\"posOrderNo\":\"EXP-" + System.nanoTime() + "\",\"memberId\":" + m
+                + ",\"payWith\":[\"CASH\"],\"lines\":[{\"sku\":\"E1\",\"name\":\"体检套餐\",\"quantity\":2,\"unitPrice\":617.28}]}", clerk, key());
+        assertEquals(order.toString(), 201, order.status);
+        String no = order.json.get("orderNo").asText();
+        String payable = order.json.get("payable").asText();
+        assertEquals(201, call("POST", "/orders/" + no + "/payments", "{\"tenders\":[{\"method\":\"CASH\",\"amount\":" + payable + "}]}",
+                clerk, key()).status);
+        long expected = new java.math.BigDecimal(payable).longValue();
+        awaitUnrecorded("experience from the sale", 30, () -> get(m).get("experience").asLong() == expected);
+        long levelAfterSale = get(m).path("levelId").asLong(-1);
+        // Half back: ⌊experience × refunded / paid⌋ taken back, the level kept.
+        assertEquals(201, call("POST", "/orders/" + no + "/refunds", "{\"lines\":[{\"lineNo\":1,\"quantity\":1}]}", clerk, key()).status);
+        awaitUnrecorded("experience taken back", 30, () -> get(m).get("experience").asLong() == expected - expected / 2);
+        assertEquals(levelAfterSale, get(m).path("levelId").asLong(-1));
+        assertEquals(201, call("POST", "/orders/" + no + "/refunds", "{\"lines\":[{\"lineNo\":1,\"quantity\":1}]}", clerk, key()).status);
+        awaitUnrecorded("all of it taken back", 30, () -> get(m).get("experience").asLong() == 0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -179,6 +180,61 @@ public class PointsIT extends TesseraTestSupport {
         assertJournalAddsUp(member, hq);
         JsonNode check = call("GET", "/points/check", null, hq).json;
         assertEquals(check.toString(), 0, check.get("violations").size());
+    }
+
+    @Test
+    public void theMallExchangesPointsForACouponInOneTransactionOrNotAtAll() throws Exception {
+        awaitReady();
+        String hq = bearer(HQ_ADMIN);
+        long store = storeId("201");
+        long first = member(store);
+        long second = member(store);
+        for (long m : new long[] {first, second}) {
+            assertEquals(201, call("POST", "/points/adjustments", "{\"memberId\":" + m + ",\"points\":2000,\"reason\":\"积分商城测试\"}", hq, key()).status);
+        }
+        long scarce = couponTemplate("{\"name\":\"10元券（限1张）\",\"kind\":\"CASH\",\"value\":10.00,\"validity\":\"RELATIVE\",\"validDays\":30,"
+                + "\"stock\":1,\"pointsExchangeable\":true,\"pointsPrice\":500}", hq);
+        long plenty = couponTemplate("{\"name\":\"5元券\",\"kind\":\"CASH\",\"value\":5.00,\"validity\":\"RELATIVE\",\"validDays\":30,"
+                + "\"pointsExchangeable\":true,\"pointsPrice\":300}", hq);
+
+        Answer mall = call("GET", "/points/mall?memberId=" + first + "&storeId=" + store, null, hq);
+        assertEquals(mall.toString(), 200, mall.status);
+        assertEquals(mall.toString(), 2, mall.json.size());
+        assertTrue(mall.toString(), mall.json.get(0).get("affordable").asBoolean());
+
+        Map<String, String> k = key();
+        Answer exchanged = call("POST", "/points/exchanges", "{\"memberId\":" + first + ",\"templateId\":" + scarce + ",\"pointsPrice\":500,"
+                + "\"storeId\":" + store + "}", hq, k);
+        assertEquals(exchanged.toString(), 201, exchanged.status);
+        assertEquals(1500, exchanged.json.get("availableAfter").asLong());
+        String couponNo = exchanged.json.get("couponNo").asText();
+        Answer coupon = call("GET", "/coupons/" + couponNo, null, hq);
+        assertEquals(coupon.toString(), first, coupon.json.get("memberId").asLong());
+        assertEquals("AVAILABLE", coupon.json.get("state").asText());
+        Answer again = call("POST", "/points/exchanges", "{\"memberId\":" + first + ",\"templateId\":" + scarce + ",\"pointsPrice\":500,"
+                + "\"storeId\":" + store + "}", hq, k);
+        assertEquals(again.toString(), exchanged.json.get("exchangeNo").asText(), again.json.get("exchangeNo").asText());
+        assertEquals(couponNo, again.json.get("couponNo").asText());
+        assertEquals(1500, account(first, hq).get("available").asLong());
+
+        // Out of stock: the coupons refuse, and the points taken in the same transaction come back with it.
+        Answer none = call("POST", "/points/exchanges", "{\"memberId\":" + second + ",\"templateId\":" + scarce + ",\"pointsPrice\":500}", hq, key());
+        assertEquals(none.toString(), "COUPON_OUT_OF_STOCK", none.code());
+        Answer stale = call("POST", "/points/exchanges", "{\"memberId\":" + second + ",\"templateId\":" + plenty + ",\"pointsPrice\":250}", hq, key());
+        assertEquals(stale.toString(), "COUPON_POINTS_PRICE_CHANGED", stale.code());
+        assertEquals(2000, account(second, hq).get("available").asLong());
+        assertEquals(1, call("GET", "/points/journal?memberId=" + second, null, hq).json.get("total").asLong());
+        assertEquals(1, call("GET", "/points/exchanges?memberId=" + first, null, hq).json.get("total").asLong());
+        JsonNode check = call("GET", "/points/check", null, hq).json;
+        assertEquals(check.toString(), 0, check.get("violations").size());
+    }
+
+    private long couponTemplate(String body, String hq) {
+        Answer t = call("POST", "/coupons/templates", body, hq);
+        assertEquals(t.toString(), 201, t.status);
+        long id = t.json.get("id").asLong();
+        assertEquals(200, call("POST", "/coupons/templates/" + id + "/activate", null, hq).status);
+        return id;
     }
 
     /** An order of two units at 100.00 paying {@code points} points (cash for the rest). */

@@ -46,6 +46,8 @@ public enum CouponErrors implements ErrorCode {
     COUPON_NOT_AVAILABLE(409),
     COUPON_GIFT_TO_SELF(422),
     COUPON_NOT_EXCHANGEABLE(422),
+    /** The template's points price changed since the mall showed it: show the new one and ask again. */
+    COUPON_POINTS_PRICE_CHANGED(409),
     /** A send names neither members nor a segment, or too many members inline. */
     COUPON_SEND_INVALID(400),
     /** A refund would have to keep back more than it gives, and the policy refuses a write-off. */

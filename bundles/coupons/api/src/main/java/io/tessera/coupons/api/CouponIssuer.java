@@ -8,8 +8,11 @@ public interface CouponIssuer {
 
     /**
      * Issues one coupon of a points-exchangeable, active template to the member, within stock and the
-     * member's limits, in the caller's transaction. {@code reference} names the exchange (e.g. the points
-     * journal row): issuing twice with the same reference answers the same coupon.
+     * member's limits, in the caller's transaction, for {@code pointsPrice} points — refused with
+     * COUPON_POINTS_PRICE_CHANGED when the template's price is no longer that (checked once the template row is
+     * locked, so a price changed meanwhile never sells at the old one). {@code reference} names the exchange:
+     * issuing twice with the same reference answers the same coupon. {@code storeId} is where the exchange is
+     * made (null: no store, e.g. a mini-program), for the claim records and a store's own templates.
      */
-    Coupon issueForPoints(long templateId, long memberId, String reference);
+    Coupon issueForPoints(long templateId, long memberId, String reference, long pointsPrice, Long storeId);
 }

@@ -81,7 +81,7 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
     }
 
     @Override
-    public Coupon issueForPoints(long templateId, long memberId, String reference) {
+    public Coupon issueForPoints(long templateId, long memberId, String reference, long pointsPrice, Long storeId) {
         Caller caller = CallerContext.current();
         String key = "points:" + Checks.text("reference", reference, 60);
         Member member = active(memberId, "memberId");
@@ -90,7 +90,17 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
             if (!t.pointsExchangeable) {
                 throw CouponErrors.COUPON_NOT_EXCHANGEABLE.at("templateId", "template " + templateId + " is not in the points mall");
             }
-            return issue(em, templateId, member.id, "POINTS", null, null, key, caller.label(), true);
+            boolean earlier = !em.createQuery("SELECT c.id FROM CouponEntity c WHERE c.issueKey = :k", Long.class).setParameter("k", key)
+                    .getResultList().isEmpty();
+            Coupon c = issue(em, templateId, member.id, "POINTS", storeId, null, key, caller.label(), true);
+            // Issuing counted the coupon on the template row under its lock: the price read now is the one in force.
+            Long price = em.createQuery("SELECT t.pointsPrice FROM TemplateEntity t WHERE t.id = :id", Long.class).setParameter("id", templateId)
+                    .getSingleResult();
+            if (!earlier && (price == null || price != pointsPrice)) {
+                throw CouponErrors.COUPON_POINTS_PRICE_CHANGED.at("pointsPrice", "template " + templateId + " costs "
+                        + (price == null ? "no points any more" : price + " points") + ", not " + pointsPrice);
+            }
+            return c;
         });
     }
 

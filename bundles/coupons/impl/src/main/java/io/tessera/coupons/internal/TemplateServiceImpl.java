@@ -130,8 +130,12 @@ public class TemplateServiceImpl implements CouponTemplateService {
             PagedQuery query = PagedQuery.of("TemplateEntity", "t")
                     .filter(q.name == null || q.name.isBlank() ? null : Like.prefix(q.name.trim()), "t.name LIKE :name" + Like.ESCAPE, "name")
                     .filter(q.kind == null ? null : q.kind.name(), "t.kind = :kind", "kind")
-                    .filter(q.status == null ? null : q.status.name(), "t.status = :status", "status")
-                    .filter(q.pointsExchangeable, "t.pointsExchangeable = :points", "points");
+                    .filter(q.status == null ? null : q.status.name(), "t.status = :status", "status");
+            if (q.pointsExchangeable != null) {
+                // Not "t.pointsExchangeable = :points": Derby refuses to compare its BOOLEAN column with the bound value
+                // (EclipseLink binds an integer). A template is in the points mall exactly when it has a points price.
+                query.where(q.pointsExchangeable ? "t.pointsPrice IS NOT NULL" : "t.pointsPrice IS NULL");
+            }
             if (!caller.seesAllStores()) {
                 query.where("(t.ownerStoreId IS NULL OR t.ownerStoreId IN :mine)", "mine", new ArrayList<>(mine(caller)));
             }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Levels and experience. A member's level is the highest level whose threshold the member's
- * experience reaches. Gaining experience upgrades at once; creating or changing a level
- * re-evaluates every member under the new rules.
+ * experience reaches. Gaining experience (paid sales, grants) upgrades at once; creating or changing a
+ * level upgrades every member whose experience already reaches a higher level. Nothing here downgrades:
+ * a refund takes its experience back but leaves the level, a raised threshold leaves its holders.
  */
 public interface LevelService {
 
@@ -24,6 +25,6 @@ public interface LevelService {
      */
     Member grantExperience(long memberId, long amount, String source, String reference);
 
-    /** Applies the current level rules to every member; returns how many changed level. */
+    /** Upgrades every member whose experience reaches a higher level than they hold; returns how many moved up. */
     int reevaluateAll();
 }

@@ -129,25 +129,36 @@ public class LevelServiceImpl implements LevelService {
         String ref = Checks.text("reference", reference, 100);
         return jpa.txExpr(TransactionType.Required, em -> {
             MemberEntity m = MemberServiceImpl.visible(caller, em.find(MemberEntity.class, memberId, LockModeType.PESSIMISTIC_WRITE));
-            boolean seen = !em.createQuery("SELECT x.id FROM ExperienceEntity x WHERE x.source = :s AND x.reference = :r", Long.class)
-                    .setParameter("s", src).setParameter("r", ref).getResultList().isEmpty();
-            if (!seen && Member.Status.ACTIVE.name().equals(m.status)) {
-                ExperienceEntity x = new ExperienceEntity();
-                x.memberId = memberId;
-                x.amount = amount;
-                x.source = src;
-                x.reference = ref;
-                x.at = BusinessTime.now();
-                em.persist(x);
-                m.experience = Math.addExact(m.experience, amount);
-                Long newLevel = levelFor(em, m.experience);
-                // Gaining experience only ever upgrades.
-                if (newLevel != null && threshold(em, newLevel) > threshold(em, m.levelId)) {
-                    m.levelId = newLevel;
-                }
-            }
+            grant(em, m, amount, src, ref);
             return MemberServiceImpl.toDto(em, m);
         });
+    }
+
+    /**
+     * Adds (or, negative, takes back) experience of the locked member once per source and reference; never below 0.
+     * Gaining experience only ever upgrades; losing it never downgrades (levels go down only by the yearly review,
+     * when the chain has one). Returns whether it was applied (false: seen before, or the card was returned).
+     */
+    static boolean grant(EntityManager em, MemberEntity m, long amount, String source, String reference) {
+        boolean seen = !em.createQuery("SELECT x.id FROM ExperienceEntity x WHERE x.source = :s AND x.reference = :r", Long.class)
+                .setParameter("s", source).setParameter("r", reference).getResultList().isEmpty();
+        if (seen || amount == 0 || !Member.Status.ACTIVE.name().equals(m.status)) {
+            return false;
+        }
+        long applied = Math.max(amount, -m.experience);
+        ExperienceEntity x = new ExperienceEntity();
+        x.memberId = m.id;
+        x.amount = applied;
+        x.source = source;
+        x.reference = reference;
+        x.at = BusinessTime.now();
+        em.persist(x);
+        m.experience = Math.addExact(m.experience, applied);
+        Long newLevel = levelFor(em, m.experience);
+        if (newLevel != null && threshold(em, newLevel) > threshold(em, m.levelId)) {
+            m.levelId = newLevel;
+        }
+        return true;
     }
 
     @Override
@@ -156,23 +167,29 @@ public class LevelServiceImpl implements LevelService {
         return jpa.txExpr(TransactionType.Required, LevelServiceImpl::reevaluate);
     }
 
-    /** One bulk update per level band, plus one for members below every threshold. */
+    /**
+     * Upgrades every member whose experience reaches a higher level than the one they hold: one bulk update per
+     * level band (members of the band holding no level or a lower one). Never downgrades: a raised threshold or a
+     * new higher level leaves members where they are until the yearly review, when the chain has one.
+     */
     static int reevaluate(EntityManager em) {
-        List<Band> bands = LevelRules.bands(thresholds(em));
+        List<Threshold> levels = thresholds(em);
+        List<Band> bands = LevelRules.bands(levels);
         int changed = 0;
         for (Band b : bands) {
+            List<Long> lower = levels.stream().filter(t -> t.threshold() < b.from()).map(Threshold::levelId).toList();
             String upper = b.toExclusive() == null ? "" : " AND m.experience < :to";
             var q = em.createQuery("UPDATE MemberEntity m SET m.levelId = :level WHERE m.experience >= :from" + upper
-                            + " AND (m.levelId IS NULL OR m.levelId <> :level)")
+                            + " AND (m.levelId IS NULL" + (lower.isEmpty() ? "" : " OR m.levelId IN :lower") + ")")
                     .setParameter("level", b.levelId()).setParameter("from", b.from());
             if (b.toExclusive() != null) {
                 q.setParameter("to", b.toExclusive());
             }
+            if (!lower.isEmpty()) {
+                q.setParameter("lower", lower);
+            }
             changed += q.executeUpdate();
         }
-        long lowest = bands.isEmpty() ? Long.MAX_VALUE : bands.get(0).from();
-        changed += em.createQuery("UPDATE MemberEntity m SET m.levelId = NULL WHERE m.experience < :lowest AND m.levelId IS NOT NULL")
-                .setParameter("lowest", lowest).executeUpdate();
         return changed;
     }
 

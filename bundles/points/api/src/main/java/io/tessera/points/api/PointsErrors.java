@@ -24,7 +24,9 @@ public enum PointsErrors implements ErrorCode {
     /** Fewer points than an order may use at least (tender.minPoints). */
     POINTS_BELOW_MINIMUM(422),
     /** More points than the share of the order they may pay (tender.maxShare): the message says how many at most. */
-    POINTS_SHARE_EXCEEDED(422);
+    POINTS_SHARE_EXCEEDED(422),
+    /** The points mall needs the coupons domain, which is not installed now. */
+    POINTS_MALL_NOT_AVAILABLE(503);
 
     private final int status;
 

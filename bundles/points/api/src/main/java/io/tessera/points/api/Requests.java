@@ -95,4 +95,19 @@ public final class Requests {
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public Money amount;
     }
+
+    /** A coupon of the points mall for the template's points price. */
+    @XmlType(name = "pointsExchangeRequest")
+    @Schema(name = "PointsExchangeRequest")
+    public static class Exchange {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public Long memberId;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public Long templateId;
+        /** The price the member was shown: refused (409 COUPON_POINTS_PRICE_CHANGED) when it is no longer the template's. */
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1")
+        public Long pointsPrice;
+        /** Where the exchange is made (a store's own templates; store-kept points: that store's account). */
+        public Long storeId;
+    }
 }

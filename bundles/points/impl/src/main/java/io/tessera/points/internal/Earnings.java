@@ -204,8 +204,9 @@ final class Earnings {
 
     /** What the account earned by sales on the day (the daily caps). */
     static long earnedOn(EntityManager em, long accountId, LocalDate day) {
+        // SUM of a BIGINT is a NUMERIC on PostgreSQL: read as a Number.
         return em.createQuery("SELECT COALESCE(SUM(x.points), 0) FROM EarningEntity x WHERE x.accountId = :a AND x.earnDay = :d"
-                + " AND x.sourceType = 'ORDER'", Long.class).setParameter("a", accountId).setParameter("d", day).getSingleResult();
+                + " AND x.sourceType = 'ORDER'", Number.class).setParameter("a", accountId).setParameter("d", day).getSingleResult().longValue();
     }
 
     static Optional<EarningEntity> find(EntityManager em, String type, String ref) {

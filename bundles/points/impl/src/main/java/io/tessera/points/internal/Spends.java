@@ -56,11 +56,12 @@ final class Spends {
         if (a.isEmpty()) {
             return new long[] {0, 0};
         }
+        // SUM of a BIGINT is a NUMERIC on PostgreSQL: read as a Number.
         long there = em.createQuery("SELECT COALESCE(SUM(l.remaining), 0) FROM LotEntity l WHERE l.accountId = :a AND l.status = 'ACTIVE'"
-                        + " AND l.remaining > 0 AND l.source <> 'DEBT' AND l.expiresAt > :now", Long.class)
-                .setParameter("a", a.get().id).setParameter("now", BusinessTime.now()).getSingleResult();
-        long debt = em.createQuery("SELECT COALESCE(SUM(l.remaining), 0) FROM LotEntity l WHERE l.accountId = :a AND l.source = 'DEBT'", Long.class)
-                .setParameter("a", a.get().id).getSingleResult();
+                        + " AND l.remaining > 0 AND l.source <> 'DEBT' AND l.expiresAt > :now", Number.class)
+                .setParameter("a", a.get().id).setParameter("now", BusinessTime.now()).getSingleResult().longValue();
+        long debt = em.createQuery("SELECT COALESCE(SUM(l.remaining), 0) FROM LotEntity l WHERE l.accountId = :a AND l.source = 'DEBT'", Number.class)
+                .setParameter("a", a.get().id).getSingleResult().longValue();
         return new long[] {there, -debt};
     }
 
@@ -155,13 +156,14 @@ final class Spends {
             return null;
         }
         SpendEntity s = found.get();
+        AccountEntity a = postings.lock(em, s.accountId);
+        em.refresh(s);
+        // Under the account's lock: a refund already given back (the same refund told twice) answers as before.
         List<SpendReversalEntity> done = em.createQuery("SELECT r FROM SpendReversalEntity r WHERE r.refundNo = :r", SpendReversalEntity.class)
                 .setParameter("r", view.refundNo).getResultList();
         if (!done.isEmpty()) {
             return answer(s, done.get(0).points);
         }
-        AccountEntity a = postings.lock(em, s.accountId);
-        em.refresh(s);
         long give = 0;
         for (SpendLineEntity line : em.createQuery("SELECT l FROM SpendLineEntity l WHERE l.spendId = :s ORDER BY l.lineIndex", SpendLineEntity.class)
                 .setParameter("s", s.id).getResultList()) {

@@ -6,10 +6,13 @@ import io.tessera.platform.api.web.Endpoints;
 import io.tessera.points.api.Earning;
 import io.tessera.points.api.EarningRule;
 import io.tessera.points.api.EarningRuleService;
+import io.tessera.points.api.Exchange;
 import io.tessera.points.api.LotStatus;
+import io.tessera.points.api.MallItem;
 import io.tessera.points.api.PointsAccount;
 import io.tessera.points.api.PointsEntry;
 import io.tessera.points.api.PointsLot;
+import io.tessera.points.api.PointsMallService;
 import io.tessera.points.api.PointsService;
 import io.tessera.points.api.Requests;
 import io.tessera.points.api.RuleKind;
@@ -24,18 +27,48 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Points over SOAP. An adjustment takes a {@code requestId}: its idempotency key. Pages default to 1 and 20. */
+/** Points over SOAP. An adjustment and an exchange take a {@code requestId}: their idempotency key. Pages default to 1 and 20. */
 @WebService(serviceName = "PointsService", portName = "PointsPort", targetNamespace = "urn:tessera:points")
 @Component(service = PointsSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/points")
 public class PointsSoapService {
 
     private final PointsService points;
     private final EarningRuleService rules;
+    private final PointsMallService mall;
 
     @Activate
-    public PointsSoapService(@Reference PointsService points, @Reference EarningRuleService rules) {
+    public PointsSoapService(@Reference PointsService points, @Reference EarningRuleService rules, @Reference PointsMallService mall) {
         this.points = points;
         this.rules = rules;
+        this.mall = mall;
+    }
+
+    /** A page of exchanges as SOAP carries it. */
+    @XmlType(propOrder = {"exchange", "page", "size", "total"})
+    public static class ExchangeList extends SoapPage {
+        public List<Exchange> exchange;
+    }
+
+    @WebMethod
+    @WebResult(name = "item")
+    public List<MallItem> listMallItems(@WebParam(name = "memberId") long memberId, @WebParam(name = "storeId") Long storeId) throws TesseraFault {
+        return mall.items(memberId, storeId);
+    }
+
+    @WebMethod
+    @WebResult(name = "exchange")
+    public Exchange exchangePoints(@WebParam(name = "exchange") Requests.Exchange exchange, @WebParam(name = "requestId") String requestId)
+            throws TesseraFault {
+        return mall.exchange(exchange, requestId);
+    }
+
+    @WebMethod
+    @WebResult(name = "exchanges")
+    public ExchangeList listExchanges(@WebParam(name = "memberId") long memberId, @WebParam(name = "page") Integer page,
+                                      @WebParam(name = "size") Integer size) throws TesseraFault {
+        ExchangeList l = new ExchangeList();
+        l.exchange = l.from(mall.exchanges(memberId, page(page), size(size)));
+        return l;
     }
 
     /** A page of journal rows as SOAP carries it. */
