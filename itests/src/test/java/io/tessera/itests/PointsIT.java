@@ -227,6 +227,45 @@ public class PointsIT extends TesseraTestSupport {
         assertEquals(1, call("GET", "/points/exchanges?memberId=" + first, null, hq).json.get("total").asLong());
         JsonNode check = call("GET", "/points/check", null, hq).json;
         assertEquals(check.toString(), 0, check.get("violations").size());
+
+        // The liability figures add up: the chain's outstanding at this month's end is every account's points.
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        awaitUnrecorded("the statistics to follow", 30, () -> {
+            JsonNode months = call("GET", "/points/stats/monthly?from=" + month + "&to=" + month, null, hq).json;
+            long outstanding = call("GET", "/points/check", null, hq).json.get("outstanding").asLong();
+            return months.get(0).get("outstanding").asLong() == outstanding;
+        });
+        JsonNode thisMonth = call("GET", "/points/stats/monthly?from=" + month + "&to=" + month, null, hq).json.get(0);
+        assertTrue(thisMonth.toString(), thisMonth.get("issued").asLong() > 0 && thisMonth.get("spent").asLong() >= 500);
+        JsonNode top = call("GET", "/points/stats/top-earners?from=" + month + "&to=" + month + "&size=5", null, hq).json;
+        assertTrue(top.toString(), top.size() > 0 && top.get(0).get("earned").asLong() >= top.get(top.size() - 1).get("earned").asLong());
+        assertEquals(403, call("GET", "/points/stats/monthly?from=" + month + "&to=" + month, null, bearer(CLERK_103)).status);
+        Answer storeMonth = call("GET", "/points/stats/monthly?from=" + month + "&to=" + month + "&storeId=" + storeId("103"), null, bearer(CLERK_103));
+        assertEquals(storeMonth.toString(), 200, storeMonth.status);
+        Answer badMonth = call("GET", "/points/stats/monthly?from=2026-13&to=" + month, null, hq);
+        assertEquals(badMonth.toString(), 400, badMonth.status);
+    }
+
+    @Test
+    public void aRechargeEarnsItsActivityPointsAndItsReversalTakesThemBack() throws Exception {
+        awaitReady();
+        String hq = bearer(HQ_ADMIN);
+        long store = storeId("102");
+        rule("{\"name\":\"充值送积分\",\"kind\":\"ACTIVITY\",\"activity\":\"RECHARGE\",\"pointsPerYuan\":0.5,\"storeIds\":[" + store + "]}", hq);
+        long member = member(store);
+        Answer recharge = call("POST", "/wallets/recharges", "{\"memberId\":" + member + ",\"storeId\":" + store + ",\"amount\":300.00,"
+                + "\"method\":\"CASH\"}", hq, key());
+        assertEquals(recharge.toString(), 201, recharge.status);
+        long entry = recharge.json.at("/entry/id").asLong();
+        awaitUnrecorded("recharge points", 30, () -> call("GET", "/points/accounts?memberId=" + member, null, hq).json.path(0).path("available").asLong() == 150);
+        Answer earning = call("GET", "/points/earnings?memberId=" + member, null, hq);
+        assertTrue(earning.toString(), earning.text.contains("RECHARGE:" + entry));
+        // The recharge undone: its points go too (they came from nothing else).
+        Answer reversed = call("POST", "/wallets/reversals", "{\"rechargeEntryId\":" + entry + "}", hq, key());
+        assertEquals(reversed.toString(), 201, reversed.status);
+        awaitUnrecorded("recharge points taken back", 30, () -> account(member, hq).get("available").asLong() == 0);
+        assertEquals(0, account(member, hq).get("debt").asLong());
+        assertJournalAddsUp(member, hq);
     }
 
     private long couponTemplate(String body, String hq) {

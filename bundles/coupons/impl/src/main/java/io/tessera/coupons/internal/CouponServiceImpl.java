@@ -90,6 +90,10 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
             if (!t.pointsExchangeable) {
                 throw CouponErrors.COUPON_NOT_EXCHANGEABLE.at("templateId", "template " + templateId + " is not in the points mall");
             }
+            if (t.ownerStoreId != null && (storeId == null || !caller.canAccessStore(t.ownerStoreId))) {
+                throw CouponErrors.COUPON_STORE_NOT_ALLOWED.at("storeId", "template " + templateId + " is store " + t.ownerStoreId
+                        + "'s own: exchanged in that store only");
+            }
             boolean earlier = !em.createQuery("SELECT c.id FROM CouponEntity c WHERE c.issueKey = :k", Long.class).setParameter("k", key)
                     .getResultList().isEmpty();
             Coupon c = issue(em, templateId, member.id, "POINTS", storeId, null, key, caller.label(), true);

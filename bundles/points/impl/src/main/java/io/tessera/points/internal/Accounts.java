@@ -6,7 +6,6 @@ import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.points.internal.jpa.AccountEntity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.persistence.EntityManager;
@@ -72,16 +71,12 @@ final class Accounts {
     }
 
     /**
-     * A store-level caller sees the accounts of members registered at their stores, store accounts of their
-     * stores, and chain accounts that moved in their stores; headquarters everything.
+     * A store-level caller sees the accounts of members registered at their stores (as for the members themselves)
+     * and, when points are kept per store, their stores' own accounts; headquarters everything.
      */
-    static boolean sees(EntityManager em, Caller caller, AccountEntity a) {
-        if (caller.seesAllStores() || caller.getStoreIds().contains(a.scopeStoreId) || caller.getStoreIds().contains(a.memberStoreId)) {
-            return true;
-        }
-        return a.scopeStoreId == CHAIN && !caller.getStoreIds().isEmpty() && !em
-                .createQuery("SELECT j.id FROM JournalEntity j WHERE j.accountId = :a AND j.storeId IN :stores", Long.class)
-                .setParameter("a", a.id).setParameter("stores", new ArrayList<>(caller.getStoreIds())).setMaxResults(1).getResultList().isEmpty();
+    static boolean sees(Caller caller, AccountEntity a) {
+        return caller.seesAllStores() || caller.getStoreIds().contains(a.memberStoreId)
+                || a.scopeStoreId != CHAIN && caller.getStoreIds().contains(a.scopeStoreId);
     }
 
     static List<AccountEntity> ofMember(EntityManager em, long memberId) {

@@ -92,7 +92,7 @@ final class Earnings {
         } else {
             AccountEntity a = postings.lock(em, accounts.ensure(em, member.get(), accounts.scopeOf(o.storeId)));
             e.accountId = a.id;
-            EarningRules.Result r = EarningRules.sale(rules, o.storeId, o.formatCode, day, member.get().levelId, tenders, earnedOn(em, a.id, day));
+            EarningRules.Result r = EarningRules.sale(rules, o.storeId, o.formatCode, day, member.get().levelId, tenders, earnedOn(em, member.get().id, day));
             apply(em, e, r);
             if (r.points() > 0) {
                 e.lotId = postings.credit(em, a, new PointsPostings.Note(EntryType.EARN, o.storeId, o.orderNo, null), LotSource.ORDER, o.orderNo,
@@ -167,6 +167,42 @@ final class Earnings {
         activity(em, memberId, Activity.RECHARGE, "RECHARGE:" + walletEntryId, storeId, principal, null);
     }
 
+    /**
+     * A recharge reversed (its stored value back out): the points its RECHARGE activity gave go too, whatever the
+     * refund policy (the recharge did not happen), from its own lot first; once per reversal.
+     */
+    void rechargeReversed(EntityManager em, long reversalEntryId, long rechargeEntryId, long storeId) {
+        String key = "W" + reversalEntryId;
+        if (!em.createQuery("SELECT t.id FROM TakeBackEntity t WHERE t.refundNo = :n", Long.class).setParameter("n", key).getResultList().isEmpty()) {
+            return;
+        }
+        Optional<EarningEntity> found = find(em, ACTIVITY, "RECHARGE:" + rechargeEntryId);
+        if (found.isEmpty() || found.get().points - found.get().takenBack <= 0) {
+            return;
+        }
+        EarningEntity earning = found.get();
+        long want = earning.points - earning.takenBack;
+        AccountEntity a = postings.lock(em, earning.accountId);
+        PointsPostings.TakeBack taken = postings.takeBack(em, a, new PointsPostings.Note(EntryType.TAKE_BACK, storeId, key,
+                "recharge reversed"), earning.lotId, want, settings.program().whenSpent());
+        TakeBackEntity t = new TakeBackEntity();
+        t.refundNo = key;
+        t.orderNo = earning.sourceRef;
+        t.earningId = earning.id;
+        t.memberId = earning.memberId;
+        t.policy = "REVERSAL/" + settings.program().whenSpent();
+        t.refundedBase = earning.base;
+        t.target = earning.points;
+        t.taken = taken.taken();
+        t.debt = taken.debt();
+        t.shortfall = taken.shortfall();
+        t.journalId = taken.entry() == null ? null : taken.entry().id;
+        t.createdAt = BusinessTime.now();
+        earning.takenBack += want;
+        em.persist(t);
+        em.flush();
+    }
+
     private void firstPurchase(EntityManager em, Member member, Order o, LocalDateTime paidAt) {
         activity(em, member.id, Activity.FIRST_PURCHASE, "FIRST_PURCHASE:" + member.id, o.storeId, Money.ZERO, o.orderNo);
     }
@@ -202,11 +238,11 @@ final class Earnings {
         return Expiry.expiresAt(p.expiry(), p.expiryMonths(), earnedAt);
     }
 
-    /** What the account earned by sales on the day (the daily caps). */
-    static long earnedOn(EntityManager em, long accountId, LocalDate day) {
+    /** What the member earned by sales on the day, in every store (the daily caps are per member and day). */
+    static long earnedOn(EntityManager em, long memberId, LocalDate day) {
         // SUM of a BIGINT is a NUMERIC on PostgreSQL: read as a Number.
-        return em.createQuery("SELECT COALESCE(SUM(x.points), 0) FROM EarningEntity x WHERE x.accountId = :a AND x.earnDay = :d"
-                + " AND x.sourceType = 'ORDER'", Number.class).setParameter("a", accountId).setParameter("d", day).getSingleResult().longValue();
+        return em.createQuery("SELECT COALESCE(SUM(x.points), 0) FROM EarningEntity x WHERE x.memberId = :m AND x.earnDay = :d"
+                + " AND x.sourceType = 'ORDER'", Number.class).setParameter("m", memberId).setParameter("d", day).getSingleResult().longValue();
     }
 
     static Optional<EarningEntity> find(EntityManager em, String type, String ref) {

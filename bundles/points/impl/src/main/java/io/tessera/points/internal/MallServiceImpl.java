@@ -15,6 +15,7 @@ import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Page;
+import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.events.EventPublisher;
 import io.tessera.platform.api.work.UnitOfWork;
 import io.tessera.points.api.EntryType;
@@ -56,6 +57,7 @@ public class MallServiceImpl implements PointsMallService {
     private final PointsPostings postings;
     private final Accounts accounts;
     private final Spends spends;
+    private final PointsSettings settings;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile CouponIssuer issuer;
@@ -71,6 +73,7 @@ public class MallServiceImpl implements PointsMallService {
         this.members = members;
         this.org = org;
         this.work = work;
+        this.settings = settings;
         this.postings = new PointsPostings(events);
         this.accounts = new Accounts(jpa, work, settings);
         this.spends = new Spends(postings, accounts, settings, members);
@@ -120,6 +123,9 @@ public class MallServiceImpl implements PointsMallService {
         Member member = member(Checks.required("memberId", r.memberId));
         if (member.status != Member.Status.ACTIVE) {
             throw MemberErrors.MEMBER_RETURNED.at("memberId", "the member's card was returned");
+        }
+        if (r.storeId == null && (!caller.seesAllStores() || settings.program().mode() == PointsSettings.Mode.STORE)) {
+            throw TesseraException.required("storeId");
         }
         Long storeId = r.storeId == null ? null : org.actingStore(r.storeId).id;
         CouponIssuer coupons = issuer();
@@ -173,7 +179,7 @@ public class MallServiceImpl implements PointsMallService {
         Caller caller = CallerContext.current();
         Member m = members.lookup(memberId).orElseThrow(() -> MemberErrors.MEMBER_NOT_FOUND.error("no such member"));
         if (!caller.seesAllStores() && (m.registeredStoreId == null || !caller.canAccessStore(m.registeredStoreId))) {
-            boolean seen = jpa.txExpr(TransactionType.Required, em -> Accounts.ofMember(em, m.id).stream().anyMatch(a -> Accounts.sees(em, caller, a)));
+            boolean seen = jpa.txExpr(TransactionType.Required, em -> Accounts.ofMember(em, m.id).stream().anyMatch(a -> Accounts.sees(caller, a)));
             if (!seen) {
                 throw MemberErrors.MEMBER_NOT_FOUND.error("no such member");
             }

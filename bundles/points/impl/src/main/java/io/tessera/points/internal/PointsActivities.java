@@ -17,14 +17,16 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Consumer "points.activities": the REGISTER activity when a member registers, the RECHARGE activity when
- * stored value is recharged (read from the wallets' journal row, without depending on the wallets' bundles).
+ * stored value is recharged, and its points taken back when the recharge is reversed (read from the wallets' journal
+ * rows, without depending on the wallets' bundles).
  * Once each, by the earning's unique key.
  */
 @Component(service = EventConsumer.class, property = {EventConsumer.NAME + "=points.activities",
-        EventConsumer.TOPICS + "=" + MemberEvents.REGISTERED + "," + PointsActivities.RECHARGE})
+        EventConsumer.TOPICS + "=" + MemberEvents.REGISTERED + "," + PointsActivities.RECHARGE + "," + PointsActivities.REVERSAL})
 public class PointsActivities implements EventConsumer {
 
     static final String RECHARGE = "wallets.recharge";
+    static final String REVERSAL = "wallets.reversal";
 
     private final JpaTemplate jpa;
     private final Earnings earnings;
@@ -35,6 +37,8 @@ public class PointsActivities implements EventConsumer {
         public Long memberId;
         public Long storeId;
         public Money principalDelta;
+        /** A reversal: the recharge row it undoes. */
+        public Long relatedEntryId;
     }
 
     @Activate
@@ -53,6 +57,11 @@ public class PointsActivities implements EventConsumer {
                 WalletEntry w = event.payload(WalletEntry.class);
                 if (w.id != null && w.memberId != null && w.storeId != null && w.principalDelta != null && w.principalDelta.isPositive()) {
                     earnings.recharged(em, w.memberId, w.id, w.storeId, w.principalDelta);
+                }
+            } else if (REVERSAL.equals(event.topic())) {
+                WalletEntry w = event.payload(WalletEntry.class);
+                if (w.id != null && w.relatedEntryId != null) {
+                    earnings.rechargeReversed(em, w.id, w.relatedEntryId, w.storeId == null ? 0 : w.storeId);
                 }
             }
         });

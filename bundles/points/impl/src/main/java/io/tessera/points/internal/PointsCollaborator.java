@@ -8,6 +8,8 @@ import io.tessera.payments.api.spi.Offer;
 import io.tessera.payments.api.spi.RefundView;
 import io.tessera.payments.api.spi.Reversal;
 import io.tessera.payments.api.spi.Taken;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.events.EventPublisher;
 import io.tessera.platform.api.work.UnitOfWork;
@@ -34,6 +36,7 @@ public class PointsCollaborator implements DiscountCollaborator {
 
     private final JpaTemplate jpa;
     private final PointsSettings settings;
+    private final MemberService members;
     private final Spends spends;
 
     @Activate
@@ -41,6 +44,7 @@ public class PointsCollaborator implements DiscountCollaborator {
                               @Reference EventPublisher events, @Reference UnitOfWork work, @Reference MemberService members) {
         this.jpa = jpa;
         this.settings = settings;
+        this.members = members;
         this.spends = new Spends(new PointsPostings(events), new Accounts(jpa, work, settings), settings, members);
     }
 
@@ -66,8 +70,13 @@ public class PointsCollaborator implements DiscountCollaborator {
         }
         long cost = payable;
         long[] there = jpa.txExpr(TransactionType.Required, em -> spends.spendable(em, cart.memberId, cart.storeId));
+        // Figures only for a caller who may see the member (as for the members themselves): no probing balances at the till.
+        Caller caller = CallerContext.current();
+        boolean sees = caller.seesAllStores() || members.lookup(cart.memberId).map(m -> m.registeredStoreId != null
+                && caller.canAccessStore(m.registeredStoreId)).orElse(false);
         if (there[1] > 0) {
-            throw PointsErrors.POINTS_ACCOUNT_IN_DEBT.at("discounts.quantity", "the member owes " + there[1] + " points taken back after they were spent");
+            throw PointsErrors.POINTS_ACCOUNT_IN_DEBT.at("discounts.quantity", sees ? "the member owes " + there[1]
+                    + " points taken back after they were spent" : "the member owes points taken back after they were spent");
         }
         TenderRule.Refusal refusal = rule.check(points, cost, there[0]);
         if (refusal != null) {
@@ -77,8 +86,8 @@ public class PointsCollaborator implements DiscountCollaborator {
                 case BELOW_MINIMUM -> PointsErrors.POINTS_BELOW_MINIMUM.at("discounts.quantity", "at least " + rule.minPoints() + " points");
                 case SHARE_EXCEEDED -> PointsErrors.POINTS_SHARE_EXCEEDED.at("discounts.quantity", "at most " + rule.maxPoints(cost)
                         + " points on this order (" + Money.ofFen(rule.maxFen(cost)) + ")");
-                case INSUFFICIENT -> PointsErrors.POINTS_INSUFFICIENT.at("discounts.quantity", "the member has " + there[0]
-                        + " spendable points, not " + points);
+                case INSUFFICIENT -> PointsErrors.POINTS_INSUFFICIENT.at("discounts.quantity", sees ? "the member has " + there[0]
+                        + " spendable points, not " + points : "the member does not have " + points + " spendable points");
             };
         }
     }

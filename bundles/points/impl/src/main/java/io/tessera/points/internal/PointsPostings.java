@@ -103,7 +103,7 @@ public class PointsPostings {
         em.persist(lot);
         em.flush();
         JournalEntity j = journal(em, a, note, pending ? 0 : points, pending ? points : 0, Map.of(lot.id, points));
-        if (!pending) {
+        if (!pending && expiresAt.isAfter(now)) {
             settle(em, a, List.of(lot), note.storeId());
         }
         return new Credit(j, lot);
@@ -163,7 +163,9 @@ public class PointsPostings {
         if (!gone.isEmpty()) {
             expire(em, a, gone);
         }
-        settle(em, a, touched.stream().filter(l -> LotStatus.ACTIVE.name().equals(l.status)).toList(), note.storeId());
+        List<LotEntity> active = touched.stream().filter(l -> LotStatus.ACTIVE.name().equals(l.status)).toList();
+        recover(em, a, active, note.storeId());
+        settle(em, a, active, note.storeId());
         return j;
     }
 
@@ -176,9 +178,15 @@ public class PointsPostings {
         long fromAvailable = 0;
         long fromPending = 0;
         long left = points;
-        if (ownLotId != null) {
-            LotEntity own = em.find(LotEntity.class, ownLotId);
-            if (own != null && own.accountId == a.id && own.remaining > 0 && !LotStatus.EXPIRED.name().equals(own.status)) {
+        LotEntity own = ownLotId == null ? null : em.find(LotEntity.class, ownLotId);
+        if (own != null && own.accountId == a.id && own.expired > own.expiredTaken) {
+            // The order's own points that expired are gone already: taking them again from other lots would charge twice.
+            long gone = Math.min(left, own.expired - own.expiredTaken);
+            own.expiredTaken += gone;
+            left -= gone;
+        }
+        if (own != null && left > 0) {
+            if (own.accountId == a.id && own.remaining > 0 && !LotStatus.EXPIRED.name().equals(own.status)) {
                 long take = Math.min(left, own.remaining);
                 own.remaining -= take;
                 moves.put(own.id, -take);
@@ -202,6 +210,10 @@ public class PointsPostings {
             debt.remaining -= split.debt();
             moves.merge(debt.id, -split.debt(), Long::sum);
             fromAvailable += split.debt();
+        }
+        if (split.shortfall() > 0) {
+            // Written off now; if they were set aside for an order, they are taken when that order gives them back.
+            a.recoverable += split.shortfall();
         }
         JournalEntity j = moves.isEmpty() ? null : journal(em, a, note, -fromAvailable, -fromPending, moves);
         return new TakeBack(j, points - split.debt() - split.shortfall(), split.debt(), split.shortfall());
@@ -251,6 +263,31 @@ public class PointsPostings {
         }
         settle(em, a, lots, 0);
         return j;
+    }
+
+    /**
+     * Points coming back from an order (RELEASE, PUT_BACK) first make good what a SHORTFALL take-back wrote off
+     * while they were set aside (TAKE_BACK): written-off points never return to the member that way.
+     */
+    private void recover(EntityManager em, AccountEntity a, List<LotEntity> credited, long storeId) {
+        if (a.recoverable <= 0) {
+            return;
+        }
+        Map<Long, Long> moves = new LinkedHashMap<>();
+        long taken = 0;
+        for (LotEntity lot : credited) {
+            long take = Math.min(a.recoverable - taken, lot.remaining);
+            if (take > 0) {
+                lot.remaining -= take;
+                moves.put(lot.id, -take);
+                taken += take;
+            }
+        }
+        if (taken > 0) {
+            a.recoverable -= taken;
+            journal(em, a, new Note(EntryType.TAKE_BACK, storeId, null, taken + " points a refund had to write off, taken as they came back"),
+                    -taken, 0, moves);
+        }
     }
 
     /** Points of newly spendable lots pay what the account owes (SETTLE: no change of the balance). */

@@ -181,7 +181,7 @@ public class PointsServiceImpl implements PointsService {
         UnitOfWork.requireKey(key);
         Checks.required("body", r);
         long points = Checks.required("points", r.points);
-        if (points == 0 || Math.abs(points) > 10_000_000) {
+        if (points == 0 || points < -10_000_000 || points > 10_000_000) {
             throw PointsErrors.POINTS_ADJUSTMENT_INVALID.at("points", "an adjustment is not 0 and at most 10,000,000 points either way");
         }
         String reason = Checks.text("reason", r.reason, 500);
@@ -232,7 +232,7 @@ public class PointsServiceImpl implements PointsService {
         if (caller.seesAllStores()) {
             return all;
         }
-        List<AccountEntity> seen = all.stream().filter(a -> Accounts.sees(em, caller, a)).toList();
+        List<AccountEntity> seen = all.stream().filter(a -> Accounts.sees(caller, a)).toList();
         boolean registeredHere = member.registeredStoreId != null && caller.canAccessStore(member.registeredStoreId);
         if (seen.isEmpty() && !registeredHere) {
             throw MemberErrors.MEMBER_NOT_FOUND.error("no such member");

@@ -21,7 +21,6 @@ import io.tessera.points.api.PointsErrors;
 import io.tessera.points.api.Requests;
 import io.tessera.points.api.RuleKind;
 import io.tessera.points.api.RuleStatus;
-import io.tessera.points.internal.jpa.AccountEntity;
 import io.tessera.points.internal.jpa.RuleEntity;
 import io.tessera.points.internal.jpa.RuleEntryEntity;
 import io.tessera.points.internal.rules.EarningRules;
@@ -51,13 +50,11 @@ public class RuleServiceImpl implements EarningRuleService {
     private final AuditService audit;
     private final MemberService members;
     private final OrgService org;
-    private final PointsSettings settings;
 
     @Activate
     public RuleServiceImpl(@Reference(target = "(osgi.unit.name=tessera-points)") JpaTemplate jpa, @Reference AuditService audit,
-                           @Reference MemberService members, @Reference OrgService org, @Reference PointsSettings settings) {
+                           @Reference MemberService members, @Reference OrgService org) {
         this.jpa = jpa;
-        this.settings = settings;
         this.audit = audit;
         this.members = members;
         this.org = org;
@@ -184,14 +181,7 @@ public class RuleServiceImpl implements EarningRuleService {
         LocalDate day = BusinessTime.today();
         return jpa.txExpr(TransactionType.Required, em -> {
             List<EarningRules.Rule> rules = Rules.active(em, RuleKind.SPEND).stream().map(Rules::arithmetic).toList();
-            long today = 0;
-            if (member != null) {
-                long scope = settings.program().mode() == PointsSettings.Mode.STORE ? store.id : Accounts.CHAIN;
-                AccountEntity a = Accounts.find(em, member.id, scope).orElse(null);
-                if (a != null) {
-                    today = Earnings.earnedOn(em, a.id, day);
-                }
-            }
+            long today = member == null ? 0 : Earnings.earnedOn(em, member.id, day);
             EarningRules.Result res = EarningRules.sale(rules, store.id, store.formatCode, day, member == null ? null : member.levelId, paid, today);
             Earning e = new Earning();
             e.sourceType = Earnings.ORDER;

@@ -177,6 +177,37 @@ public class PostingsOnDerbyTest {
     }
 
     @Test
+    public void pointsWrittenOffWhileSetAsideForAnOrderAreTakenWhenThatOrderGivesThemBack() {
+        long own = credit(100, 30);
+        // The points are set aside for an order (spent at its creation) when the order that earned them is refunded.
+        PointsPostings.Debit reserved = tx(a -> postings.debit(em(), a, note(EntryType.SPEND), 100));
+        PointsPostings.TakeBack t = tx(a -> postings.takeBack(em(), a, note(EntryType.TAKE_BACK), own, 100, TakeBackRule.WhenSpent.SHORTFALL));
+        assertEquals(100, t.shortfall());
+        assertEquals(100, account().recoverable);
+        // The order closes unpaid: its points come back and go straight to what was written off.
+        tx(a -> postings.putBack(em(), a, note(EntryType.RELEASE), reserved.takes()));
+        assertEquals(0, account().available);
+        assertEquals(0, account().recoverable);
+        assertEquals(0, lot(own).remaining);
+        assertBooksAgree(4);
+    }
+
+    @Test
+    public void theOrdersPointsThatExpiredAreNotTakenAgainFromOtherLots() throws Exception {
+        long own = credit(100, 30);
+        long other = credit(50, 60);
+        sql("UPDATE PTS_LOT SET EXPIRES_AT = ? WHERE ID = ?", Timestamp.valueOf(LocalDateTime.now().minusDays(1)), own);
+        PointsPostings.TakeBack t = tx(a -> postings.takeBack(em(), a, note(EntryType.TAKE_BACK), own, 100, TakeBackRule.WhenSpent.NEGATIVE));
+        assertEquals(100, t.taken());
+        assertEquals(0, t.debt());
+        assertNull("nothing moved by the take-back", t.entry());
+        assertEquals(50, lot(other).remaining);
+        assertEquals(50, account().available);
+        assertEquals(100, lot(own).expiredTaken);
+        assertBooksAgree(3);
+    }
+
+    @Test
     public void aQuickRefundTakesTheOrdersPendingPointsFirst() {
         credit(500, 30);
         long own = db.jpa().txExpr(TransactionType.Required, em -> postings.credit(em, postings.lock(em, account), note(EntryType.EARN),

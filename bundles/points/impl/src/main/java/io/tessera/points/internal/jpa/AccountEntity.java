@@ -48,6 +48,10 @@ public class AccountEntity {
     @Column(name = "FIRST_ORDER_NO", length = 32)
     public String firstOrderNo;
 
+    /** Points a SHORTFALL take-back wrote off while they were set aside for an order: taken when that order gives them back. */
+    @Column(name = "RECOVERABLE", nullable = false)
+    public long recoverable;
+
     @Column(name = "OPENED_AT", nullable = false)
     public LocalDateTime openedAt;
 }

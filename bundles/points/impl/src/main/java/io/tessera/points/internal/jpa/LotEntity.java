@@ -46,6 +46,10 @@ public class LotEntity {
     @Column(name = "EXPIRED", nullable = false)
     public long expired;
 
+    /** Of {@code expired}, the points a take-back of the lot's own order counted as gone already. */
+    @Column(name = "EXPIRED_TAKEN", nullable = false)
+    public long expiredTaken;
+
     @Column(name = "STATUS", length = 10, nullable = false)
     public String status;
 

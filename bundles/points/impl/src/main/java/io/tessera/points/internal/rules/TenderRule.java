@@ -49,7 +49,8 @@ public record TenderRule(boolean enabled, int pointsPerYuan, BigDecimal maxShare
         if (points < minPoints) {
             return Refusal.BELOW_MINIMUM;
         }
-        if (fen(points) > maxFen(payableFen)) {
+        if (points > maxPoints(payableFen)) {
+            // The same as worth > maxFen for points worth whole fen, without converting an ask of any size.
             return Refusal.SHARE_EXCEEDED;
         }
         return points > available ? Refusal.INSUFFICIENT : null;

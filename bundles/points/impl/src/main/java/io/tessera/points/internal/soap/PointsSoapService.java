@@ -13,7 +13,9 @@ import io.tessera.points.api.PointsAccount;
 import io.tessera.points.api.PointsEntry;
 import io.tessera.points.api.PointsLot;
 import io.tessera.points.api.PointsMallService;
+import io.tessera.points.api.PointsMonth;
 import io.tessera.points.api.PointsService;
+import io.tessera.points.api.PointsStatsService;
 import io.tessera.points.api.Requests;
 import io.tessera.points.api.RuleKind;
 import io.tessera.points.api.RuleStatus;
@@ -35,12 +37,22 @@ public class PointsSoapService {
     private final PointsService points;
     private final EarningRuleService rules;
     private final PointsMallService mall;
+    private final PointsStatsService stats;
 
     @Activate
-    public PointsSoapService(@Reference PointsService points, @Reference EarningRuleService rules, @Reference PointsMallService mall) {
+    public PointsSoapService(@Reference PointsService points, @Reference EarningRuleService rules, @Reference PointsMallService mall,
+                             @Reference PointsStatsService stats) {
         this.points = points;
         this.rules = rules;
         this.mall = mall;
+        this.stats = stats;
+    }
+
+    @WebMethod
+    @WebResult(name = "month")
+    public List<PointsMonth> monthlyStats(@WebParam(name = "from") String from, @WebParam(name = "to") String to,
+                                          @WebParam(name = "storeId") Long storeId) throws TesseraFault {
+        return stats.monthly(from, to, storeId);
     }
 
     /** A page of exchanges as SOAP carries it. */
