@@ -101,7 +101,7 @@ final class Earnings {
         }
         em.persist(e);
         em.flush();
-        firstPurchase(em, member.get(), o, paidAt);
+        firstPurchase(em, member.get(), o);
     }
 
     /** A refund of an order that earned: the points it takes back under the policy in force, once per refund. */
@@ -203,7 +203,7 @@ final class Earnings {
         em.flush();
     }
 
-    private void firstPurchase(EntityManager em, Member member, Order o, LocalDateTime paidAt) {
+    private void firstPurchase(EntityManager em, Member member, Order o) {
         activity(em, member.id, Activity.FIRST_PURCHASE, "FIRST_PURCHASE:" + member.id, o.storeId, Money.ZERO, o.orderNo);
     }
 
