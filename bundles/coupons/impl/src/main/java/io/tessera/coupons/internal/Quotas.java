@@ -70,8 +70,12 @@ final class Quotas {
             if (q.executeUpdate() == 1) {
                 return true;
             }
-            if (attempt == 1 || exists(em, templateId, memberId, day)) {
+            if (attempt == 1) {
                 return false;
+            }
+            if (exists(em, templateId, memberId, day)) {
+                // Made by a concurrent first claim after this update looked: count again (not a refusal).
+                continue;
             }
             work.apart(() -> {
                 try {
