@@ -68,7 +68,7 @@ done
 [ -n "$STORE" ] || fail "the demo store 103 never appeared"
 # The first start installs the features one after the other: wait until every domain answers (while one is
 # still arriving, the REST server is republished and may answer 404 for a moment).
-for path in "/members?size=1" /wallets/packages /cards/types "/orders?size=1" /payments/channels "/coupons/templates?size=1" "/points/rules?size=1"; do
+for path in "/members?size=1" /wallets/packages /cards/types "/orders?size=1" /payments/channels "/coupons/templates?size=1" "/points/rules?size=1" "/marketing/activities?size=1"; do
   await "$path"
 done
 PHONE="139$(printf '%08d' $((RANDOM * 32768 + RANDOM)))"

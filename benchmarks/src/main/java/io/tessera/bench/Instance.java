@@ -22,7 +22,8 @@ final class Instance {
     static final List<String> ENDPOINTS = List.of("/api/v1/health", "/api/v1/stores", "/api/v1/members?size=1",
             "/api/v1/wallets/packages", "/api/v1/cards/types", "/api/v1/jobs", "/api/v1/openapi.json",
             "/soap/auth?wsdl", "/soap/org?wsdl", "/soap/members?wsdl", "/soap/wallets?wsdl", "/soap/cards?wsdl",
-            "/api/v1/orders?size=1", "/soap/payments?wsdl", "/api/v1/coupons/templates?size=1", "/api/v1/points/rules?size=1");
+            "/api/v1/orders?size=1", "/soap/payments?wsdl", "/api/v1/coupons/templates?size=1", "/api/v1/points/rules?size=1",
+            "/api/v1/marketing/activities?size=1");
 
     final Path home;
     final Path data;

@@ -32,12 +32,12 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class ConsoleDocsIT extends TesseraTestSupport {
 
-    private static final Pattern PROMPT = Pattern.compile("^(?:karaf|tessera)@root\\(\\)> ((?:platform|org|member|wallet|card|order|payment|coupon|points):.+)$");
+    private static final Pattern PROMPT = Pattern.compile("^(?:karaf|tessera)@root\\(\\)> ((?:platform|org|member|wallet|card|order|payment|coupon|points|marketing):.+)$");
     /**
      * A Tessera command written out in the text: scope:name and its words, with no placeholder such as
      * {@code <id>}. (Karaf's own feature:* lines are HotDeployIT's, through the FeaturesService.)
      */
-    private static final Pattern INLINE = Pattern.compile("`((?:platform|org|member|wallet|card|order|payment|coupon|points):[a-z-]+(?: [^`<>]*)?)`");
+    private static final Pattern INLINE = Pattern.compile("`((?:platform|org|member|wallet|card|order|payment|coupon|points|marketing):[a-z-]+(?: [^`<>]*)?)`");
 
     @Inject
     private SessionFactory sessionFactory;

@@ -58,7 +58,16 @@ public class HotDeployIT extends TesseraTestSupport {
         String heldByOrder = couponOrder(store, id, heldCoupon, clerk);
         // While domains go and come, what stays keeps answering: the REST server is switched, never down.
         Watch stores = new Watch("/stores", clerk);
-        // Points go first (they follow payments): a sale paid meanwhile earns once they are back, from its event.
+        // Marketing goes first (it follows members, payments, coupons and points); its activities are back with it.
+        Answer activity = call("POST", "/marketing/activities", "{\"type\":\"REFERRAL\",\"name\":\"热部署推荐\",\"startsAt\":\"2026-01-01T00:00:00+08:00\","
+                + "\"endsAt\":\"2036-01-01T00:00:00+08:00\",\"trigger\":\"REGISTER\",\"rewards\":[{\"role\":\"REFEREE\",\"kind\":\"POINTS\",\"points\":5}]}", hq);
+        assertEquals(activity.toString(), 201, activity.status);
+        long activityId = activity.json.get("id").asLong();
+        features.uninstallFeature("tessera-marketing");
+        awaitUnrecorded("/marketing to vanish", 60, () -> call("GET", "/marketing/activities", null, hq).status == 404
+                && getRaw("/soap/marketing?wsdl", clerk).status == 404);
+        awaitOpenApiWithout("/marketing/activities", clerk);
+        // Points go next (they follow payments): a sale paid meanwhile earns once they are back, from its event.
         Answer rule = call("POST", "/points/rules", "{\"name\":\"热部署积分\",\"kind\":\"SPEND\",\"pointsPerYuan\":1}", hq);
         assertEquals(rule.toString(), 201, rule.status);
         assertEquals(200, call("POST", "/points/rules/" + rule.json.get("id").asLong() + "/activate", null, hq).status);
@@ -115,6 +124,7 @@ public class HotDeployIT extends TesseraTestSupport {
         features.installFeature("tessera-payments-alipay");
         features.installFeature("tessera-coupons");
         features.installFeature("tessera-points");
+        features.installFeature("tessera-marketing");
         awaitUnrecorded("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
         awaitUnrecorded("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
         awaitUnrecorded("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);
@@ -125,6 +135,10 @@ public class HotDeployIT extends TesseraTestSupport {
             return types.status == 200 && types.text.contains("热部署卡");
         });
         awaitUnrecorded("/orders to return with its data", 90, () -> call("GET", "/orders/" + orderNo, null, clerk).status == 200);
+        awaitUnrecorded("/marketing to return with its data", 90, () -> {
+            Answer back = call("GET", "/marketing/activities/" + activityId, null, clerk);
+            return back.status == 200 && "热部署推荐".equals(back.json.get("name").asText());
+        });
         Answer back = call("GET", "/members/" + id, null, clerk);
         assertEquals(phone, back.json.get("phone").asText());
         assertEquals("李四", back.json.get("name").asText());

@@ -247,7 +247,7 @@ public class PointsIT extends TesseraTestSupport {
     }
 
     @Test
-    public void aRechargeEarnsItsActivityPointsAndItsReversalTakesThemBack() throws Exception {
+    public void aRechargeAndARegistrationEarnTheirActivityPointsAndAReversalTakesThemBack() throws Exception {
         awaitReady();
         String hq = bearer(HQ_ADMIN);
         long store = storeId("102");
@@ -266,6 +266,15 @@ public class PointsIT extends TesseraTestSupport {
         awaitUnrecorded("recharge points taken back", 30, () -> account(member, hq).get("available").asLong() == 0);
         assertEquals(0, account(member, hq).get("debt").asLong());
         assertJournalAddsUp(member, hq);
+
+        // Registering earns the REGISTER activity's points, once (store 201's own welcome rule).
+        long welcomeStore = storeId("201");
+        long welcome = rule("{\"name\":\"注册送积分\",\"kind\":\"ACTIVITY\",\"activity\":\"REGISTER\",\"fixedPoints\":20,\"storeIds\":[" + welcomeStore + "]}", hq);
+        long newcomer = member(welcomeStore);
+        awaitUnrecorded("registration points", 30, () -> call("GET", "/points/accounts?memberId=" + newcomer, null, hq).json.path(0).path("available").asLong() == 20);
+        assertTrue(call("GET", "/points/earnings?memberId=" + newcomer, null, hq).text.contains("REGISTER:" + newcomer));
+        // Stopped again: the other tests' members of store 201 start from 0.
+        assertEquals(200, call("POST", "/points/rules/" + welcome + "/stop", null, hq).status);
     }
 
     private long couponTemplate(String body, String hq) {

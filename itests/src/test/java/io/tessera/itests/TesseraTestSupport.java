@@ -211,7 +211,9 @@ public abstract class TesseraTestSupport {
                 && getRaw("/soap/org?wsdl", null).status == 401 && call("GET", "/orders", null, null).status == 401
                 && getRaw("/soap/payments?wsdl", null).status == 401 && call("GET", "/coupons/templates", null, null).status == 401
                 && call("GET", "/points/rules", null, null).status == 401 && call("GET", "/points/accounts", null, null).status == 401
-                && getRaw("/soap/points?wsdl", null).status == 401 && outboxWorks()));
+                && getRaw("/soap/points?wsdl", null).status == 401 && call("GET", "/marketing/activities", null, null).status == 401
+                && call("GET", "/marketing/referrals", null, null).status == 401 && getRaw("/soap/marketing?wsdl", null).status == 401
+                && outboxWorks()));
         // Loaded by etc/io.tessera.demo.cfg too; loading is idempotent and serialised, so this returns
         // only once the whole demo chain is there.
         demo.load();

@@ -26,7 +26,7 @@ public class Coupon {
     @XmlJavaTypeAdapter(LocalDateAdapter.class)
     @Schema(type = "string", format = "date")
     public LocalDate validTo;
-    /** CLAIM, SEND or POINTS. */
+    /** CLAIM, SEND, POINTS (the points mall) or ACTIVITY (a marketing reward). */
     public String issueType;
     public Long issueStoreId;
     public String issueChannel;

@@ -2,7 +2,8 @@ package io.tessera.coupons.api;
 
 /**
  * The participant API other domains call inside their own transaction (no idempotency key of its own: the
- * caller's use case has one). The points mall exchanges points for a coupon through it.
+ * caller's use case has one). The points mall exchanges points for a coupon through it, marketing rewards members
+ * with coupons through it.
  */
 public interface CouponIssuer {
 
@@ -15,4 +16,13 @@ public interface CouponIssuer {
      * made (null: no store, e.g. a mini-program), for the claim records and a store's own templates.
      */
     Coupon issueForPoints(long templateId, long memberId, String reference, long pointsPrice, Long storeId);
+
+    /**
+     * Issues one coupon of an active template to the member as a marketing activity's reward, in the caller's
+     * transaction, within the template's stock and (unless {@code memberLimits} is false: the activity has limits of
+     * its own) the member's limits. {@code reference} names the reward: issuing twice with the same reference answers
+     * the same coupon. {@code storeId} is the store the reward is for (null: the chain), for a store's own templates
+     * and the claim records. The coupon's issue type is ACTIVITY.
+     */
+    Coupon issueForActivity(long templateId, long memberId, String reference, Long storeId, boolean memberLimits);
 }

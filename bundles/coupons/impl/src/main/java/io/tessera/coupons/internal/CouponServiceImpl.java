@@ -108,6 +108,15 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
         });
     }
 
+    @Override
+    public Coupon issueForActivity(long templateId, long memberId, String reference, Long storeId, boolean memberLimits) {
+        Caller caller = CallerContext.current();
+        String key = "mkt:" + Checks.text("reference", reference, 60);
+        Member member = active(memberId, "memberId");
+        return jpa.txExpr(TransactionType.Mandatory, em -> issue(em, templateId, member.id, "ACTIVITY", storeId, null, key, caller.label(),
+                memberLimits));
+    }
+
     /** One coupon of the template for the member, within its limits; the same coupon again for an issue key already used. */
     Coupon issue(EntityManager em, long templateId, long memberId, String type, Long storeId, String channel, String issueKey,
                  String operator, boolean memberLimits) {
@@ -154,8 +163,13 @@ public class CouponServiceImpl implements CouponService, CouponIssuer {
         c.changedAt = now;
         em.persist(c);
         em.flush();
-        Coupons.history(em, c, type.equals("CLAIM") ? "CLAIMED" : type.equals("SEND") ? "SENT" : "EXCHANGED", null, memberId, null, null,
-                operator, null);
+        String happened = switch (type) {
+            case "CLAIM" -> "CLAIMED";
+            case "SEND" -> "SENT";
+            case "ACTIVITY" -> "REWARDED";
+            default -> "EXCHANGED";
+        };
+        Coupons.history(em, c, happened, null, memberId, null, null, operator, null);
         Coupon dto = Coupons.dto(c, t);
         events.publish(CouponEvents.CLAIMED, CouponEvents.aggregate(c.no), dto);
         return dto;

@@ -14,5 +14,7 @@ public final class MemberEvents {
         public String memberNo;
         public long storeId;
         public Member.Channel channel;
+        /** The referral code given at registration (null: none), unchecked: marketing's referrals check it. */
+        public String referralCode;
     }
 }

@@ -16,4 +16,10 @@ public class RegisterMemberRequest {
     public LocalDate birthday;
     /** Registering store; may be omitted by an operator who works for exactly one store. */
     public Long storeId;
+    /**
+     * The referral code of the member who brought this one (推荐码), if any: passed on with the registration event
+     * for marketing's referral activities, which check it (members keeps no record of it).
+     */
+    @Schema(maxLength = 20, example = "7KQ2M9XA")
+    public String referralCode;
 }

@@ -89,6 +89,7 @@ public class MemberServiceImpl implements MemberService {
         String name = Checks.text("name", request.name, 50);
         LocalDate birthday = checkBirthday(request.birthday);
         long storeId = registeringStore(caller, request.storeId);
+        String referralCode = Checks.optionalText("referralCode", request.referralCode, 20);
         return idempotency.execute("members.register", idempotencyKey, request, Member.class,
                 () -> jpa.txExpr(TransactionType.Required, em -> {
                     if (byPhone(em, phone).isPresent()) {
@@ -120,6 +121,7 @@ public class MemberServiceImpl implements MemberService {
                     event.memberNo = e.memberNo;
                     event.storeId = storeId;
                     event.channel = Member.Channel.valueOf(e.channel);
+                    event.referralCode = referralCode;
                     events.publish(MemberEvents.REGISTERED, "member:" + e.id, event);
                     return dto;
                 }));

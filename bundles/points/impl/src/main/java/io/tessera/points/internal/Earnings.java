@@ -43,6 +43,7 @@ final class Earnings {
 
     static final String ORDER = "ORDER";
     static final String ACTIVITY = "ACTIVITY";
+    static final String MARKETING = "MARKETING";
 
     private final PointsPostings postings;
     private final Accounts accounts;
@@ -155,11 +156,8 @@ final class Earnings {
     }
 
     /** A new member: the REGISTER activity of their store. */
-    void registered(EntityManager em, Member m) {
-        if (m.id == null || m.registeredStoreId == null) {
-            return;
-        }
-        activity(em, m.id, Activity.REGISTER, "REGISTER:" + m.id, m.registeredStoreId, Money.ZERO, null);
+    void registered(EntityManager em, long memberId, long storeId) {
+        activity(em, memberId, Activity.REGISTER, "REGISTER:" + memberId, storeId, Money.ZERO, null);
     }
 
     /** A stored-value recharge: the RECHARGE activity (fixed, or per yuan of principal). */
@@ -231,6 +229,28 @@ final class Earnings {
         }
         em.persist(e);
         em.flush();
+    }
+
+    /** A marketing reward: the points at once, in a MARKETING lot; once per reference (the earlier grant answered). */
+    EarningEntity granted(EntityManager em, Member member, long points, String reference, long storeId, String reason) {
+        String key = "mkt:" + reference;
+        Optional<EarningEntity> earlier = find(em, MARKETING, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        LocalDateTime now = BusinessTime.now();
+        EarningEntity e = row(MARKETING, key, member.id, storeId, now);
+        e.computed = points;
+        e.points = points;
+        e.outcome = EarningOutcome.EARNED.name();
+        e.explanation = reason;
+        AccountEntity a = postings.lock(em, accounts.ensure(em, member, accounts.scopeOf(storeId)));
+        e.accountId = a.id;
+        e.lotId = postings.credit(em, a, new PointsPostings.Note(EntryType.GRANT, storeId, key, reason), LotSource.MARKETING, key, points, now,
+                expiresAt(now)).lot().id;
+        em.persist(e);
+        em.flush();
+        return e;
     }
 
     private LocalDateTime expiresAt(LocalDateTime earnedAt) {

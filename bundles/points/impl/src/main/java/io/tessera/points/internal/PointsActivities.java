@@ -1,6 +1,5 @@
 package io.tessera.points.internal;
 
-import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberEvents;
 import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
@@ -31,6 +30,12 @@ public class PointsActivities implements EventConsumer {
     private final JpaTemplate jpa;
     private final Earnings earnings;
 
+    /** What points read of a member's registration. */
+    public static class Registration {
+        public Long memberId;
+        public Long storeId;
+    }
+
     /** What points read of a wallets journal row. */
     public static class WalletEntry {
         public Long id;
@@ -52,7 +57,10 @@ public class PointsActivities implements EventConsumer {
     public void consume(Event event) {
         jpa.tx(TransactionType.Mandatory, em -> {
             if (MemberEvents.REGISTERED.equals(event.topic())) {
-                earnings.registered(em, event.payload(Member.class));
+                Registration r = event.payload(Registration.class);
+                if (r.memberId != null && r.storeId != null) {
+                    earnings.registered(em, r.memberId, r.storeId);
+                }
             } else if (RECHARGE.equals(event.topic())) {
                 WalletEntry w = event.payload(WalletEntry.class);
                 if (w.id != null && w.memberId != null && w.storeId != null && w.principalDelta != null && w.principalDelta.isPositive()) {

@@ -1,0 +1,52 @@
+package io.tessera.marketing.api;
+
+import io.tessera.platform.api.ErrorCode;
+
+/** The marketing domain's error catalogue: activities, rewards, referrals. */
+public enum MarketingErrors implements ErrorCode {
+    ACTIVITY_NOT_FOUND(404),
+    /** An activity's fields do not make an activity (the field says which). */
+    ACTIVITY_INVALID(400),
+    /** Not a state change the activity can make now (e.g. activating an ended one). */
+    ACTIVITY_STATE_INVALID(409),
+    /** The activity is running (or was): what it rewards, and how, no longer changes (end it and make a new one). */
+    ACTIVITY_LOCKED(409),
+    /** A referral code that is not 8 characters of a code, or whose check character is wrong. */
+    REFERRAL_CODE_INVALID(400),
+    /** No member has this referral code. */
+    REFERRAL_CODE_NOT_FOUND(404),
+    /** The member named no referral code. */
+    REFERRAL_NOT_FOUND(404),
+    /** A member cannot refer themselves. */
+    REFERRAL_SELF(422),
+    /** The referrer registered after the referee: the referral would go backwards (and could close a loop). */
+    REFERRAL_LOOP(422),
+    /** The member was already referred (a member has one referrer). */
+    REFERRAL_ALREADY_REFERRED(409),
+    /** The code comes too long after the referee registered (etc/io.tessera.marketing.cfg: referral.bindMinutes). */
+    REFERRAL_TOO_LATE(422),
+    /** No active referral activity covers the referee's registering store now. */
+    REFERRAL_NO_ACTIVITY(422),
+    /** The activity is not running now (paused, ended, or outside its window). */
+    ACTIVITY_NOT_ACTIVE(422),
+    /** The activity's budget is used up. */
+    ACTIVITY_BUDGET_EXHAUSTED(422),
+    /** The member has had as many rewards of the activity as it allows. */
+    ACTIVITY_MEMBER_LIMIT_REACHED(422),
+    REWARD_NOT_FOUND(404),
+    /** Only a refused reward is delivered again. */
+    REWARD_STATE_INVALID(409),
+    /** A reward waits for the domain that gives it (coupons, points), which is not installed now. */
+    REWARD_DOMAIN_NOT_INSTALLED(503);
+
+    private final int status;
+
+    MarketingErrors(int status) {
+        this.status = status;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,52 @@
+package io.tessera.marketing.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
+import java.time.OffsetDateTime;
+import java.util.List;
+import javax.xml.bind.annotation.XmlType;
+import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
+
+/** The request bodies of the marketing API. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /** Creates or changes an activity (a change sends every field again). */
+    @XmlType(name = "marketingActivityRequest")
+    public static class ActivityRequest {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public ActivityType type;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100)
+        public String name;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
+        public OffsetDateTime startsAt;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
+        public OffsetDateTime endsAt;
+        /** Empty or absent: every store. At most 500. */
+        public List<Long> storeIds;
+        /** How many times the activity rewards in all (a referral counts once); absent: no limit. */
+        @Schema(minimum = "1")
+        public Long budget;
+        /** How many times one member is rewarded (REFERRAL: per referrer); absent: no limit. */
+        @Schema(minimum = "1")
+        public Integer perMemberLimit;
+        /** REFERRAL: required. */
+        public Trigger trigger;
+        /** 1 to 10 rewards. */
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public List<RewardSpec> rewards;
+    }
+
+    /** A referee names their referrer's code after registering (within referral.bindMinutes). */
+    @XmlType(name = "marketingReferralBinding")
+    public static class Binding {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public Long refereeId;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "7KQ2M9XA")
+        public String code;
+    }
+}

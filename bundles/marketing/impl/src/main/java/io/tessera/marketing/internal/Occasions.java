@@ -1,0 +1,120 @@
+package io.tessera.marketing.internal;
+
+import io.tessera.marketing.api.MarketingErrors;
+import io.tessera.marketing.api.RewardRole;
+import io.tessera.marketing.api.RewardState;
+import io.tessera.marketing.internal.jpa.ActivityMemberEntity;
+import io.tessera.marketing.internal.jpa.ActivityRewardEntity;
+import io.tessera.marketing.internal.jpa.RewardEntity;
+import io.tessera.marketing.internal.rules.ActivityWindow;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.DbErrors;
+import io.tessera.platform.api.work.UnitOfWork;
+import java.time.LocalDateTime;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+/**
+ * An occasion an activity rewards (a referral that qualified): the activity must be running for the store, then one
+ * of its budget is taken by a conditional update on the activity row (two nodes never take the last one both), then
+ * — for the member the per-member limit counts — one of their limit, on their row of MKT_ACTIVITY_MEMBER (made
+ * apart). The rewards are then written as PENDING intents with unique delivery keys, in the caller's transaction:
+ * what caused them and the intents commit together, and the delivery task gives them.
+ */
+final class Occasions {
+
+    private final JpaTemplate jpa;
+    private final UnitOfWork work;
+
+    Occasions(JpaTemplate jpa, UnitOfWork work) {
+        this.jpa = jpa;
+        this.work = work;
+    }
+
+    /** Takes one of the activity's budget for an occasion in the store: null when taken, else why not. */
+    MarketingErrors take(EntityManager em, Activities.Loaded l, Long storeId) {
+        LocalDateTime now = BusinessTime.now();
+        MarketingErrors refusal = ActivityWindow.running(l.terms(), storeId, now);
+        if (refusal != null) {
+            return refusal;
+        }
+        int taken = em.createQuery("UPDATE ActivityEntity a SET a.used = a.used + 1 WHERE a.id = :id AND a.status = 'ACTIVE'"
+                + " AND (a.budget IS NULL OR a.used < a.budget)").setParameter("id", l.activity().id).executeUpdate();
+        return taken == 1 ? null : MarketingErrors.ACTIVITY_BUDGET_EXHAUSTED;
+    }
+
+    /** Counts one reward of the activity for the member, within its per-member limit: false when the limit is reached. */
+    boolean countMember(EntityManager em, Activities.Loaded l, long memberId) {
+        long activityId = l.activity().id;
+        ensureRow(em, activityId, memberId);
+        Integer limit = l.activity().perMemberLimit;
+        return em.createQuery("UPDATE ActivityMemberEntity m SET m.rewarded = m.rewarded + 1 WHERE m.activityId = :a AND m.memberId = :m"
+                        + " AND m.rewarded < :limit").setParameter("a", activityId).setParameter("m", memberId)
+                .setParameter("limit", limit == null ? Integer.MAX_VALUE : limit).executeUpdate() == 1;
+    }
+
+    /** The PENDING intent of one reward (nothing when one with the key exists: an occasion handled twice rewards once). */
+    void intent(EntityManager em, Activities.Loaded l, ActivityRewardEntity spec, long memberId, Long storeId, String deliveryKey, String source) {
+        if (!em.createQuery("SELECT r.id FROM RewardEntity r WHERE r.deliveryKey = :k", Long.class).setParameter("k", deliveryKey)
+                .getResultList().isEmpty()) {
+            return;
+        }
+        LocalDateTime now = BusinessTime.now();
+        RewardEntity r = new RewardEntity();
+        r.activityId = l.activity().id;
+        r.memberId = memberId;
+        r.role = spec.role;
+        r.kind = spec.kind;
+        r.templateId = spec.templateId;
+        r.points = spec.points;
+        r.storeId = storeId;
+        r.state = RewardState.PENDING.name();
+        r.attempts = 0;
+        r.nextAt = now;
+        r.deliveryKey = deliveryKey;
+        r.source = source;
+        r.createdAt = now;
+        em.persist(r);
+        em.flush();
+    }
+
+    /** The intents of every reward of the activity for the role. */
+    void intents(EntityManager em, Activities.Loaded l, RewardRole role, long memberId, Long storeId, String keyPrefix, String source) {
+        for (ActivityRewardEntity spec : l.rewards()) {
+            if (spec.role.equals(role.name())) {
+                intent(em, l, spec, memberId, storeId, keyPrefix + ":" + spec.id, source);
+            }
+        }
+    }
+
+    private void ensureRow(EntityManager em, long activityId, long memberId) {
+        if (exists(em, activityId, memberId)) {
+            return;
+        }
+        work.apart(() -> {
+            try {
+                jpa.tx(TransactionType.Required, apart -> {
+                    if (!exists(apart, activityId, memberId)) {
+                        ActivityMemberEntity m = new ActivityMemberEntity();
+                        m.activityId = activityId;
+                        m.memberId = memberId;
+                        m.rewarded = 0;
+                        apart.persist(m);
+                        apart.flush();
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (!DbErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean exists(EntityManager em, long activityId, long memberId) {
+        return !em.createQuery("SELECT m.id FROM ActivityMemberEntity m WHERE m.activityId = :a AND m.memberId = :m", Long.class)
+                .setParameter("a", activityId).setParameter("m", memberId).getResultList().isEmpty();
+    }
+}
