@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -143,6 +144,68 @@ public class MarketingIT extends TesseraTestSupport {
                 + referralCode + "</code></binding><requestId>soap-self-" + System.nanoTime() + "</requestId></m:bindReferral>", clerk);
         assertEquals(soapSelf.toString(), 500, soapSelf.status);
         assertTrue(soapSelf.text, soapSelf.text.contains("REFERRAL_SELF"));
+    }
+
+    @Test
+    public void aDirectSendRewardsEachMemberOfTheSegmentOnceAndReportsWhoGotWhat() throws Exception {
+        awaitReady();
+        String hq = bearer(HQ_ADMIN);
+        long store = storeId("201");
+        for (int i = 0; i < 3; i++) {
+            member(store);
+        }
+        long inStore = call("GET", "/members?storeId=" + store + "&size=1", null, hq).json.get("total").asLong();
+        long template = couponTemplate("{\"name\":\"会员日5元券\",\"kind\":\"CASH\",\"value\":5.00,\"validity\":\"RELATIVE\",\"validDays\":30}", hq);
+        Answer created = call("POST", "/marketing/activities", "{\"type\":\"COUPON_SEND\",\"name\":\"会员日送券\",\"startsAt\":\""
+                + OffsetDateTime.now().minusDays(1) + "\",\"endsAt\":\"" + OffsetDateTime.now().plusDays(30) + "\",\"perMemberLimit\":1,"
+                + "\"rewards\":[{\"role\":\"RECIPIENT\",\"kind\":\"COUPON\",\"templateId\":" + template + "}]}", hq);
+        assertEquals(created.toString(), 201, created.status);
+        long activity = created.json.get("id").asLong();
+        String segment = "{\"kind\":\"STORE\",\"storeId\":" + store + "}";
+        Answer draft = call("POST", "/marketing/sends", "{\"activityId\":" + activity + ",\"segment\":" + segment + "}", hq, key());
+        assertEquals(draft.toString(), "ACTIVITY_NOT_ACTIVE", draft.code());
+        assertEquals(200, call("POST", "/marketing/activities/" + activity + "/activate", null, hq).status);
+        Answer badSegment = call("POST", "/marketing/sends", "{\"activityId\":" + activity + ",\"segment\":{\"kind\":\"SPEND\",\"fromMonth\":\"2026-13\"}}",
+                hq, key());
+        assertEquals(badSegment.toString(), "SEND_INVALID", badSegment.code());
+        assertEquals("segment.fromMonth", badSegment.field());
+        Answer notHq = call("POST", "/marketing/sends", "{\"activityId\":" + activity + ",\"segment\":" + segment + "}", bearer(CLERK_101), key());
+        assertEquals(notHq.toString(), 403, notHq.status);
+
+        Map<String, String> key = key();
+        Answer send = call("POST", "/marketing/sends", "{\"activityId\":" + activity + ",\"segment\":" + segment + "}", hq, key);
+        assertEquals(send.toString(), 201, send.status);
+        long sendId = send.json.get("id").asLong();
+        JsonNode job = awaitJob(send.json.get("jobId").asLong(), hq);
+        assertEquals(job.toString(), "SUCCEEDED", job.get("status").asText());
+        JsonNode done = call("GET", "/marketing/sends/" + sendId, null, hq).json;
+        assertEquals(done.toString(), "DONE", done.get("state").asText());
+        assertEquals(inStore, done.get("reached").asLong());
+        assertEquals(inStore, done.get("rewarded").asLong());
+        assertEquals(inStore, call("GET", "/coupons/templates/" + template, null, hq).json.get("issued").asLong());
+        String report = new String(download("/jobs/" + job.get("id").asLong() + "/result", hq).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(report, inStore + 1, report.lines().count());
+        assertTrue(report, report.contains("REWARDED"));
+        // The same request again answers the same send; a second send finds everyone at the activity's limit of one.
+        assertEquals(sendId, call("POST", "/marketing/sends", "{\"activityId\":" + activity + ",\"segment\":" + segment + "}", hq, key)
+                .json.get("id").asLong());
+        Answer again = call("POST", "/marketing/sends", "{\"activityId\":" + activity + ",\"segment\":" + segment + "}", hq, key());
+        awaitJob(again.json.get("jobId").asLong(), hq);
+        JsonNode second = call("GET", "/marketing/sends/" + again.json.get("id").asLong(), null, hq).json;
+        assertEquals(second.toString(), 0, second.get("rewarded").asLong());
+        assertEquals(inStore, second.get("skipped").asLong());
+        assertEquals(inStore, call("GET", "/coupons/templates/" + template, null, hq).json.get("issued").asLong());
+
+        // Later: scheduled, and cancelled before it runs.
+        Answer later = call("POST", "/marketing/sends", "{\"activityId\":" + activity + ",\"segment\":{\"kind\":\"ALL\"},\"runAt\":\""
+                + OffsetDateTime.now().plusDays(1) + "\"}", hq, key());
+        assertEquals(later.toString(), "SCHEDULED", later.json.get("state").asText());
+        Answer cancelled = call("POST", "/marketing/sends/" + later.json.get("id").asLong() + "/cancel", null, hq);
+        assertEquals(cancelled.toString(), "CANCELLED", cancelled.json.get("state").asText());
+        Answer twice = call("POST", "/marketing/sends/" + later.json.get("id").asLong() + "/cancel", null, hq);
+        assertEquals(twice.toString(), "SEND_STATE_INVALID", twice.code());
+        Answer soapSend = soap("marketing", "<m:getSend xmlns:m=\"urn:tessera:marketing\"><sendId>" + sendId + "</sendId></m:getSend>", hq);
+        assertTrue(soapSend.text, soapSend.status == 200 && soapSend.text.contains("<state>DONE</state>"));
     }
 
     private long couponTemplate(String body, String hq) {

@@ -34,6 +34,11 @@ public enum MarketingErrors implements ErrorCode {
     /** The member has had as many rewards of the activity as it allows. */
     ACTIVITY_MEMBER_LIMIT_REACHED(422),
     REWARD_NOT_FOUND(404),
+    SEND_NOT_FOUND(404),
+    /** A send's fields do not make a send (the field says which). */
+    SEND_INVALID(400),
+    /** Not a change the send can make now (only a scheduled send is cancelled, only a stopped one resumed). */
+    SEND_STATE_INVALID(409),
     /** Only a refused reward is delivered again. */
     REWARD_STATE_INVALID(409),
     /** A reward waits for the domain that gives it (coupons, points), which is not installed now. */

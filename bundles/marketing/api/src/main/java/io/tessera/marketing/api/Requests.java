@@ -49,4 +49,16 @@ public final class Requests {
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "7KQ2M9XA")
         public String code;
     }
+
+    /** Sends a COUPON_SEND activity's rewards to a segment, now (runAt absent) or later. */
+    @XmlType(name = "marketingSendRequest")
+    public static class SendRequest {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public Long activityId;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public Segment segment;
+        /** Absent: now. Within the activity's window. */
+        @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
+        public OffsetDateTime runAt;
+    }
 }

@@ -111,6 +111,7 @@ final class ActivityForm {
     static Set<RewardRole> roles(ActivityType type) {
         return switch (type) {
             case REFERRAL -> Set.of(RewardRole.REFERRER, RewardRole.REFEREE);
+            case COUPON_SEND -> Set.of(RewardRole.RECIPIENT);
         };
     }
 

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * REFUSED with the domain's code; when the domain is not installed the reward waits (10 s, doubling, up to 10
  * minutes) and is tried again, up to rewards.maxAttempts.
  */
-@Component(service = ScheduledTask.class, property = {ScheduledTask.NAME + "=marketing.rewards", ScheduledTask.INTERVAL + "=PT10S"})
+@Component(service = {ScheduledTask.class, RewardDelivery.class}, property = {ScheduledTask.NAME + "=marketing.rewards", ScheduledTask.INTERVAL + "=PT10S"})
 public class RewardDelivery implements ScheduledTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(RewardDelivery.class);
@@ -83,8 +83,11 @@ public class RewardDelivery implements ScheduledTask {
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
                 RewardEntity r = em.find(RewardEntity.class, id);
-                if (r == null || !RewardState.PENDING.name().equals(r.state)) {
+                if (r == null) {
                     return RewardState.DONE;
+                }
+                if (!RewardState.PENDING.name().equals(r.state)) {
+                    return RewardState.valueOf(r.state);
                 }
                 boolean coupon = RewardKind.COUPON.name().equals(r.kind);
                 CouponIssuer issuer = coupons;

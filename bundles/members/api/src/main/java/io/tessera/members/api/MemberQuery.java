@@ -1,5 +1,9 @@
 package io.tessera.members.api;
 
+import io.tessera.platform.api.xml.LocalDateAdapter;
+import java.time.LocalDate;
+import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
+
 /** List filters; every one optional. A store-level caller only ever gets its own stores' members. */
 public class MemberQuery {
     public Long storeId;
@@ -9,6 +13,12 @@ public class MemberQuery {
     public String name;
     public Long levelId;
     public Member.Status status;
+    /** Registered on or after this day (business days, Asia/Shanghai). */
+    @XmlJavaTypeAdapter(LocalDateAdapter.class)
+    public LocalDate registeredFrom;
+    /** Registered on or before this day. */
+    @XmlJavaTypeAdapter(LocalDateAdapter.class)
+    public LocalDate registeredTo;
     public int page = 1;
     public int size = 20;
 }

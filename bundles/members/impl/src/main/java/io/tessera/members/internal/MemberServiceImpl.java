@@ -218,7 +218,9 @@ public class MemberServiceImpl implements MemberService {
                 .filter(query.memberNo, "m.memberNo = :no", "no")
                 .filter(query.name == null || query.name.isBlank() ? null : Like.prefix(query.name.trim()), "m.name LIKE :name" + Like.ESCAPE, "name")
                 .filter(query.levelId, "m.levelId = :level", "level")
-                .filter(query.status == null ? null : query.status.name(), "m.status = :status", "status");
+                .filter(query.status == null ? null : query.status.name(), "m.status = :status", "status")
+                .filter(query.registeredFrom == null ? null : query.registeredFrom.atStartOfDay(), "m.registeredAt >= :regFrom", "regFrom")
+                .filter(query.registeredTo == null ? null : query.registeredTo.plusDays(1).atStartOfDay(), "m.registeredAt < :regTo", "regTo");
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<Long, LevelEntity> levels = LevelServiceImpl.levelsById(em);
             return select.page(em, MemberEntity.class, "m.id DESC", query.page, query.size).map(e -> toDto(levels, e));

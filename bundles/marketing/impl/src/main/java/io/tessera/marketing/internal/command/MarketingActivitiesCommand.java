@@ -23,8 +23,8 @@ public class MarketingActivitiesCommand extends ConsoleAction {
     @Reference
     private ActivityService activities;
 
-    @Option(name = "-t", aliases = "--type", description = "REFERRAL")
-    @Completion(value = StringsCompleter.class, values = {"REFERRAL"})
+    @Option(name = "-t", aliases = "--type", description = "REFERRAL or COUPON_SEND")
+    @Completion(value = StringsCompleter.class, values = {"REFERRAL", "COUPON_SEND"})
     private ActivityType type;
 
     @Option(name = "--status", description = "DRAFT, ACTIVE, PAUSED or ENDED")

@@ -10,6 +10,8 @@ import io.tessera.marketing.api.ReferralService;
 import io.tessera.marketing.api.Requests;
 import io.tessera.marketing.api.Reward;
 import io.tessera.marketing.api.RewardState;
+import io.tessera.marketing.api.Send;
+import io.tessera.marketing.api.SendService;
 import io.tessera.platform.api.soap.SoapPage;
 import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.platform.api.web.Endpoints;
@@ -23,18 +25,32 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Marketing over SOAP: activities and their rewards (read), referral codes and bindings. A binding takes a {@code requestId}: its idempotency key. */
+/** Marketing over SOAP: activities and their rewards (read), referral codes and bindings, direct sends. A binding and a send take a {@code requestId}: its idempotency key. */
 @WebService(serviceName = "MarketingService", portName = "MarketingPort", targetNamespace = "urn:tessera:marketing")
 @Component(service = MarketingSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/marketing")
 public class MarketingSoapService {
 
     private final ActivityService activities;
     private final ReferralService referrals;
+    private final SendService sends;
 
     @Activate
-    public MarketingSoapService(@Reference ActivityService activities, @Reference ReferralService referrals) {
+    public MarketingSoapService(@Reference ActivityService activities, @Reference ReferralService referrals, @Reference SendService sends) {
         this.activities = activities;
         this.referrals = referrals;
+        this.sends = sends;
+    }
+
+    @WebMethod
+    @WebResult(name = "send")
+    public Send sendRewards(@WebParam(name = "send") Requests.SendRequest send, @WebParam(name = "requestId") String requestId) throws TesseraFault {
+        return sends.send(send, requestId);
+    }
+
+    @WebMethod
+    @WebResult(name = "send")
+    public Send getSend(@WebParam(name = "sendId") long sendId) throws TesseraFault {
+        return sends.get(sendId);
     }
 
     /** A page of activities as SOAP carries it. */

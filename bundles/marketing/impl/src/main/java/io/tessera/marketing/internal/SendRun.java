@@ -1,0 +1,164 @@
+package io.tessera.marketing.internal;
+
+import io.tessera.coupons.api.CouponErrors;
+import io.tessera.marketing.api.MarketingErrors;
+import io.tessera.marketing.api.RewardRole;
+import io.tessera.marketing.api.RewardState;
+import io.tessera.marketing.internal.jpa.RewardEntity;
+import io.tessera.marketing.internal.jpa.SendEntity;
+import io.tessera.members.api.Member;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.jobs.JobProgress;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.persistence.EntityManager;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The job of a send: walks the segment page by page; for each member, in a transaction of its own, takes one of the
+ * activity's budget and of the member's limit and writes the rewards (keys "send:&lt;send&gt;:&lt;member&gt;:&lt;reward&gt;"),
+ * then gives them at once. A member the send already rewarded (an earlier run of it) is counted, not rewarded again.
+ * The activity's budget used up, the activity no longer running, or its coupon out of stock stops the send (STOPPED,
+ * the reason kept; it may be resumed). The result file lists every member reached: REWARDED or SKIPPED, with the code.
+ */
+final class SendRun {
+
+    static final String[] HEADER = {"会员号 memberNo", "会员ID memberId", "结果 outcome", "代码 code", "说明 message"};
+
+    private final JpaTemplate jpa;
+    private final Segments segments;
+    private final Occasions occasions;
+    private final RewardDelivery delivery;
+
+    SendRun(JpaTemplate jpa, Segments segments, Occasions occasions, RewardDelivery delivery) {
+        this.jpa = jpa;
+        this.segments = segments;
+        this.occasions = occasions;
+        this.delivery = delivery;
+    }
+
+    /** What happened to one member: null code = rewarded. */
+    private record Outcome(String code, String message, boolean stops) {
+    }
+
+    String run(long sendId, JobProgress progress) throws IOException {
+        SendEntity send = jpa.txExpr(TransactionType.Required, em -> SendServiceImpl.find(em, sendId));
+        Path file = progress.resultFile("send-" + sendId + ".csv", "text/csv");
+        long reached = 0;
+        long rewarded = 0;
+        Map<String, Long> skipped = new TreeMap<>();
+        Set<Long> seen = new HashSet<>();
+        String stoppedBy = null;
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            out.write('\uFEFF');
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build());
+            long[] total = {0};
+            walk:
+            for (int page = 1; ; page++) {
+                List<Member> members = segments.page(send, page, total);
+                progress.total(total[0]);
+                Activities.Loaded activity = jpa.txExpr(TransactionType.Required, em -> Activities.load(em, Activities.find(em, send.activityId)));
+                for (Member m : members) {
+                    if (m == null || !seen.add(m.id)) {
+                        continue; // gone, or met again on a page that moved
+                    }
+                    reached++;
+                    Outcome o = reward(send, activity, m);
+                    if (o.code() == null) {
+                        rewarded++;
+                        csv.printRecord(m.memberNo, m.id, "REWARDED", "", "");
+                    } else {
+                        skipped.merge(o.code(), 1L, Long::sum);
+                        csv.printRecord(m.memberNo, m.id, "SKIPPED", o.code(), o.message());
+                    }
+                    progress.done(reached);
+                    progress.counter("rewarded", rewarded);
+                    skipped.forEach((code, n) -> progress.counter("skipped:" + code, n));
+                    if (o.stops()) {
+                        stoppedBy = o.code() + ": " + o.message();
+                        break walk;
+                    }
+                }
+                if (members.size() < Segments.PAGE) {
+                    break;
+                }
+            }
+            csv.flush();
+        }
+        long skippedAll = skipped.values().stream().mapToLong(Long::longValue).sum();
+        String message = stoppedBy != null ? "stopped after " + reached + " member(s): " + stoppedBy
+                : rewarded + " member(s) rewarded of " + reached + " reached" + (skipped.isEmpty() ? "" : "; skipped: " + skipped);
+        long reachedAll = reached;
+        long rewardedAll = rewarded;
+        boolean stopped = stoppedBy != null;
+        jpa.tx(TransactionType.Required, em -> {
+            SendEntity e = SendServiceImpl.find(em, sendId);
+            e.state = stopped ? "STOPPED" : "DONE";
+            e.reached = reachedAll;
+            e.rewarded = rewardedAll;
+            e.skipped = skippedAll;
+            e.message = message.length() > 500 ? message.substring(0, 500) : message;
+            e.finishedAt = BusinessTime.now();
+        });
+        return message;
+    }
+
+    private Outcome reward(SendEntity send, Activities.Loaded activity, Member m) {
+        if (m.status != Member.Status.ACTIVE) {
+            return new Outcome("MEMBER_RETURNED", "the member's card was returned", false);
+        }
+        String prefix = "send:" + send.id + ":" + m.id;
+        List<Long> intents;
+        try {
+            intents = jpa.txExpr(TransactionType.Required, em -> {
+                List<Long> earlier = ids(em, prefix);
+                if (!earlier.isEmpty()) {
+                    return earlier;
+                }
+                MarketingErrors refusal = occasions.take(em, activity, m.registeredStoreId);
+                if (refusal != null) {
+                    throw refusal.error(refusal == MarketingErrors.ACTIVITY_BUDGET_EXHAUSTED ? "the activity's budget is used up"
+                            : "the activity does not run now for store " + m.registeredStoreId);
+                }
+                if (!occasions.countMember(em, activity, m.id)) {
+                    throw MarketingErrors.ACTIVITY_MEMBER_LIMIT_REACHED.error("the member had the activity's rewards " + activity.activity().perMemberLimit
+                            + " time(s)");
+                }
+                occasions.intents(em, activity, RewardRole.RECIPIENT, m.id, m.registeredStoreId, prefix, "send:" + send.id);
+                return ids(em, prefix);
+            });
+        } catch (TesseraException refused) {
+            // Out of the activity's stores: this member is skipped; otherwise the activity stopped rewarding: so does the send.
+            boolean outOfStores = !activity.storeIds().isEmpty() && !activity.storeIds().contains(m.registeredStoreId);
+            boolean stops = refused.getCode().equals(MarketingErrors.ACTIVITY_BUDGET_EXHAUSTED.code())
+                    || refused.getCode().equals(MarketingErrors.ACTIVITY_NOT_ACTIVE.code()) && !outOfStores;
+            return new Outcome(refused.getCode(), refused.getMessage(), stops);
+        }
+        for (long id : intents) {
+            if (delivery.deliver(id) == RewardState.REFUSED) {
+                RewardEntity r = jpa.txExpr(TransactionType.Required, em -> em.find(RewardEntity.class, id));
+                boolean stops = CouponErrors.COUPON_OUT_OF_STOCK.code().equals(r.code) || CouponErrors.COUPON_TEMPLATE_NOT_ACTIVE.code().equals(r.code);
+                return new Outcome(r.code, r.message, stops);
+            }
+        }
+        return new Outcome(null, null, false);
+    }
+
+    private static List<Long> ids(EntityManager em, String prefix) {
+        return em.createQuery("SELECT r.id FROM RewardEntity r WHERE r.deliveryKey LIKE :k ORDER BY r.id", Long.class)
+                .setParameter("k", prefix + ":%").getResultList();
+    }
+}
