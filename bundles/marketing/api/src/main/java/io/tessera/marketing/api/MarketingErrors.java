@@ -42,7 +42,9 @@ public enum MarketingErrors implements ErrorCode {
     /** Only a refused reward is delivered again. */
     REWARD_STATE_INVALID(409),
     /** A reward waits for the domain that gives it (coupons, points), which is not installed now. */
-    REWARD_DOMAIN_NOT_INSTALLED(503);
+    REWARD_DOMAIN_NOT_INSTALLED(503),
+    /** Giving a reward failed for a reason other than a refusal (a fault, logged); it is tried again, backing off. */
+    REWARD_DELIVERY_FAILED(500);
 
     private final int status;
 

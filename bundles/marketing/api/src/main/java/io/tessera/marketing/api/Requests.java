@@ -29,10 +29,10 @@ public final class Requests {
         /** Empty or absent: every store. At most 500. */
         public List<Long> storeIds;
         /** How many times the activity rewards in all (a referral counts once); absent: no limit. */
-        @Schema(minimum = "1")
+        @Schema(minimum = "1", maximum = "100000000")
         public Long budget;
         /** How many times one member is rewarded (REFERRAL: per referrer); absent: no limit. */
-        @Schema(minimum = "1")
+        @Schema(minimum = "1", maximum = "10000")
         public Integer perMemberLimit;
         /** REFERRAL: required. */
         public Trigger trigger;
@@ -46,7 +46,7 @@ public final class Requests {
     public static class Binding {
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public Long refereeId;
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "7KQ2M9XA")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 20, example = "7KQ2M9XA")
         public String code;
     }
 

@@ -13,5 +13,6 @@ public class RewardSpec {
     /** COUPON: the coupon template (active when the reward is delivered). */
     public Long templateId;
     /** POINTS: how many, 1 to 1,000,000. */
+    @Schema(minimum = "1", maximum = "1000000")
     public Long points;
 }

@@ -11,7 +11,9 @@ import io.tessera.marketing.api.RewardState;
 import io.tessera.marketing.internal.jpa.ActivityEntity;
 import io.tessera.marketing.internal.jpa.ActivityRewardEntity;
 import io.tessera.marketing.internal.jpa.RewardEntity;
+import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
+import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
@@ -31,8 +33,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Activities: headquarters (HQ_ADMIN) make, change and run them; every operator reads them. Every change is
- * audited ("marketing-activity") and counts a version. Rewards: headquarters see every reward; an operator sees
- * the rewards of an activity or a member they name.
+ * audited ("marketing-activity") and counts a version. Rewards: headquarters see every reward; a store operator the
+ * rewards of a member they may see.
  */
 @Component(service = ActivityService.class)
 public class ActivityServiceImpl implements ActivityService {
@@ -42,13 +44,15 @@ public class ActivityServiceImpl implements ActivityService {
     private final JpaTemplate jpa;
     private final AuditService audit;
     private final OrgService org;
+    private final MemberService members;
 
     @Activate
     public ActivityServiceImpl(@Reference(target = "(osgi.unit.name=tessera-marketing)") JpaTemplate jpa, @Reference AuditService audit,
-                               @Reference OrgService org) {
+                               @Reference OrgService org, @Reference MemberService members) {
         this.jpa = jpa;
         this.audit = audit;
         this.org = org;
+        this.members = members;
     }
 
     @Override
@@ -169,8 +173,9 @@ public class ActivityServiceImpl implements ActivityService {
     @Override
     public Page<Reward> rewards(Long activityId, Long memberId, RewardState state, int page, int size) {
         Caller caller = CallerContext.current();
-        if (!caller.hasRole(Role.HQ_ADMIN) && activityId == null && memberId == null) {
-            throw MarketingErrors.ACTIVITY_INVALID.at("activityId", "name an activity or a member (headquarters may list every reward)");
+        if (!caller.hasRole(Role.HQ_ADMIN)) {
+            // A store operator reads the rewards of a member they may see (the members' rule), not a whole activity's.
+            members.get(Checks.required("memberId", memberId));
         }
         Page.check(page, size);
         return jpa.txExpr(TransactionType.Required, em -> {

@@ -41,7 +41,13 @@ final class Occasions {
         }
         int taken = em.createQuery("UPDATE ActivityEntity a SET a.used = a.used + 1 WHERE a.id = :id AND a.status = 'ACTIVE'"
                 + " AND (a.budget IS NULL OR a.used < a.budget)").setParameter("id", l.activity().id).executeUpdate();
-        return taken == 1 ? null : MarketingErrors.ACTIVITY_BUDGET_EXHAUSTED;
+        if (taken == 1) {
+            return null;
+        }
+        // Paused or ended since the activity was read: say so, not "budget used up".
+        String status = em.createQuery("SELECT a.status FROM ActivityEntity a WHERE a.id = :id", String.class).setParameter("id", l.activity().id)
+                .getSingleResult();
+        return "ACTIVE".equals(status) ? MarketingErrors.ACTIVITY_BUDGET_EXHAUSTED : MarketingErrors.ACTIVITY_NOT_ACTIVE;
     }
 
     /** Counts one reward of the activity for the member, within its per-member limit: false when the limit is reached. */

@@ -20,6 +20,7 @@ import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.Role;
+import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.work.UnitOfWork;
 import java.util.Optional;
 import javax.persistence.EntityManager;
@@ -107,13 +108,28 @@ public class ReferralServiceImpl implements ReferralService {
     @Override
     public Referral get(long refereeId) {
         members.get(refereeId);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        Referral out = jpa.txExpr(TransactionType.Required, em -> {
             ReferralEntity r = em.find(ReferralEntity.class, refereeId);
             if (r == null) {
                 throw MarketingErrors.REFERRAL_NOT_FOUND.at("refereeId", "member " + refereeId + " named no referral code");
             }
             return Referrals.dto(r);
         });
+        // Who referred, and their code, only to whoever may see the referrer too.
+        if (out.referrerId != null && !visible(out.referrerId)) {
+            out.referrerId = null;
+            out.code = null;
+        }
+        return out;
+    }
+
+    private boolean visible(long memberId) {
+        try {
+            members.get(memberId);
+            return true;
+        } catch (TesseraException hidden) {
+            return false;
+        }
     }
 
     @Override

@@ -68,8 +68,10 @@ final class Referrals {
             } else {
                 referrerId = referrer.get().id;
                 LocalDateTime now = BusinessTime.now();
+                // A code refused at registration (mistyped) does not count as a referrer: the right one may follow.
+                boolean referred = earlier != null && !ReferralState.REFUSED.name().equals(earlier.state);
                 refusal = ReferralRules.check(new ReferralRules.Party(refereeId, registeredAt),
-                        new ReferralRules.Party(referrerId, local(referrer.get())), earlier != null, late, now, settings.bindWindow());
+                        new ReferralRules.Party(referrerId, local(referrer.get())), referred, late, now, settings.bindWindow());
                 message = refusal == null ? null : explain(refusal);
                 if (refusal == null) {
                     activity = runningActivity(em, storeId, now).orElse(null);
@@ -91,9 +93,17 @@ final class Referrals {
             em.flush();
             return new Bound(r, refusal, message);
         }
-        ReferralEntity r = row(refereeId, referrerId, storeId, normal, activity.id);
+        // A refused row (a code mistyped at registration) becomes the referral.
+        ReferralEntity r = earlier != null ? earlier : row(refereeId, referrerId, storeId, normal, activity.id);
+        r.referrerId = referrerId;
+        r.code = normal;
+        r.activityId = activity.id;
+        r.refusal = null;
+        r.boundAt = BusinessTime.now();
         r.state = ReferralState.BOUND.name();
-        em.persist(r);
+        if (earlier == null) {
+            em.persist(r);
+        }
         em.flush();
         if (Trigger.REGISTER.name().equals(activity.trigger)) {
             reward(em, refereeId, "registered");

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * under the reward's unique delivery key, so a run that stops half way, or two nodes, give nothing twice. A
  * refusal of the giving domain (out of stock, the member's card returned…) rolls that back and marks the reward
  * REFUSED with the domain's code; when the domain is not installed the reward waits (10 s, doubling, up to 10
- * minutes) and is tried again, up to rewards.maxAttempts.
+ * minutes) and is tried again, up to rewards.maxAttempts; so does a reward whose giving failed (a fault, not a refusal),
+ * so the rewards after it are still given.
  */
 @Component(service = {ScheduledTask.class, RewardDelivery.class}, property = {ScheduledTask.NAME + "=marketing.rewards", ScheduledTask.INTERVAL + "=PT10S"})
 public class RewardDelivery implements ScheduledTask {
@@ -126,22 +127,36 @@ public class RewardDelivery implements ScheduledTask {
             });
             LOG.info("Reward {} refused: {}", id, refusal.getCode());
             return RewardState.REFUSED;
+        } catch (RuntimeException failure) {
+            // Not a refusal: a fault. The reward waits (backing off) so the rewards after it are still given.
+            LOG.error("Reward {} could not be given", id, failure);
+            return jpa.txExpr(TransactionType.Required, em -> {
+                RewardEntity r = em.find(RewardEntity.class, id);
+                if (r == null || !RewardState.PENDING.name().equals(r.state)) {
+                    return r == null ? RewardState.DONE : RewardState.valueOf(r.state);
+                }
+                return backOff(r, MarketingErrors.REWARD_DELIVERY_FAILED, "could not be given: " + failure.getClass().getSimpleName());
+            });
         }
     }
 
     private RewardState waitFor(RewardEntity r, String domain) {
+        return backOff(r, MarketingErrors.REWARD_DOMAIN_NOT_INSTALLED, "waiting for the " + domain + " feature");
+    }
+
+    /** The reward tried again later (10 s, doubling, up to 10 minutes), or REFUSED after rewards.maxAttempts. */
+    private RewardState backOff(RewardEntity r, MarketingErrors why, String message) {
         r.attempts++;
+        r.code = why.name();
         if (r.attempts >= settings.maxAttempts()) {
             r.state = RewardState.REFUSED.name();
-            r.code = MarketingErrors.REWARD_DOMAIN_NOT_INSTALLED.name();
-            r.message = "the " + domain + " feature was not installed in " + r.attempts + " attempts";
+            r.message = clip(message + " (" + r.attempts + " attempts)");
             return RewardState.REFUSED;
         }
         long seconds = Math.min(600, 10L << Math.min(6, r.attempts - 1));
         LocalDateTime next = BusinessTime.now().plusSeconds(seconds);
         r.nextAt = next;
-        r.code = MarketingErrors.REWARD_DOMAIN_NOT_INSTALLED.name();
-        r.message = "waiting for the " + domain + " feature";
+        r.message = clip(message);
         return RewardState.PENDING;
     }
 

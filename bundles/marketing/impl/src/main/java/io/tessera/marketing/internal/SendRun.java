@@ -32,7 +32,8 @@ import org.apache.commons.csv.CSVPrinter;
  * activity's budget and of the member's limit and writes the rewards (keys "send:&lt;send&gt;:&lt;member&gt;:&lt;reward&gt;"),
  * then gives them at once. A member the send already rewarded (an earlier run of it) is counted, not rewarded again.
  * The activity's budget used up, the activity no longer running, or its coupon out of stock stops the send (STOPPED,
- * the reason kept; it may be resumed). The result file lists every member reached: REWARDED or SKIPPED, with the code.
+ * the reason kept; it may be resumed, and the rewards an earlier run had refused are tried again). The result file
+ * lists every member reached: REWARDED, PENDING (a reward waits for its domain to be installed) or SKIPPED, with the code.
  */
 final class SendRun {
 
@@ -50,8 +51,19 @@ final class SendRun {
         this.delivery = delivery;
     }
 
-    /** What happened to one member: null code = rewarded. */
-    private record Outcome(String code, String message, boolean stops) {
+    /** What happened to one member: REWARDED, PENDING (a reward waits for its domain) or SKIPPED (code and message say why). */
+    private record Outcome(String result, String code, String message, boolean stops) {
+
+        static Outcome skipped(String code, String message, boolean stops) {
+            return new Outcome("SKIPPED", code, message, stops);
+        }
+    }
+
+    /** Another run of the same send wrote this member's rewards first (seen once the activity row was locked). */
+    private static final class AlreadyRewarded extends RuntimeException {
+        AlreadyRewarded() {
+            super(null, null, false, false);
+        }
     }
 
     String run(long sendId, JobProgress progress) throws IOException {
@@ -59,6 +71,7 @@ final class SendRun {
         Path file = progress.resultFile("send-" + sendId + ".csv", "text/csv");
         long reached = 0;
         long rewarded = 0;
+        long pending = 0;
         Map<String, Long> skipped = new TreeMap<>();
         Set<Long> seen = new HashSet<>();
         String stoppedBy = null;
@@ -77,13 +90,14 @@ final class SendRun {
                     }
                     reached++;
                     Outcome o = reward(send, activity, m);
-                    if (o.code() == null) {
-                        rewarded++;
-                        csv.printRecord(m.memberNo, m.id, "REWARDED", "", "");
-                    } else {
+                    if (o.result().equals("SKIPPED")) {
                         skipped.merge(o.code(), 1L, Long::sum);
-                        csv.printRecord(m.memberNo, m.id, "SKIPPED", o.code(), o.message());
+                    } else {
+                        rewarded++;
+                        pending += o.result().equals("PENDING") ? 1 : 0;
                     }
+                    csv.printRecord(m.memberNo, m.id, o.result(), o.code() == null ? "" : o.code(), o.message() == null ? "" : o.message());
+                    progress.counter("pending", pending);
                     progress.done(reached);
                     progress.counter("rewarded", rewarded);
                     skipped.forEach((code, n) -> progress.counter("skipped:" + code, n));
@@ -99,8 +113,9 @@ final class SendRun {
             csv.flush();
         }
         long skippedAll = skipped.values().stream().mapToLong(Long::longValue).sum();
+        String waiting = pending == 0 ? "" : " (" + pending + " waiting for coupons or points to be installed)";
         String message = stoppedBy != null ? "stopped after " + reached + " member(s): " + stoppedBy
-                : rewarded + " member(s) rewarded of " + reached + " reached" + (skipped.isEmpty() ? "" : "; skipped: " + skipped);
+                : rewarded + " member(s) rewarded of " + reached + " reached" + waiting + (skipped.isEmpty() ? "" : "; skipped: " + skipped);
         long reachedAll = reached;
         long rewardedAll = rewarded;
         boolean stopped = stoppedBy != null;
@@ -118,7 +133,7 @@ final class SendRun {
 
     private Outcome reward(SendEntity send, Activities.Loaded activity, Member m) {
         if (m.status != Member.Status.ACTIVE) {
-            return new Outcome("MEMBER_RETURNED", "the member's card was returned", false);
+            return Outcome.skipped("MEMBER_RETURNED", "the member's card was returned", false);
         }
         String prefix = "send:" + send.id + ":" + m.id;
         List<Long> intents;
@@ -126,12 +141,20 @@ final class SendRun {
             intents = jpa.txExpr(TransactionType.Required, em -> {
                 List<Long> earlier = ids(em, prefix);
                 if (!earlier.isEmpty()) {
+                    // An earlier run's rewards; those refused (e.g. out of stock, since restocked) get another try.
+                    em.createQuery("UPDATE RewardEntity r SET r.state = 'PENDING', r.nextAt = :now, r.attempts = 0, r.code = NULL, r.message = NULL"
+                            + " WHERE r.deliveryKey LIKE :k AND r.state = 'REFUSED'").setParameter("now", BusinessTime.now())
+                            .setParameter("k", prefix + ":%").executeUpdate();
                     return earlier;
                 }
                 MarketingErrors refusal = occasions.take(em, activity, m.registeredStoreId);
                 if (refusal != null) {
                     throw refusal.error(refusal == MarketingErrors.ACTIVITY_BUDGET_EXHAUSTED ? "the activity's budget is used up"
                             : "the activity does not run now for store " + m.registeredStoreId);
+                }
+                // The activity row is locked now: a second run of this send that came first has committed its rewards.
+                if (!ids(em, prefix).isEmpty()) {
+                    throw new AlreadyRewarded();
                 }
                 if (!occasions.countMember(em, activity, m.id)) {
                     throw MarketingErrors.ACTIVITY_MEMBER_LIMIT_REACHED.error("the member had the activity's rewards " + activity.activity().perMemberLimit
@@ -140,21 +163,29 @@ final class SendRun {
                 occasions.intents(em, activity, RewardRole.RECIPIENT, m.id, m.registeredStoreId, prefix, "send:" + send.id);
                 return ids(em, prefix);
             });
+        } catch (AlreadyRewarded first) {
+            intents = jpa.txExpr(TransactionType.Required, em -> ids(em, prefix));
         } catch (TesseraException refused) {
             // Out of the activity's stores: this member is skipped; otherwise the activity stopped rewarding: so does the send.
             boolean outOfStores = !activity.storeIds().isEmpty() && !activity.storeIds().contains(m.registeredStoreId);
             boolean stops = refused.getCode().equals(MarketingErrors.ACTIVITY_BUDGET_EXHAUSTED.code())
                     || refused.getCode().equals(MarketingErrors.ACTIVITY_NOT_ACTIVE.code()) && !outOfStores;
-            return new Outcome(refused.getCode(), refused.getMessage(), stops);
+            return Outcome.skipped(refused.getCode(), refused.getMessage(), stops);
         }
+        boolean waiting = false;
+        int given = 0;
         for (long id : intents) {
-            if (delivery.deliver(id) == RewardState.REFUSED) {
+            RewardState state = delivery.deliver(id);
+            if (state == RewardState.REFUSED) {
                 RewardEntity r = jpa.txExpr(TransactionType.Required, em -> em.find(RewardEntity.class, id));
                 boolean stops = CouponErrors.COUPON_OUT_OF_STOCK.code().equals(r.code) || CouponErrors.COUPON_TEMPLATE_NOT_ACTIVE.code().equals(r.code);
-                return new Outcome(r.code, r.message, stops);
+                return Outcome.skipped(r.code, (given > 0 ? given + " of its rewards given, then: " : "") + r.message, stops);
             }
+            waiting |= state == RewardState.PENDING;
+            given += state == RewardState.DONE ? 1 : 0;
         }
-        return new Outcome(null, null, false);
+        return waiting ? new Outcome("PENDING", MarketingErrors.REWARD_DOMAIN_NOT_INSTALLED.code(), "given once coupons or points are installed", false)
+                : new Outcome("REWARDED", null, null, false);
     }
 
     private static List<Long> ids(EntityManager em, String prefix) {

@@ -9,7 +9,9 @@ import io.tessera.marketing.api.SendService;
 import io.tessera.marketing.api.SendState;
 import io.tessera.marketing.internal.jpa.ActivityEntity;
 import io.tessera.marketing.internal.jpa.SendEntity;
+import io.tessera.members.api.LevelService;
 import io.tessera.members.api.MemberService;
+import io.tessera.org.api.OrgService;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
@@ -49,12 +51,18 @@ public class SendServiceImpl implements SendService {
     private final JobService jobs;
     private final SendRun run;
 
+    private final OrgService org;
+    private final LevelService levels;
+
     @Activate
     public SendServiceImpl(@Reference(target = "(osgi.unit.name=tessera-marketing)") JpaTemplate jpa, @Reference UnitOfWork work,
-                           @Reference JobService jobs, @Reference MemberService members, @Reference RewardDelivery delivery) {
+                           @Reference JobService jobs, @Reference MemberService members, @Reference RewardDelivery delivery,
+                           @Reference OrgService org, @Reference LevelService levels) {
         this.jpa = jpa;
         this.work = work;
         this.jobs = jobs;
+        this.org = org;
+        this.levels = levels;
         this.run = new SendRun(jpa, new Segments(jpa, members), new Occasions(jpa, work), delivery);
     }
 
@@ -67,6 +75,12 @@ public class SendServiceImpl implements SendService {
         long activityId = Checks.required("activityId", r.activityId);
         SendEntity e = new SendEntity();
         Segments.apply(r.segment, e);
+        if (e.storeId != null && org.findStore(e.storeId).isEmpty()) {
+            throw Segments.invalid("segment.storeId", "no store " + e.storeId);
+        }
+        if (e.levelId != null && levels.list().stream().noneMatch(l -> l.id != null && l.id.longValue() == e.levelId)) {
+            throw Segments.invalid("segment.levelId", "no level " + e.levelId);
+        }
         LocalDateTime now = BusinessTime.now();
         LocalDateTime runAt = r.runAt == null ? now : ActivityForm.local(r.runAt);
         Send created = work.run("marketing.sends.create", key, r, Send.class, () -> jpa.txExpr(TransactionType.Required, em -> {
@@ -77,8 +91,9 @@ public class SendServiceImpl implements SendService {
             if (ActivityStatus.ENDED.name().equals(a.status) || ActivityStatus.DRAFT.name().equals(a.status)) {
                 throw MarketingErrors.ACTIVITY_NOT_ACTIVE.at("activityId", "activity " + activityId + " is " + a.status);
             }
-            if (!runAt.isBefore(a.endsAt) || runAt.isBefore(now.minusMinutes(1))) {
-                throw Segments.invalid("runAt", "a send runs from now until the activity ends (" + BusinessTime.offset(a.endsAt) + ")");
+            if (!runAt.isBefore(a.endsAt) || runAt.isBefore(now.minusMinutes(1)) || runAt.isBefore(a.startsAt)) {
+                throw Segments.invalid("runAt", "a send runs from now, within the activity's window (" + BusinessTime.offset(a.startsAt) + " to "
+                        + BusinessTime.offset(a.endsAt) + ")");
             }
             e.activityId = activityId;
             e.runAt = runAt.isBefore(now) ? now : runAt;
@@ -91,7 +106,7 @@ public class SendServiceImpl implements SendService {
             return dto(e);
         }));
         if (!created.runAt.toLocalDateTime().isAfter(now)) {
-            start(created.id, SendState.SCHEDULED);
+            start(created.id);
             return get(created.id);
         }
         return created;
@@ -131,21 +146,38 @@ public class SendServiceImpl implements SendService {
         CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
         SendEntity e = jpa.txExpr(TransactionType.Required, em -> find(em, id));
         SendState from = SendState.valueOf(e.state);
-        // A RUNNING send whose job ended without it (a restart cut it short) is stopped in fact.
-        boolean cutShort = from == SendState.RUNNING && e.jobId != null && jobs.get(e.jobId).status == Job.Status.FAILED;
+        // A RUNNING send whose job ended without it (a restart cut it short), or whose job was never submitted (the node
+        // stopped between its start and its job), is stopped in fact.
+        boolean cutShort = from == SendState.RUNNING && (e.jobId != null ? jobs.get(e.jobId).status == Job.Status.FAILED
+                : e.runAt.isBefore(BusinessTime.now().minusMinutes(5)));
         if (from != SendState.STOPPED && !cutShort) {
             throw MarketingErrors.SEND_STATE_INVALID.at("state", "send " + id + " is " + e.state + ": only a STOPPED send is resumed");
         }
-        if (!start(id, from)) {
+        if (!start(id, from, e.jobId)) {
             throw MarketingErrors.SEND_STATE_INVALID.at("state", "send " + id + " changed meanwhile");
         }
         return get(id);
     }
 
-    /** Moves the send from {@code from} to RUNNING (once, whoever asks) and submits its job: whether it did. */
-    boolean start(long id, SendState from) {
-        int moved = jpa.txExpr(TransactionType.Required, em -> em.createQuery("UPDATE SendEntity s SET s.state = 'RUNNING', s.message = NULL"
-                + " WHERE s.id = :id AND s.state = :from").setParameter("id", id).setParameter("from", from.name()).executeUpdate());
+    /** A SCHEDULED send started: see {@link #start(long, SendState, Long)}. */
+    boolean start(long id) {
+        return start(id, SendState.SCHEDULED, null);
+    }
+
+    /**
+     * Moves the send from {@code from} (and the job it had, if any) to RUNNING without a job, once whoever asks — two
+     * resumes of one send never both run — then submits its job: whether it did.
+     */
+    boolean start(long id, SendState from, Long hadJob) {
+        int moved = jpa.txExpr(TransactionType.Required, em -> {
+            var q = em.createQuery("UPDATE SendEntity s SET s.state = 'RUNNING', s.message = NULL, s.jobId = NULL WHERE s.id = :id"
+                    + " AND s.state = :from AND " + (hadJob == null ? "s.jobId IS NULL" : "s.jobId = :job"))
+                    .setParameter("id", id).setParameter("from", from.name());
+            if (hadJob != null) {
+                q.setParameter("job", hadJob);
+            }
+            return q.executeUpdate();
+        });
         if (moved == 0) {
             return false;
         }

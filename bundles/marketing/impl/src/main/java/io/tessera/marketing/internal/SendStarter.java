@@ -1,6 +1,5 @@
 package io.tessera.marketing.internal;
 
-import io.tessera.marketing.api.SendState;
 import io.tessera.platform.api.schedule.ScheduledTask;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -8,8 +7,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Scheduled task "marketing.sends" (every minute unless etc/io.tessera.scheduler.cfg says otherwise): starts the
- * scheduled sends now due (each once: SCHEDULED → RUNNING is a conditional update), and a send now whose start was
- * cut short between its row and its job.
+ * scheduled sends now due (each once: SCHEDULED → RUNNING is a conditional update). A send whose start or job a
+ * restart cut short is resumed by hand (POST /marketing/sends/{id}/resume).
  */
 @Component(service = ScheduledTask.class, property = {ScheduledTask.NAME + "=marketing.sends", ScheduledTask.INTERVAL + "=PT1M"})
 public class SendStarter implements ScheduledTask {
@@ -25,7 +24,7 @@ public class SendStarter implements ScheduledTask {
     public String run() {
         int started = 0;
         for (long id : sends.due(50)) {
-            started += sends.start(id, SendState.SCHEDULED) ? 1 : 0;
+            started += sends.start(id) ? 1 : 0;
         }
         return started + " send(s) started";
     }

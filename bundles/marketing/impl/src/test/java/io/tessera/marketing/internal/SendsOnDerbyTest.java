@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.tessera.coupons.api.Coupon;
+import io.tessera.coupons.api.CouponErrors;
 import io.tessera.coupons.api.CouponIssuer;
 import io.tessera.marketing.api.Activity;
 import io.tessera.marketing.api.ActivityType;
@@ -69,6 +70,7 @@ public class SendsOnDerbyTest {
     private final Map<Long, Member> members = new LinkedHashMap<>();
     private final Map<String, Long> issued = new HashMap<>();
     private Path results;
+    private volatile boolean outOfStock;
 
     @Before
     public void setUp() throws IOException {
@@ -90,9 +92,13 @@ public class SendsOnDerbyTest {
                 })
                 .build();
         AuditService audit = Stub.of(AuditService.class).on("record", a -> null).build();
-        activities = new ActivityServiceImpl(db.jpa(), audit, Stub.of(OrgService.class).on("findStore", a -> Optional.of(new Store())).build());
+        activities = new ActivityServiceImpl(db.jpa(), audit, Stub.of(OrgService.class).on("findStore", a -> Optional.of(new Store())).build(),
+                memberService);
         RewardDelivery delivery = new RewardDelivery(db.jpa(), new MarketingSettings());
         delivery.coupons = Stub.of(CouponIssuer.class).on("issueForActivity", a -> {
+            if (outOfStock) {
+                throw CouponErrors.COUPON_OUT_OF_STOCK.error("template 7 has no coupons left");
+            }
             issued.merge((String) a[2], 1L, Long::sum);
             Coupon c = new Coupon();
             c.no = "9" + issued.size();
@@ -143,6 +149,24 @@ public class SendsOnDerbyTest {
         assertTrue(issued.toString(), issued.values().stream().allMatch(n -> n == 1));
         assertEquals(4, activities.get(activity).used);
         assertEquals("DONE", row(send).state);
+    }
+
+    @Test
+    public void aSendStoppedByACouponOutOfStockGivesTheRefusedRewardWhenResumedAfterARestock() throws Exception {
+        for (long id = 1; id <= 3; id++) {
+            member(id, Member.Status.ACTIVE);
+        }
+        long activity = activity(null);
+        long send = send(activity, SegmentKind.ALL);
+        outOfStock = true;
+        String first = run.run(send, progress("first.csv"));
+        assertTrue(first, first.startsWith("stopped after 1 member(s): COUPON_OUT_OF_STOCK"));
+        outOfStock = false;
+        assertEquals("3 member(s) rewarded of 3 reached", run.run(send, progress("second.csv")));
+        assertEquals(3, issued.size());
+        assertTrue(issued.toString(), issued.values().stream().allMatch(n -> n == 1));
+        // One budget per member, the first member's taken once although their reward was given on the second run.
+        assertEquals(3, activities.get(activity).used);
     }
 
     @Test
