@@ -2,11 +2,18 @@ package io.tessera.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -20,6 +27,55 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PointsIT extends TesseraTestSupport {
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        // Birthdays are looked for every 2 s here (every hour as shipped).
+        return OptionUtils.combine(super.config(), editConfigurationFilePut("etc/io.tessera.scheduler.cfg", "points.birthday.interval", "PT2S"));
+    }
+
+    @Test
+    public void aBirthdayEarnsItsActivityPointsOnceAYear() throws Exception {
+        awaitReady();
+        String hq = bearer(HQ_ADMIN);
+        long store = storeId("102");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        rule("{\"name\":\"生日送积分\",\"kind\":\"ACTIVITY\",\"activity\":\"BIRTHDAY\",\"fixedPoints\":8,\"storeIds\":[" + store + "]}", hq);
+        Answer born = call("POST", "/members", "{\"phone\":\"" + newPhone() + "\",\"name\":\"寿星\",\"storeId\":" + store + ",\"birthday\":\""
+                + today.minusYears(30) + "\"}", hq);
+        assertEquals(born.toString(), 201, born.status);
+        long member = born.json.get("id").asLong();
+        Answer found = call("GET", "/members?bornOn=" + String.format("%02d-%02d", today.getMonthValue(), today.getDayOfMonth()), null, hq);
+        assertTrue(found.text, found.status == 200 && found.json.get("items").findValues("id").stream().anyMatch(id -> id.asLong() == member));
+        assertEquals("bornOn", call("GET", "/members?bornOn=13-01", null, hq).field());
+
+        awaitUnrecorded("birthday points", 30, () -> call("GET", "/points/accounts?memberId=" + member, null, hq).json.path(0).path("available").asLong() == 8);
+        // Later runs of the day find the year's earning.
+        Timestamp seen = lastRun("task.points.birthday");
+        awaitUnrecorded("two more runs", 30, () -> {
+            Timestamp now = lastRun("task.points.birthday");
+            return now != null && seen != null && now.getTime() - seen.getTime() >= 3000;
+        });
+        assertEquals(8, account(member, hq).get("available").asLong());
+        JsonNode earnings = call("GET", "/points/earnings?memberId=" + member, null, hq).json;
+        assertEquals(earnings.toString(), 1, earnings.get("items").findValues("sourceRef").stream()
+                .filter(r -> r.asText().equals("BIRTHDAY:" + member + ":" + today.getYear())).count());
+    }
+
+    private Timestamp lastRun(String lease) {
+        try {
+            return withConnection(c -> {
+                try (var s = c.prepareStatement("SELECT LAST_RUN_AT FROM PLT_LEASE WHERE NAME = ?")) {
+                    s.setString(1, lease);
+                    var rs = s.executeQuery();
+                    return rs.next() ? rs.getTimestamp(1) : null;
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     public void earnedAfterPaymentTakenBackByRefundsOwedWhenSpentAndSettledByTheNextOrder() throws Exception {

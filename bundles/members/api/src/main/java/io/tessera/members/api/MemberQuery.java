@@ -13,6 +13,8 @@ public class MemberQuery {
     public String name;
     public Long levelId;
     public Member.Status status;
+    /** Born on this month and day, "MM-dd" (e.g. "12-05"; "02-29" finds those born on the 29th of February). */
+    public String bornOn;
     /** Registered on or after this day (business days, Asia/Shanghai). */
     @XmlJavaTypeAdapter(LocalDateAdapter.class)
     public LocalDate registeredFrom;

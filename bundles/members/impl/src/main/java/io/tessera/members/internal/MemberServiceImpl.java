@@ -20,10 +20,13 @@ import io.tessera.platform.api.Like;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.Phones;
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.idempotency.IdempotencyService;
 import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +103,7 @@ public class MemberServiceImpl implements MemberService {
                     e.name = name;
                     e.gender = (request.gender == null ? Gender.UNKNOWN : request.gender).name();
                     e.birthday = birthday;
+                    e.birthMmdd = mmdd(birthday);
                     e.registeredStoreId = storeId;
                     // A member signs up by themselves only through a chain-wide integrator (a mini-program);
                     // staff and a store's POS register them at the counter, on their behalf.
@@ -219,6 +223,7 @@ public class MemberServiceImpl implements MemberService {
                 .filter(query.name == null || query.name.isBlank() ? null : Like.prefix(query.name.trim()), "m.name LIKE :name" + Like.ESCAPE, "name")
                 .filter(query.levelId, "m.levelId = :level", "level")
                 .filter(query.status == null ? null : query.status.name(), "m.status = :status", "status")
+                .filter(birthMmdd(query.bornOn), "m.birthMmdd = :born", "born")
                 .filter(query.registeredFrom == null ? null : query.registeredFrom.atStartOfDay(), "m.registeredAt >= :regFrom", "regFrom")
                 .filter(query.registeredTo == null ? null : query.registeredTo.plusDays(1).atStartOfDay(), "m.registeredAt < :regTo", "regTo");
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -243,6 +248,7 @@ public class MemberServiceImpl implements MemberService {
             }
             if (request.birthday != null) {
                 e.birthday = checkBirthday(request.birthday);
+                e.birthMmdd = mmdd(e.birthday);
             }
             Member after = toDto(em, e);
             audit.record("member.update", ENTITY, String.valueOf(id), e.registeredStoreId, masked(before), masked(after));
@@ -272,6 +278,7 @@ public class MemberServiceImpl implements MemberService {
             e.name = null;
             e.gender = Gender.UNKNOWN.name();
             e.birthday = null;
+            e.birthMmdd = null;
             e.status = Member.Status.RETURNED.name();
             e.returnedAt = BusinessTime.now();
             Member after = toDto(em, e);
@@ -335,6 +342,23 @@ public class MemberServiceImpl implements MemberService {
             }
         }
         return org.actingStore(storeId).id;
+    }
+
+    /** "MM-dd" as mmdd; a 400 naming bornOn when it is no day of a year. */
+    private static Integer birthMmdd(String bornOn) {
+        if (bornOn == null) {
+            return null;
+        }
+        try {
+            MonthDay day = MonthDay.parse("--" + bornOn.trim());
+            return day.getMonthValue() * 100 + day.getDayOfMonth();
+        } catch (DateTimeParseException e) {
+            throw PlatformErrors.DATE_INVALID.at("bornOn", "a month and day as MM-dd, e.g. 12-05");
+        }
+    }
+
+    private static Integer mmdd(LocalDate day) {
+        return day == null ? null : day.getMonthValue() * 100 + day.getDayOfMonth();
     }
 
     private static LocalDate checkBirthday(LocalDate birthday) {

@@ -231,6 +231,11 @@ final class Earnings {
         em.flush();
     }
 
+    /** A member's birthday in {@code year}: the BIRTHDAY activity, once a year. */
+    void birthday(EntityManager em, long memberId, long storeId, int year) {
+        activity(em, memberId, Activity.BIRTHDAY, "BIRTHDAY:" + memberId + ":" + year, storeId, Money.ZERO, null);
+    }
+
     /** A marketing reward: the points at once, in a MARKETING lot; once per reference (the earlier grant answered). */
     EarningEntity granted(EntityManager em, Member member, long points, String reference, long storeId, String reason) {
         String key = "mkt:" + reference;

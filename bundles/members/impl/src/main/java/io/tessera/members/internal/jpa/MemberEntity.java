@@ -45,6 +45,10 @@ public class MemberEntity {
     @Column(name = "BIRTHDAY")
     public LocalDate birthday;
 
+    /** The birthday's month and day as mmdd (1205), kept with it: members born on a day are found by an index. */
+    @Column(name = "BIRTH_MMDD")
+    public Integer birthMmdd;
+
     @Column(name = "REGISTERED_STORE_ID", nullable = false)
     public long registeredStoreId;
 

@@ -67,8 +67,10 @@ public class MembersResource {
     public Page<Member> listMembers(@QueryParam("storeId") String storeId, @QueryParam("phone") String phone,
                              @QueryParam("memberNo") String memberNo, @QueryParam("name") String name,
                              @QueryParam("levelId") String levelId, @Parameter(schema = @Schema(implementation = Member.Status.class)) @QueryParam("status") String status,
-                             @QueryParam("page") String page, @QueryParam("size") String size) {
+                             @Parameter(description = "Born on this month and day, MM-dd", schema = @Schema(pattern = "^\\d{2}-\\d{2}$"))
+                             @QueryParam("bornOn") String bornOn, @QueryParam("page") String page, @QueryParam("size") String size) {
         MemberQuery q = new MemberQuery();
+        q.bornOn = bornOn;
         q.storeId = QueryParams.longValue("storeId", storeId);
         q.phone = phone;
         q.memberNo = memberNo;
