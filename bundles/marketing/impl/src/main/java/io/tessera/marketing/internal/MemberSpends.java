@@ -4,7 +4,6 @@ import io.tessera.marketing.internal.jpa.MemberSpendEntity;
 import io.tessera.marketing.internal.jpa.SpendSourceEntity;
 import io.tessera.payments.api.PaymentEvents;
 import io.tessera.platform.api.BusinessTime;
-import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.events.Event;
 import io.tessera.platform.api.events.EventConsumer;
@@ -29,7 +28,7 @@ import org.osgi.service.component.annotations.Reference;
 public class MemberSpends implements EventConsumer {
 
     private final JpaTemplate jpa;
-    private final UnitOfWork work;
+    private final RowsApart rows;
 
     /** What marketing reads of an order. */
     public static class OrderView {
@@ -57,7 +56,7 @@ public class MemberSpends implements EventConsumer {
     @Activate
     public MemberSpends(@Reference(target = "(osgi.unit.name=tessera-marketing)") JpaTemplate jpa, @Reference UnitOfWork work) {
         this.jpa = jpa;
-        this.work = work;
+        this.rows = new RowsApart(jpa, work);
     }
 
     @Override
@@ -95,27 +94,12 @@ public class MemberSpends implements EventConsumer {
     }
 
     private void ensureRow(EntityManager em, long memberId, int month) {
-        if (exists(em, memberId, month)) {
-            return;
-        }
-        work.apart(() -> {
-            try {
-                jpa.tx(TransactionType.Required, apart -> {
-                    if (!exists(apart, memberId, month)) {
-                        MemberSpendEntity row = new MemberSpendEntity();
-                        row.memberId = memberId;
-                        row.month = month;
-                        row.paid = BigDecimal.ZERO.setScale(2);
-                        apart.persist(row);
-                        apart.flush();
-                    }
-                });
-            } catch (RuntimeException e) {
-                if (!DbErrors.isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
-            return null;
+        rows.ensure(em, x -> exists(x, memberId, month), () -> {
+            MemberSpendEntity row = new MemberSpendEntity();
+            row.memberId = memberId;
+            row.month = month;
+            row.paid = BigDecimal.ZERO.setScale(2);
+            return row;
         });
     }
 

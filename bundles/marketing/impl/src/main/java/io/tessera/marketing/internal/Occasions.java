@@ -8,12 +8,10 @@ import io.tessera.marketing.internal.jpa.ActivityRewardEntity;
 import io.tessera.marketing.internal.jpa.RewardEntity;
 import io.tessera.marketing.internal.rules.ActivityWindow;
 import io.tessera.platform.api.BusinessTime;
-import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.work.UnitOfWork;
 import java.time.LocalDateTime;
 import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 
 /**
  * An occasion an activity rewards (a referral that qualified): the activity must be running for the store, then one
@@ -24,12 +22,10 @@ import org.apache.aries.jpa.template.TransactionType;
  */
 final class Occasions {
 
-    private final JpaTemplate jpa;
-    private final UnitOfWork work;
+    private final RowsApart rows;
 
     Occasions(JpaTemplate jpa, UnitOfWork work) {
-        this.jpa = jpa;
-        this.work = work;
+        this.rows = new RowsApart(jpa, work);
     }
 
     /** Takes one of the activity's budget for an occasion in the store: null when taken, else why not. */
@@ -95,27 +91,12 @@ final class Occasions {
     }
 
     private void ensureRow(EntityManager em, long activityId, long memberId) {
-        if (exists(em, activityId, memberId)) {
-            return;
-        }
-        work.apart(() -> {
-            try {
-                jpa.tx(TransactionType.Required, apart -> {
-                    if (!exists(apart, activityId, memberId)) {
-                        ActivityMemberEntity m = new ActivityMemberEntity();
-                        m.activityId = activityId;
-                        m.memberId = memberId;
-                        m.rewarded = 0;
-                        apart.persist(m);
-                        apart.flush();
-                    }
-                });
-            } catch (RuntimeException e) {
-                if (!DbErrors.isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
-            return null;
+        rows.ensure(em, x -> exists(x, activityId, memberId), () -> {
+            ActivityMemberEntity m = new ActivityMemberEntity();
+            m.activityId = activityId;
+            m.memberId = memberId;
+            m.rewarded = 0;
+            return m;
         });
     }
 
