@@ -208,6 +208,84 @@ public class MarketingIT extends TesseraTestSupport {
         assertTrue(soapSend.text, soapSend.status == 200 && soapSend.text.contains("<state>DONE</state>"));
     }
 
+    @Test
+    public void aRechargePromotionGivesTheTierReachedOnceAtTheCounterAndForAPaidRechargeOrder() throws Exception {
+        awaitReady();
+        String hq = bearer(HQ_ADMIN);
+        String clerk = bearer(CLERK_103);
+        long store = storeId("103");
+        long member = member(store);
+        JsonNode level = call("GET", "/members/" + member, null, clerk).json.get("levelId");
+        String levels = level == null ? "[]" : "[" + level.asLong() + "]";
+        long template = couponTemplate("{\"name\":\"充值礼20元券\",\"kind\":\"CASH\",\"value\":20.00,\"validity\":\"RELATIVE\",\"validDays\":30}", hq);
+        String window = "\"startsAt\":\"" + OffsetDateTime.now().minusDays(1) + "\",\"endsAt\":\"" + OffsetDateTime.now().plusDays(30) + "\"";
+        Answer misplaced = call("POST", "/marketing/activities", "{\"type\":\"COUPON_SEND\",\"name\":\"x\"," + window
+                + ",\"rewards\":[{\"role\":\"RECIPIENT\",\"kind\":\"BONUS\",\"amount\":5.00}]}", hq);
+        assertEquals(misplaced.toString(), "ACTIVITY_INVALID", misplaced.code());
+        assertEquals("rewards[0].kind", misplaced.field());
+        long low = rechargeActivity("{\"type\":\"RECHARGE\",\"name\":\"充200送10\"," + window + ",\"storeIds\":[" + store + "],\"rechargeFrom\":200.00,"
+                + "\"rewards\":[{\"role\":\"RECIPIENT\",\"kind\":\"BONUS\",\"amount\":10.00}]}", hq);
+        long high = rechargeActivity("{\"type\":\"RECHARGE\",\"name\":\"充500送50\"," + window + ",\"storeIds\":[" + store + "],\"levelIds\":" + levels
+                + ",\"rechargeFrom\":500.00,\"perMemberLimit\":1,\"rewards\":[{\"role\":\"RECIPIENT\",\"kind\":\"BONUS\",\"amount\":50.00},"
+                + "{\"role\":\"RECIPIENT\",\"kind\":\"COUPON\",\"templateId\":" + template + "}]}", hq);
+
+        // At the counter: the highest tier reached, its bonus in the recharge's own journal row.
+        Answer first = call("POST", "/wallets/recharges", "{\"memberId\":" + member + ",\"storeId\":" + store + ",\"amount\":520.00,\"method\":\"CASH\"}",
+                clerk, key());
+        assertEquals(first.toString(), 201, first.status);
+        assertEquals(high, first.json.get("promotionId").asLong());
+        assertEquals("充500送50", first.json.get("promotionName").asText());
+        assertEquals("50.00", first.json.at("/entry/bonusDelta").asText());
+        assertEquals("520.00", first.json.at("/entry/principalDelta").asText());
+        // The member had the high tier once: the next recharge reaches the lower one.
+        Answer second = call("POST", "/wallets/recharges", "{\"memberId\":" + member + ",\"storeId\":" + store + ",\"amount\":500.00,\"method\":\"CASH\"}",
+                clerk, key());
+        assertEquals(second.toString(), low, second.json.get("promotionId").asLong());
+        assertEquals("10.00", second.json.at("/entry/bonusDelta").asText());
+        Answer small = call("POST", "/wallets/recharges", "{\"memberId\":" + member + ",\"storeId\":" + store + ",\"amount\":199.99,\"method\":\"CASH\"}",
+                clerk, key());
+        assertTrue(small.toString(), small.status == 201 && !small.json.has("promotionId"));
+        assertEquals("60.00", call("GET", "/wallets/accounts?memberId=" + member, null, clerk).json.at("/0/bonus").asText());
+
+        // A recharge order paid at the till earns the same way.
+        long other = member(store);
+        Answer order = call("POST", "/orders", "{\"storeId\":" + store + ",\"posOrderNo\":\"MKT-R-" + System.nanoTime() + "\",\"memberId\":" + other
+                + ",\"kind\":\"RECHARGE\",\"lines\":[{\"sku\":\"RECHARGE\",\"name\":\"充值\",\"quantity\":1,\"unitPrice\":600.00}]}", clerk, key());
+        assertEquals(order.toString(), 201, order.status);
+        Answer paid = call("POST", "/orders/" + order.json.get("orderNo").asText() + "/payments", "{\"tenders\":[{\"method\":\"CASH\",\"amount\":600.00}]}",
+                clerk, key());
+        assertEquals(paid.toString(), 201, paid.status);
+        JsonNode account = call("GET", "/wallets/accounts?memberId=" + other, null, clerk).json.get(0);
+        assertEquals(account.toString(), "50.00", account.get("bonus").asText());
+
+        awaitRewardRun();
+        JsonNode rewards = call("GET", "/marketing/rewards?activityId=" + high, null, hq).json;
+        assertEquals(rewards.toString(), 4, rewards.get("total").asLong());
+        for (JsonNode r : rewards.get("items")) {
+            assertEquals(r.toString(), "DONE", r.get("state").asText());
+            assertTrue(r.toString(), r.get("source").asText().startsWith("recharge:"));
+        }
+        assertEquals(1, call("GET", "/coupons?memberId=" + member, null, hq).json.get("total").asLong());
+        assertEquals(1, call("GET", "/coupons?memberId=" + other, null, hq).json.get("total").asLong());
+        assertEquals(2, call("GET", "/marketing/activities/" + high, null, hq).json.get("used").asLong());
+        assertEquals(1, call("GET", "/marketing/activities/" + low, null, hq).json.get("used").asLong());
+        Answer locked = call("PUT", "/marketing/activities/" + low, "{\"type\":\"RECHARGE\",\"name\":\"充200送10\"," + window + ",\"storeIds\":[" + store
+                + "],\"rechargeFrom\":100.00,\"rewards\":[{\"role\":\"RECIPIENT\",\"kind\":\"BONUS\",\"amount\":10.00}]}", hq);
+        assertEquals(locked.toString(), "ACTIVITY_LOCKED", locked.code());
+        assertEquals("rechargeFrom", locked.field());
+        // Ended, so that other tests' recharges in this store earn nothing from it.
+        assertEquals(200, call("POST", "/marketing/activities/" + low + "/end", null, hq).status);
+        assertEquals(200, call("POST", "/marketing/activities/" + high + "/end", null, hq).status);
+    }
+
+    private long rechargeActivity(String body, String hq) {
+        Answer created = call("POST", "/marketing/activities", body, hq);
+        assertEquals(created.toString(), 201, created.status);
+        long id = created.json.get("id").asLong();
+        assertEquals(200, call("POST", "/marketing/activities/" + id + "/activate", null, hq).status);
+        return id;
+    }
+
     private long couponTemplate(String body, String hq) {
         Answer t = call("POST", "/coupons/templates", body, hq);
         assertEquals(t.toString(), 201, t.status);

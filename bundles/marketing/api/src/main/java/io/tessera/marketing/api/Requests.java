@@ -1,6 +1,7 @@
 package io.tessera.marketing.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tessera.platform.api.Money;
 import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -36,7 +37,12 @@ public final class Requests {
         public Integer perMemberLimit;
         /** REFERRAL: required. */
         public Trigger trigger;
-        /** 1 to 10 rewards. */
+        /** RECHARGE: required, the smallest recharge rewarded (0.01 to 1,000,000.00); other types: absent. */
+        @Schema(minimum = "0.01", maximum = "1000000")
+        public Money rechargeFrom;
+        /** RECHARGE: the members' levels rewarded, at most 50 (empty or absent: every member); other types: absent. */
+        public List<Long> levelIds;
+        /** 1 to 10 rewards; a RECHARGE activity's at most one BONUS. */
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
         public List<RewardSpec> rewards;
     }

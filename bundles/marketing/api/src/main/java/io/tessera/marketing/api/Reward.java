@@ -1,5 +1,6 @@
 package io.tessera.marketing.api;
 
+import io.tessera.platform.api.Money;
 import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
 import java.time.OffsetDateTime;
 import javax.xml.bind.annotation.XmlType;
@@ -19,6 +20,8 @@ public class Reward {
     public RewardKind kind;
     public Long templateId;
     public Long points;
+    /** BONUS: the stored value credited, in the recharge's journal row (source "recharge:&lt;entryId&gt;"). */
+    public Money amount;
     public RewardState state;
     public int attempts;
     public String deliveryKey;

@@ -1,6 +1,9 @@
 package io.tessera.marketing.api;
 
-/** A coupon of a template (coupons domain), or points (points domain). */
+/**
+ * A coupon of a template (coupons domain), points (points domain), or a stored-value bonus (wallets: RECHARGE
+ * activities only, credited in the recharge's own journal row).
+ */
 public enum RewardKind {
-    COUPON, POINTS
+    COUPON, POINTS, BONUS
 }

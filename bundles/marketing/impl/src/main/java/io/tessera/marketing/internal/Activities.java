@@ -11,11 +11,13 @@ import io.tessera.marketing.api.RewardSpec;
 import io.tessera.marketing.api.RewardState;
 import io.tessera.marketing.api.Trigger;
 import io.tessera.marketing.internal.jpa.ActivityEntity;
+import io.tessera.marketing.internal.jpa.ActivityLevelEntity;
 import io.tessera.marketing.internal.jpa.ActivityRewardEntity;
 import io.tessera.marketing.internal.jpa.ActivityStoreEntity;
 import io.tessera.marketing.internal.jpa.RewardEntity;
 import io.tessera.marketing.internal.rules.ActivityWindow;
 import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Money;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +32,7 @@ import javax.persistence.LockModeType;
 final class Activities {
 
     /** An activity row with its stores and rewards. */
-    record Loaded(ActivityEntity activity, Set<Long> storeIds, List<ActivityRewardEntity> rewards) {
+    record Loaded(ActivityEntity activity, Set<Long> storeIds, Set<Long> levelIds, List<ActivityRewardEntity> rewards) {
 
         ActivityWindow.Terms terms() {
             return new ActivityWindow.Terms(ActivityStatus.valueOf(activity.status), activity.startsAt, activity.endsAt, storeIds,
@@ -60,7 +62,7 @@ final class Activities {
         return withParts(em, List.of(a)).get(0);
     }
 
-    /** The activities with their stores and rewards, in two queries. */
+    /** The activities with their stores, levels and rewards, in three queries. */
     static List<Loaded> withParts(EntityManager em, List<ActivityEntity> activities) {
         if (activities.isEmpty()) {
             return List.of();
@@ -71,18 +73,25 @@ final class Activities {
                 .setParameter("ids", ids).getResultList()) {
             stores.computeIfAbsent(s.activityId, k -> new TreeSet<>()).add(s.storeId);
         }
+        Map<Long, Set<Long>> levels = new HashMap<>();
+        for (ActivityLevelEntity v : em.createQuery("SELECT v FROM ActivityLevelEntity v WHERE v.activityId IN :ids", ActivityLevelEntity.class)
+                .setParameter("ids", ids).getResultList()) {
+            levels.computeIfAbsent(v.activityId, k -> new TreeSet<>()).add(v.levelId);
+        }
         Map<Long, List<ActivityRewardEntity>> rewards = new HashMap<>();
         for (ActivityRewardEntity r : em.createQuery("SELECT r FROM ActivityRewardEntity r WHERE r.activityId IN :ids ORDER BY r.id",
                 ActivityRewardEntity.class).setParameter("ids", ids).getResultList()) {
             rewards.computeIfAbsent(r.activityId, k -> new ArrayList<>()).add(r);
         }
-        return activities.stream().map(a -> new Loaded(a, stores.getOrDefault(a.id, new TreeSet<>()), rewards.getOrDefault(a.id, List.of())))
-                .toList();
+        return activities.stream().map(a -> new Loaded(a, stores.getOrDefault(a.id, new TreeSet<>()), levels.getOrDefault(a.id, new TreeSet<>()),
+                rewards.getOrDefault(a.id, List.of()))).toList();
     }
 
-    /** Replaces the activity's stores, and its rewards unless {@code rewards} is null, with these. */
-    static void saveParts(EntityManager em, long activityId, Collection<Long> storeIds, List<ActivityRewardEntity> rewards) {
+    /** Replaces the activity's stores and levels, and its rewards unless {@code rewards} is null, with these. */
+    static void saveParts(EntityManager em, long activityId, Collection<Long> storeIds, Collection<Long> levelIds,
+                          List<ActivityRewardEntity> rewards) {
         em.createQuery("DELETE FROM ActivityStoreEntity s WHERE s.activityId = :a").setParameter("a", activityId).executeUpdate();
+        em.createQuery("DELETE FROM ActivityLevelEntity v WHERE v.activityId = :a").setParameter("a", activityId).executeUpdate();
         if (rewards != null) {
             em.createQuery("DELETE FROM ActivityRewardEntity r WHERE r.activityId = :a").setParameter("a", activityId).executeUpdate();
         }
@@ -91,6 +100,12 @@ final class Activities {
             s.activityId = activityId;
             s.storeId = store;
             em.persist(s);
+        }
+        for (long level : levelIds) {
+            ActivityLevelEntity v = new ActivityLevelEntity();
+            v.activityId = activityId;
+            v.levelId = level;
+            em.persist(v);
         }
         for (ActivityRewardEntity r : rewards == null ? List.<ActivityRewardEntity>of() : rewards) {
             r.activityId = activityId;
@@ -115,6 +130,8 @@ final class Activities {
         a.used = e.used;
         a.perMemberLimit = e.perMemberLimit;
         a.trigger = e.trigger == null ? null : Trigger.valueOf(e.trigger);
+        a.rechargeFrom = e.rechargeFrom == null ? null : Money.of(e.rechargeFrom);
+        a.levelIds = new ArrayList<>(l.levelIds());
         a.rewards = l.rewards().stream().map(Activities::spec).toList();
         a.version = e.version;
         a.createdBy = e.createdBy;
@@ -129,6 +146,7 @@ final class Activities {
         s.kind = RewardKind.valueOf(r.kind);
         s.templateId = r.templateId;
         s.points = r.points;
+        s.amount = r.amount == null ? null : Money.of(r.amount);
         return s;
     }
 
@@ -141,6 +159,7 @@ final class Activities {
         r.kind = RewardKind.valueOf(e.kind);
         r.templateId = e.templateId;
         r.points = e.points;
+        r.amount = e.amount == null ? null : Money.of(e.amount);
         r.state = RewardState.valueOf(e.state);
         r.attempts = e.attempts;
         r.deliveryKey = e.deliveryKey;

@@ -10,6 +10,7 @@ import io.tessera.marketing.internal.jpa.ActivityEntity;
 import io.tessera.marketing.internal.jpa.ActivityRewardEntity;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.Money;
 import io.tessera.platform.api.TesseraException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -25,9 +26,12 @@ final class ActivityForm {
     static final int MAX_STORES = 500;
     static final int MAX_REWARDS = 10;
     static final long MAX_POINTS = 1_000_000;
+    static final int MAX_LEVELS = 50;
+    static final Money MAX_RECHARGE_FROM = Money.parse("1000000");
+    static final Money MAX_BONUS = Money.parse("100000");
 
-    /** What a request makes: the activity's own fields (written into the entity), its stores and its rewards. */
-    record Read(Set<Long> storeIds, List<ActivityRewardEntity> rewards) {
+    /** What a request makes: the activity's own fields (written into the entity), its stores, levels and rewards. */
+    record Read(Set<Long> storeIds, Set<Long> levelIds, List<ActivityRewardEntity> rewards) {
     }
 
     private ActivityForm() {
@@ -62,6 +66,30 @@ final class ActivityForm {
         } else if (r.trigger != null) {
             throw invalid("trigger", "only a REFERRAL activity has a trigger");
         }
+        Set<Long> levels = new TreeSet<>();
+        if (type == ActivityType.RECHARGE) {
+            Money from = Checks.required("rechargeFrom", r.rechargeFrom);
+            if (!from.isPositive() || from.compareTo(MAX_RECHARGE_FROM) > 0) {
+                throw invalid("rechargeFrom", "the smallest recharge rewarded is 0.01 to " + MAX_RECHARGE_FROM);
+            }
+            e.rechargeFrom = from.toBigDecimal();
+            if (r.levelIds != null) {
+                if (r.levelIds.size() > MAX_LEVELS) {
+                    throw invalid("levelIds", "at most " + MAX_LEVELS + " levels (none: every member)");
+                }
+                for (int i = 0; i < r.levelIds.size(); i++) {
+                    levels.add(Checks.required("levelIds[" + i + "]", r.levelIds.get(i)));
+                }
+            }
+        } else {
+            if (r.rechargeFrom != null) {
+                throw invalid("rechargeFrom", "only a RECHARGE activity has a smallest recharge");
+            }
+            if (r.levelIds != null && !r.levelIds.isEmpty()) {
+                throw invalid("levelIds", "only a RECHARGE activity is limited to levels (a send's segment names its level)");
+            }
+            e.rechargeFrom = null;
+        }
         List<ActivityRewardEntity> rewards = rewards(type, Checks.required("rewards", r.rewards));
         e.type = type.name();
         e.name = name;
@@ -70,7 +98,7 @@ final class ActivityForm {
         e.budget = r.budget;
         e.perMemberLimit = r.perMemberLimit;
         e.trigger = r.trigger == null ? null : r.trigger.name();
-        return new Read(stores, rewards);
+        return new Read(stores, levels, rewards);
     }
 
     private static List<ActivityRewardEntity> rewards(ActivityType type, List<RewardSpec> specs) {
@@ -89,7 +117,25 @@ final class ActivityForm {
             ActivityRewardEntity e = new ActivityRewardEntity();
             e.role = role.name();
             e.kind = kind.name();
-            if (kind == RewardKind.COUPON) {
+            if (kind != RewardKind.BONUS && s.amount != null) {
+                throw invalid(at + ".amount", "only a BONUS reward has an amount");
+            }
+            if (kind == RewardKind.BONUS) {
+                if (type != ActivityType.RECHARGE) {
+                    throw invalid(at + ".kind", "only a RECHARGE activity gives a stored-value bonus");
+                }
+                if (out.stream().anyMatch(x -> x.kind.equals(RewardKind.BONUS.name()))) {
+                    throw invalid(at + ".kind", "a recharge earns one bonus");
+                }
+                if (s.templateId != null || s.points != null) {
+                    throw invalid(s.templateId != null ? at + ".templateId" : at + ".points", "a BONUS reward gives stored value, nothing else");
+                }
+                Money amount = Checks.required(at + ".amount", s.amount);
+                if (!amount.isPositive() || amount.compareTo(MAX_BONUS) > 0) {
+                    throw invalid(at + ".amount", "a bonus is 0.01 to " + MAX_BONUS);
+                }
+                e.amount = amount.toBigDecimal();
+            } else if (kind == RewardKind.COUPON) {
                 e.templateId = Checks.required(at + ".templateId", s.templateId);
                 if (s.points != null) {
                     throw invalid(at + ".points", "a COUPON reward names a template, not points");
@@ -111,7 +157,7 @@ final class ActivityForm {
     static Set<RewardRole> roles(ActivityType type) {
         return switch (type) {
             case REFERRAL -> Set.of(RewardRole.REFERRER, RewardRole.REFEREE);
-            case COUPON_SEND -> Set.of(RewardRole.RECIPIENT);
+            case COUPON_SEND, RECHARGE -> Set.of(RewardRole.RECIPIENT);
         };
     }
 
@@ -123,6 +169,9 @@ final class ActivityForm {
         if (was.trigger == null ? now.trigger != null : !was.trigger.equals(now.trigger)) {
             return "trigger";
         }
+        if (was.rechargeFrom == null ? now.rechargeFrom != null : now.rechargeFrom == null || was.rechargeFrom.compareTo(now.rechargeFrom) != 0) {
+            return "rechargeFrom";
+        }
         if (!shape(wasRewards).equals(shape(nowRewards))) {
             return "rewards";
         }
@@ -130,7 +179,8 @@ final class ActivityForm {
     }
 
     private static List<String> shape(List<ActivityRewardEntity> rewards) {
-        return rewards.stream().map(r -> r.role + "/" + r.kind + "/" + r.templateId + "/" + r.points).sorted().toList();
+        return rewards.stream().map(r -> r.role + "/" + r.kind + "/" + r.templateId + "/" + r.points + "/" + (r.amount == null ? null
+                : Money.of(r.amount))).sorted().toList();
     }
 
     /** An API time as the chain's wall clock (what is stored). */

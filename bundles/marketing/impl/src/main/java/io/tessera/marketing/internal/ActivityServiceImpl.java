@@ -11,6 +11,7 @@ import io.tessera.marketing.api.RewardState;
 import io.tessera.marketing.internal.jpa.ActivityEntity;
 import io.tessera.marketing.internal.jpa.ActivityRewardEntity;
 import io.tessera.marketing.internal.jpa.RewardEntity;
+import io.tessera.members.api.LevelService;
 import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
 import io.tessera.platform.api.Checks;
@@ -25,6 +26,7 @@ import io.tessera.platform.api.audit.AuditService;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -45,11 +47,13 @@ public class ActivityServiceImpl implements ActivityService {
     private final AuditService audit;
     private final OrgService org;
     private final MemberService members;
+    private final LevelService levels;
 
     @Activate
     public ActivityServiceImpl(@Reference(target = "(osgi.unit.name=tessera-marketing)") JpaTemplate jpa, @Reference AuditService audit,
-                               @Reference OrgService org, @Reference MemberService members) {
+                               @Reference OrgService org, @Reference MemberService members, @Reference LevelService levels) {
         this.jpa = jpa;
+        this.levels = levels;
         this.audit = audit;
         this.org = org;
         this.members = members;
@@ -62,6 +66,7 @@ public class ActivityServiceImpl implements ActivityService {
         ActivityEntity e = new ActivityEntity();
         ActivityForm.Read read = ActivityForm.apply(r, e);
         checkStores(read.storeIds());
+        checkLevels(read.levelIds());
         LocalDateTime now = BusinessTime.now();
         e.status = ActivityStatus.DRAFT.name();
         e.used = 0;
@@ -72,7 +77,7 @@ public class ActivityServiceImpl implements ActivityService {
         return jpa.txExpr(TransactionType.Required, em -> {
             em.persist(e);
             em.flush();
-            Activities.saveParts(em, e.id, read.storeIds(), read.rewards());
+            Activities.saveParts(em, e.id, read.storeIds(), read.levelIds(), read.rewards());
             Activity after = Activities.dto(Activities.load(em, e));
             audit.record("marketing-activity.create", AUDITED, String.valueOf(e.id), null, null, after);
             return after;
@@ -93,11 +98,12 @@ public class ActivityServiceImpl implements ActivityService {
             ActivityEntity old = copy(e);
             ActivityForm.Read read = ActivityForm.apply(r, e);
             checkStores(read.storeIds());
+            checkLevels(read.levelIds());
             boolean draft = status == ActivityStatus.DRAFT;
             String locked = ActivityForm.lockedChange(old, was.rewards(), e, read.rewards());
             if (!draft && locked != null) {
                 throw MarketingErrors.ACTIVITY_LOCKED.at(locked, "activity " + id + " is " + status
-                        + ": its type, trigger and rewards no longer change (end it and make a new one)");
+                        + ": its type, trigger, smallest recharge and rewards no longer change (end it and make a new one)");
             }
             if (e.budget != null && e.budget < e.used) {
                 throw ActivityForm.invalid("budget", "activity " + id + " has rewarded " + e.used + " times already: the budget is at least that");
@@ -105,7 +111,7 @@ public class ActivityServiceImpl implements ActivityService {
             e.version++;
             e.updatedAt = BusinessTime.now();
             // Once it has run, its reward rows stay (their ids are in the rewards' delivery keys): only the stores change.
-            Activities.saveParts(em, id, read.storeIds(), draft ? read.rewards() : null);
+            Activities.saveParts(em, id, read.storeIds(), read.levelIds(), draft ? read.rewards() : null);
             Activity after = Activities.dto(Activities.load(em, e));
             audit.record("marketing-activity.update", AUDITED, String.valueOf(id), null, before, after);
             return after;
@@ -214,10 +220,23 @@ public class ActivityServiceImpl implements ActivityService {
         }
     }
 
+    private void checkLevels(Set<Long> levelIds) {
+        if (levelIds.isEmpty()) {
+            return;
+        }
+        Set<Long> known = levels.list().stream().filter(l -> l.id != null).map(l -> l.id).collect(Collectors.toSet());
+        for (long level : levelIds) {
+            if (!known.contains(level)) {
+                throw ActivityForm.invalid("levelIds", "no level " + level);
+            }
+        }
+    }
+
     private static ActivityEntity copy(ActivityEntity e) {
         ActivityEntity c = new ActivityEntity();
         c.type = e.type;
         c.trigger = e.trigger;
+        c.rechargeFrom = e.rechargeFrom;
         return c;
     }
 }

@@ -1,6 +1,7 @@
 package io.tessera.marketing.internal;
 
 import io.tessera.marketing.api.MarketingErrors;
+import io.tessera.marketing.api.RewardKind;
 import io.tessera.marketing.api.RewardRole;
 import io.tessera.marketing.api.RewardState;
 import io.tessera.marketing.internal.jpa.ActivityMemberEntity;
@@ -84,7 +85,7 @@ final class Occasions {
     /** The intents of every reward of the activity for the role. */
     void intents(EntityManager em, Activities.Loaded l, RewardRole role, long memberId, Long storeId, String keyPrefix, String source) {
         for (ActivityRewardEntity spec : l.rewards()) {
-            if (spec.role.equals(role.name())) {
+            if (spec.role.equals(role.name()) && !RewardKind.BONUS.name().equals(spec.kind)) {
                 intent(em, l, spec, memberId, storeId, keyPrefix + ":" + spec.id, source);
             }
         }

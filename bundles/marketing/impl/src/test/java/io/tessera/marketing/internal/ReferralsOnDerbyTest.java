@@ -21,6 +21,7 @@ import io.tessera.marketing.api.RewardState;
 import io.tessera.marketing.api.Trigger;
 import io.tessera.marketing.internal.jpa.ReferralEntity;
 import io.tessera.marketing.internal.jpa.RewardEntity;
+import io.tessera.members.api.LevelService;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
@@ -91,7 +92,7 @@ public class ReferralsOnDerbyTest {
         referrals = new Referrals(memberService, new Occasions(db.jpa(), work), settings);
         AuditService audit = Stub.of(AuditService.class).on("record", a -> null).on("recent", a -> List.of()).build();
         OrgService org = Stub.of(OrgService.class).on("findStore", a -> Optional.of(new Store())).build();
-        activities = new ActivityServiceImpl(db.jpa(), audit, org, memberService);
+        activities = new ActivityServiceImpl(db.jpa(), audit, org, memberService, Stub.of(LevelService.class).on("list", a -> List.of()).build());
         service = new ReferralServiceImpl(db.jpa(), work, memberService, settings);
         delivery = new RewardDelivery(db.jpa(), settings);
         delivery.coupons = Stub.of(CouponIssuer.class).on("issueForActivity", a -> {

@@ -15,6 +15,7 @@ import io.tessera.marketing.api.RewardSpec;
 import io.tessera.marketing.api.Segment;
 import io.tessera.marketing.api.SegmentKind;
 import io.tessera.marketing.internal.jpa.SendEntity;
+import io.tessera.members.api.LevelService;
 import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberQuery;
 import io.tessera.members.api.MemberService;
@@ -93,7 +94,7 @@ public class SendsOnDerbyTest {
                 .build();
         AuditService audit = Stub.of(AuditService.class).on("record", a -> null).build();
         activities = new ActivityServiceImpl(db.jpa(), audit, Stub.of(OrgService.class).on("findStore", a -> Optional.of(new Store())).build(),
-                memberService);
+                memberService, Stub.of(LevelService.class).on("list", a -> List.of()).build());
         RewardDelivery delivery = new RewardDelivery(db.jpa(), new MarketingSettings());
         delivery.coupons = Stub.of(CouponIssuer.class).on("issueForActivity", a -> {
             if (outOfStock) {

@@ -12,4 +12,7 @@ public class OperationResult {
     public Money payable;
     /** Recharge: the package whose bonus applied. */
     public String packageName;
+    /** Recharge: the promotion (marketing's recharge activity) whose bonus and rewards applied. */
+    public Long promotionId;
+    public String promotionName;
 }

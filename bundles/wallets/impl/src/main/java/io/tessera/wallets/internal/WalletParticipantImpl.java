@@ -19,6 +19,7 @@ import io.tessera.wallets.api.Hold;
 import io.tessera.wallets.api.HoldRequest;
 import io.tessera.wallets.api.JournalEntry;
 import io.tessera.wallets.api.Movement;
+import io.tessera.wallets.api.RechargePromotions;
 import io.tessera.wallets.api.WalletErrors;
 import io.tessera.wallets.api.WalletParticipant;
 import io.tessera.wallets.internal.Splits.Parts;
@@ -35,6 +36,8 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The participant API: each call joins the caller's transaction ({@code Mandatory}); checks first, then
@@ -47,6 +50,10 @@ public class WalletParticipantImpl implements WalletParticipant {
     private final JpaTemplate jpa;
     private final Postings postings;
     private final Accounts accounts;
+
+    /** Marketing's recharge activities, when installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RechargePromotions promotions;
 
     @Activate
     public WalletParticipantImpl(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa, @Reference OrgService org,
@@ -116,10 +123,15 @@ public class WalletParticipantImpl implements WalletParticipant {
         Postings.Details d = details(m);
         d.method = paidWith.name();
         accounts.ensureAccount(member, scope);
+        RechargePromotions promotion = promotions;
         return jpa.txExpr(TransactionType.Mandatory, em -> {
             AccountEntity account = Accounts.lockAccount(em, member.id, scope).orElseThrow();
-            JournalEntity j = postings.post(em, account, EntryType.RECHARGE, amount.toFen(), 0, store.id, d);
+            RechargePromotions.Offer offer = RechargeOffers.offer(promotion, member, store.id, amount, paidWith);
+            JournalEntity j = postings.post(em, account, EntryType.RECHARGE, amount.toFen(), RechargeOffers.bonusFen(offer), store.id, d);
             account.status = Account.Status.OPEN.name();
+            if (offer != null) {
+                promotion.posted(offer, j.id);
+            }
             return Dtos.entry(j);
         });
     }

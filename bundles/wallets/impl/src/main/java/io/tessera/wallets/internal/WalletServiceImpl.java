@@ -19,6 +19,7 @@ import io.tessera.wallets.api.EntryType;
 import io.tessera.wallets.api.JournalEntry;
 import io.tessera.wallets.api.Movement;
 import io.tessera.wallets.api.OperationResult;
+import io.tessera.wallets.api.RechargePromotions;
 import io.tessera.wallets.api.Requests;
 import io.tessera.wallets.api.WalletErrors;
 import io.tessera.wallets.api.WalletParticipant;
@@ -38,6 +39,8 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The money-moving use cases of the faces. Each checks first, then runs once as the platform's
@@ -53,6 +56,10 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     private final Postings postings;
     private final WalletParticipant participant;
     private final Accounts accounts;
+
+    /** Marketing's recharge activities, when installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RechargePromotions promotions;
 
     @Activate
     public WalletServiceImpl(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa, @Reference OrgService org,
@@ -93,16 +100,24 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
             AccountEntity account = Accounts.lockAccount(em, member.id, scope)
                     .orElseThrow(() -> WalletErrors.WALLET_NOT_OPEN.at("memberId",
                             "the member has no account here yet: open it first (direct opening is configured)"));
+            // A package's bonus, or else a promotion's: never both.
+            RechargePromotions promotion = pkg == null ? promotions : null;
+            RechargePromotions.Offer offer = RechargeOffers.offer(promotion, member, store.id, amount, method);
             Postings.Details d = new Postings.Details();
             d.method = method.name();
             d.reference = reference;
             d.remark = remark;
             d.cardFee = fee.isZero() ? null : fee.toBigDecimal();
-            long bonus = pkg == null ? 0 : Money.of(pkg.bonusAmount).toFen();
+            long bonus = pkg == null ? RechargeOffers.bonusFen(offer) : Money.of(pkg.bonusAmount).toFen();
             JournalEntity j = postings.post(em, account, EntryType.RECHARGE, amount.toFen(), bonus, store.id, d);
             account.status = Account.Status.OPEN.name();
             OperationResult result = Accounts.result(j, account, member.name);
             result.packageName = pkg == null ? null : pkg.name;
+            if (offer != null) {
+                promotion.posted(offer, j.id);
+                result.promotionId = offer.activityId;
+                result.promotionName = offer.activityName;
+            }
             return result;
         }));
     }

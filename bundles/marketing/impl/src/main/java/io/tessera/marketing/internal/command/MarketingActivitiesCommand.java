@@ -23,8 +23,8 @@ public class MarketingActivitiesCommand extends ConsoleAction {
     @Reference
     private ActivityService activities;
 
-    @Option(name = "-t", aliases = "--type", description = "REFERRAL or COUPON_SEND")
-    @Completion(value = StringsCompleter.class, values = {"REFERRAL", "COUPON_SEND"})
+    @Option(name = "-t", aliases = "--type", description = "REFERRAL, COUPON_SEND or RECHARGE")
+    @Completion(value = StringsCompleter.class, values = {"REFERRAL", "COUPON_SEND", "RECHARGE"})
     private ActivityType type;
 
     @Option(name = "--status", description = "DRAFT, ACTIVE, PAUSED or ENDED")
@@ -39,7 +39,7 @@ public class MarketingActivitiesCommand extends ConsoleAction {
         Page<Activity> page = activities.list(type, status, 1, size);
         ShellTable table = table("Id", "Name", "Type", "Trigger", "Window", "Stores", "Used/Budget", "Per member", "Rewards", "Status", "Version");
         for (Activity a : page.getItems()) {
-            table.addRow().addContent(a.id, a.name, a.type, a.trigger == null ? "" : a.trigger, a.startsAt.toLocalDate() + ".." + a.endsAt.toLocalDate(),
+            table.addRow().addContent(a.id, a.name, a.type, a.trigger != null ? a.trigger : a.rechargeFrom != null ? "recharge ≥ " + a.rechargeFrom : "", a.startsAt.toLocalDate() + ".." + a.endsAt.toLocalDate(),
                     a.storeIds.isEmpty() ? "all" : a.storeIds, a.used + "/" + (a.budget == null ? "-" : a.budget),
                     a.perMemberLimit == null ? "-" : a.perMemberLimit, a.rewards.stream().map(MarketingActivitiesCommand::reward)
                             .collect(Collectors.joining(", ")), a.status, a.version);
@@ -50,6 +50,6 @@ public class MarketingActivitiesCommand extends ConsoleAction {
     }
 
     static String reward(RewardSpec r) {
-        return r.role + ": " + (r.points != null ? r.points + " points" : "coupon of template " + r.templateId);
+        return r.role + ": " + (r.amount != null ? r.amount + " bonus" : r.points != null ? r.points + " points" : "coupon of template " + r.templateId);
     }
 }

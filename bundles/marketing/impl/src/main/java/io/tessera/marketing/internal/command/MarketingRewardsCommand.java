@@ -38,7 +38,8 @@ public class MarketingRewardsCommand extends ConsoleAction {
         Page<Reward> page = activities.rewards(activityId, memberId, state, 1, size);
         ShellTable table = table("Id", "Activity", "Member", "Role", "Reward", "Source", "State", "Given", "Why not");
         for (Reward r : page.getItems()) {
-            table.addRow().addContent(r.id, r.activityId, r.memberId, r.role, r.points != null ? r.points + " points" : "template " + r.templateId,
+            String what = r.amount != null ? r.amount + " bonus" : r.points != null ? r.points + " points" : "template " + r.templateId;
+            table.addRow().addContent(r.id, r.activityId, r.memberId, r.role, what,
                     r.source, r.state, r.couponNo != null ? "coupon " + r.couponNo : r.earningId != null ? "earning " + r.earningId : "",
                     r.code == null ? "" : r.code);
         }

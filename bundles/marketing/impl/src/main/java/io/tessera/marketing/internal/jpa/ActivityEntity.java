@@ -1,5 +1,6 @@
 package io.tessera.marketing.internal.jpa;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -46,6 +47,10 @@ public class ActivityEntity {
 
     @Column(name = "TRIGGER_ON", length = 20)
     public String trigger;
+
+    /** RECHARGE: the smallest recharge rewarded. */
+    @Column(name = "RECHARGE_FROM", precision = 19, scale = 2)
+    public BigDecimal rechargeFrom;
 
     @Column(name = "VERSION", nullable = false)
     public int version;

@@ -1,5 +1,6 @@
 package io.tessera.marketing.internal.jpa;
 
+import java.math.BigDecimal;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -33,4 +34,8 @@ public class ActivityRewardEntity {
 
     @Column(name = "POINTS")
     public Long points;
+
+    /** BONUS: the stored value credited. */
+    @Column(name = "AMOUNT", precision = 19, scale = 2)
+    public BigDecimal amount;
 }

@@ -1,6 +1,7 @@
 package io.tessera.marketing.internal.jpa;
 
 import java.time.LocalDateTime;
+import java.math.BigDecimal;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -40,6 +41,10 @@ public class RewardEntity {
 
     @Column(name = "POINTS")
     public Long points;
+
+    /** BONUS: the stored value credited. */
+    @Column(name = "AMOUNT", precision = 19, scale = 2)
+    public BigDecimal amount;
 
     @Column(name = "STORE_ID")
     public Long storeId;
