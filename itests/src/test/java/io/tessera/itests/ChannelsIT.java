@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -129,6 +130,57 @@ public class ChannelsIT extends TesseraTestSupport {
             }
         }
         throw new AssertionError("no channel tender in " + order);
+    }
+
+    @Test
+    public void aCustomerWhoPaysThroughAChannelBecomesAMemberOnceAndTheirNextPaymentIsTheSameMembers() throws Exception {
+        long store = storeId("103");
+        String hq = bearer(HQ_ADMIN);
+        Answer created = call("POST", "/marketing/activities", "{\"type\":\"PAY_TO_JOIN\",\"name\":\"支付即会员\",\"startsAt\":\""
+                + OffsetDateTime.now().minusDays(1) + "\",\"endsAt\":\"" + OffsetDateTime.now().plusDays(30) + "\",\"storeIds\":[" + store
+                + "],\"budget\":10,\"rewards\":[{\"role\":\"RECIPIENT\",\"kind\":\"POINTS\",\"points\":30}]}", hq);
+        assertEquals(created.toString(), 201, created.status);
+        long activity = created.json.get("id").asLong();
+        assertEquals(200, call("POST", "/marketing/activities/" + activity + "/activate", null, hq).status);
+        try {
+            for (Sims.Sim s : sims.both()) {
+                String payer = s.name() + "-payer-" + System.nanoTime();
+                String first = s.authCode();
+                s.payer(first, payer);
+                String no = order(store, null, "25.00", null, "");
+                Answer paid = pay(no, "{\"method\":\"" + s.method() + "\",\"amount\":25.00,\"authCode\":\"" + first + "\"}");
+                assertEquals(paid.toString(), 201, paid.status);
+                assertEquals("PAID", paid.json.get("state").asText());
+                long member = paid.json.get("memberId").asLong();
+                JsonNode m = call("GET", "/members/" + member, null, bearer(CLERK_103)).json;
+                assertEquals(m.toString(), "PAY", m.get("channel").asText());
+                assertTrue(m.toString(), !m.has("phone"));
+
+                String second = s.authCode();
+                s.payer(second, payer);
+                String again = order(store, null, "8.00", null, "");
+                Answer paidAgain = pay(again, "{\"method\":\"" + s.method() + "\",\"amount\":8.00,\"authCode\":\"" + second + "\"}");
+                assertEquals(s.name() + ": the same payer is the same member", member, paidAgain.json.get("memberId").asLong());
+
+                await(s.name() + " welcome points", 60, () -> call("GET", "/marketing/rewards?activityId=" + activity + "&memberId=" + member, null, hq)
+                        .json.at("/items/0/state").asText().equals("DONE"));
+                Answer phone = call("PATCH", "/members/" + member, "{\"phone\":\"" + newPhone() + "\"}", bearer(CLERK_103));
+                assertEquals(phone.toString(), 200, phone.status);
+                Answer twice = call("PATCH", "/members/" + member, "{\"phone\":\"" + newPhone() + "\"}", bearer(CLERK_103));
+                assertEquals(twice.toString(), "MEMBER_PHONE_SET", twice.code());
+            }
+            assertEquals("one member per payer", 2, call("GET", "/marketing/activities/" + activity, null, hq).json.get("used").asLong());
+        } finally {
+            call("POST", "/marketing/activities/" + activity + "/end", null, hq);
+        }
+        // No activity running: a new payer stays no member.
+        Sims.Sim s = sims.both().get(0);
+        String code = s.authCode();
+        s.payer(code, "newcomer-" + System.nanoTime());
+        String no = order(store, null, "5.00", null, "");
+        Answer paid = pay(no, "{\"method\":\"" + s.method() + "\",\"amount\":5.00,\"authCode\":\"" + code + "\"}");
+        assertEquals(paid.toString(), "PAID", paid.json.get("state").asText());
+        assertTrue(paid.toString(), !paid.json.has("memberId"));
     }
 
     @Test

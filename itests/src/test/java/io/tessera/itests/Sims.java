@@ -32,6 +32,9 @@ final class Sims {
 
         void script(String authCode, String outcome);
 
+        /** Whose payment code it is: the payer id the channel reports for its trade. */
+        void payer(String authCode, String payerId);
+
         void answerDelay(Duration d);
 
         void pay(String outTradeNo);
@@ -90,6 +93,11 @@ final class Sims {
 
             public void script(String authCode, String outcome) {
                 s.script(authCode, WechatSimulator.Outcome.valueOf(outcome));
+            }
+
+            @Override
+            public void payer(String authCode, String payerId) {
+                s.payer(authCode, payerId);
             }
 
             public void answerDelay(Duration d) {
@@ -162,6 +170,11 @@ final class Sims {
 
             public void script(String authCode, String outcome) {
                 s.script(authCode, AlipaySimulator.Outcome.valueOf(outcome));
+            }
+
+            @Override
+            public void payer(String authCode, String payerId) {
+                s.payer(authCode, payerId);
             }
 
             public void answerDelay(Duration d) {

@@ -157,7 +157,7 @@ final class ActivityForm {
     static Set<RewardRole> roles(ActivityType type) {
         return switch (type) {
             case REFERRAL -> Set.of(RewardRole.REFERRER, RewardRole.REFEREE);
-            case COUPON_SEND, RECHARGE -> Set.of(RewardRole.RECIPIENT);
+            case COUPON_SEND, RECHARGE, PAY_TO_JOIN -> Set.of(RewardRole.RECIPIENT);
         };
     }
 

@@ -11,8 +11,11 @@ import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 public class Member {
     public enum Status { ACTIVE, RETURNED }
 
-    /** How the member was registered: by themselves (mini-program) or at the counter by an operator. */
-    public enum Channel { SELF, ON_BEHALF }
+    /**
+     * How the member was registered: by themselves (mini-program), at the counter by an operator, or by paying
+     * through a payment channel (支付即会员: no phone until they give one).
+     */
+    public enum Channel { SELF, ON_BEHALF, PAY }
 
     public Long id;
     public String memberNo;

@@ -7,6 +7,8 @@ public enum MemberErrors implements ErrorCode {
     MEMBER_NOT_FOUND(404),
     MEMBER_NOT_REGISTERED(404),
     MEMBER_PHONE_EXISTS(409),
+    /** The member has a phone already: it is not changed by a profile edit (only a member enrolled by a payment gets one). */
+    MEMBER_PHONE_SET(409),
     MEMBER_RETURNED(422),
     MEMBER_HAS_BALANCE(422),
     MEMBER_KEY_REQUIRED(400),

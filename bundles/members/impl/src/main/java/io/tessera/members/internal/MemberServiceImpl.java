@@ -98,36 +98,12 @@ public class MemberServiceImpl implements MemberService {
                     if (byPhone(em, phone).isPresent()) {
                         throw phoneTaken();
                     }
-                    MemberEntity e = new MemberEntity();
-                    e.phone = phone;
-                    e.name = name;
-                    e.gender = (request.gender == null ? Gender.UNKNOWN : request.gender).name();
-                    e.birthday = birthday;
-                    e.birthMmdd = mmdd(birthday);
-                    e.registeredStoreId = storeId;
                     // A member signs up by themselves only through a chain-wide integrator (a mini-program);
                     // staff and a store's POS register them at the counter, on their behalf.
-                    e.channel = (caller.getKind() == Caller.Kind.INTEGRATOR && caller.seesAllStores()
-                            ? Member.Channel.SELF : Member.Channel.ON_BEHALF).name();
-                    e.registeredBy = caller.label();
-                    e.status = Member.Status.ACTIVE.name();
-                    e.experience = 0;
-                    e.registeredAt = BusinessTime.now();
-                    e.levelId = LevelServiceImpl.levelFor(em, 0);
-                    em.persist(e);
-                    // The table generator has assigned the id at persist: the member no derives from it.
-                    e.memberNo = memberNo(e.id);
-                    Flush.orConflict(em, MemberServiceImpl::phoneTaken);
-                    Member dto = toDto(em, e);
-                    audit.record("member.register", ENTITY, String.valueOf(e.id), storeId, null, masked(dto));
-                    MemberEvents.Registered event = new MemberEvents.Registered();
-                    event.memberId = e.id;
-                    event.memberNo = e.memberNo;
-                    event.storeId = storeId;
-                    event.channel = Member.Channel.valueOf(e.channel);
-                    event.referralCode = referralCode;
-                    events.publish(MemberEvents.REGISTERED, "member:" + e.id, event);
-                    return dto;
+                    Member.Channel channel = caller.getKind() == Caller.Kind.INTEGRATOR && caller.seesAllStores()
+                            ? Member.Channel.SELF : Member.Channel.ON_BEHALF;
+                    return Registrations.insert(em, new Registrations.Fields(phone, name, request.gender, birthday, storeId, channel,
+                            referralCode), caller.label(), audit, events);
                 }));
     }
 
@@ -248,10 +224,21 @@ public class MemberServiceImpl implements MemberService {
             }
             if (request.birthday != null) {
                 e.birthday = checkBirthday(request.birthday);
-                e.birthMmdd = mmdd(e.birthday);
+                e.birthMmdd = Registrations.mmdd(e.birthday);
+            }
+            if (request.phone != null) {
+                String phone = Phones.require("phone", request.phone);
+                if (e.phone != null) {
+                    throw MemberErrors.MEMBER_PHONE_SET.at("phone", "the member has a phone already: it is not changed here");
+                }
+                if (byPhone(em, phone).isPresent()) {
+                    throw phoneTaken();
+                }
+                e.phone = phone;
+                Flush.orConflict(em, MemberServiceImpl::phoneTaken);
             }
             Member after = toDto(em, e);
-            audit.record("member.update", ENTITY, String.valueOf(id), e.registeredStoreId, masked(before), masked(after));
+            audit.record("member.update", ENTITY, String.valueOf(id), e.registeredStoreId, Registrations.masked(before), Registrations.masked(after));
             return after;
         });
     }
@@ -357,10 +344,6 @@ public class MemberServiceImpl implements MemberService {
         }
     }
 
-    private static Integer mmdd(LocalDate day) {
-        return day == null ? null : day.getMonthValue() * 100 + day.getDayOfMonth();
-    }
-
     private static LocalDate checkBirthday(LocalDate birthday) {
         if (birthday != null && (birthday.isAfter(BusinessTime.today()) || birthday.isBefore(OLDEST_BIRTHDAY))) {
             throw MemberErrors.BIRTHDAY_INVALID.at("birthday", "birthday must be between 1900-01-01 and today");
@@ -374,36 +357,12 @@ public class MemberServiceImpl implements MemberService {
         }
     }
 
-    private static Optional<MemberEntity> byPhone(EntityManager em, String phone) {
+    static Optional<MemberEntity> byPhone(EntityManager em, String phone) {
         return em.createQuery("SELECT m FROM MemberEntity m WHERE m.phone = :p", MemberEntity.class)
                 .setParameter("p", phone).getResultList().stream().findFirst();
     }
 
-    private static TesseraException phoneTaken() {
+    static TesseraException phoneTaken() {
         return MemberErrors.MEMBER_PHONE_EXISTS.at("phone", "a member with this phone is already registered");
-    }
-
-    private static String memberNo(long id) {
-        return String.format("M%010d", id);
-    }
-
-    /** The audit trail never keeps a full phone number. */
-    private static Member masked(Member m) {
-        Member c = new Member();
-        c.id = m.id;
-        c.memberNo = m.memberNo;
-        c.phone = Phones.mask(m.phone);
-        c.name = m.name;
-        c.gender = m.gender;
-        c.birthday = m.birthday;
-        c.registeredStoreId = m.registeredStoreId;
-        c.channel = m.channel;
-        c.registeredBy = m.registeredBy;
-        c.status = m.status;
-        c.levelId = m.levelId;
-        c.levelName = m.levelName;
-        c.experience = m.experience;
-        c.registeredAt = m.registeredAt;
-        return c;
     }
 }

@@ -12,6 +12,7 @@ import io.tessera.payments.internal.jpa.RefundEntity;
 import io.tessera.payments.internal.jpa.RefundTenderEntity;
 import io.tessera.payments.api.TenderStatus;
 import io.tessera.payments.api.channel.ChannelResult;
+import io.tessera.payments.api.spi.PayerMembers;
 import io.tessera.payments.api.channel.ChannelState;
 import io.tessera.payments.api.spi.DiscountCollaborator;
 import io.tessera.payments.internal.fees.Fees;
@@ -35,6 +36,8 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,10 @@ public class Settlement {
     private final WalletParticipant wallets;
     private final EventPublisher events;
     private final Closing closing;
+
+    /** Marketing's pay-to-become-member, when installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile PayerMembers payers;
 
     @Activate
     public Settlement(@Reference(target = "(osgi.unit.name=tessera-payments)") JpaTemplate jpa, @Reference WalletParticipant wallets,
@@ -138,6 +145,7 @@ public class Settlement {
         }
         t.status = TenderStatus.SUCCEEDED.name();
         t.channelTradeNo = r.channelTradeNo;
+        t.payerId = r.payerId == null || r.payerId.length() > 128 ? null : r.payerId;
         t.channelCode = null;
         t.channelMessage = null;
         t.fee = Orders.fenToDecimal(Fees.fee(amount, t.feeRate));
@@ -217,6 +225,9 @@ public class Settlement {
             c.commit(o.orderNo);
         }
         boolean recharge = OrderKind.RECHARGE.name().equals(o.kind);
+        if (!recharge && o.memberId == null) {
+            o.memberId = payerMember(em, o);
+        }
         if (recharge) {
             Movement m = new Movement(o.memberId, o.storeId, Money.of(o.payable), o.orderNo);
             m.remark = "recharge order " + o.orderNo;
@@ -228,6 +239,28 @@ public class Settlement {
             events.publish(PaymentEvents.RECHARGE_PAID, "order:" + o.orderNo, paid);
         }
         return paid;
+    }
+
+    /** The member a sale's channel payer is (pay-to-become-member), when one is installed and answers; else null. */
+    private Long payerMember(EntityManager em, OrderEntity o) {
+        PayerMembers members = payers;
+        if (members == null) {
+            return null;
+        }
+        for (TenderEntity t : Orders.tenders(em, o.id)) {
+            if (t.payerId != null && TenderStatus.SUCCEEDED.name().equals(t.status)) {
+                PayerMembers.Payer p = new PayerMembers.Payer();
+                p.channel = PaymentMethod.valueOf(t.method);
+                p.payerId = t.payerId;
+                p.storeId = o.storeId;
+                p.orderNo = o.orderNo;
+                Long member = members.memberFor(p);
+                if (member != null) {
+                    return member;
+                }
+            }
+        }
+        return null;
     }
 
     /** Gives up an order's open payment attempt: stored-value holds released, other pending instant tenders cancelled. */

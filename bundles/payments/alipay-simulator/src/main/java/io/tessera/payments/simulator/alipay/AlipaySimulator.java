@@ -57,6 +57,8 @@ public final class AlipaySimulator implements AutoCloseable {
         public int refundRequests;
 
         String appId;
+        /** The buyer's user id (a scripted payment code's payer, else the one simulated customer). */
+        String buyerId = "2088102177846875";
         String notifyUrl;
         String subject;
         /** False for a precreated trade the customer has not scanned yet: the channel does not show it. */
@@ -96,6 +98,7 @@ public final class AlipaySimulator implements AutoCloseable {
     final Map<String, Trade> trades = new ConcurrentHashMap<>();
     final Map<String, SimRefund> refunds = new ConcurrentHashMap<>();
     final Map<String, Outcome> scripts = new ConcurrentHashMap<>();
+    final Map<String, String> payers = new ConcurrentHashMap<>();
     final Map<String, Boolean> queryTimeouts = new ConcurrentHashMap<>();
     final Map<String, byte[]> bills = new ConcurrentHashMap<>();
     final List<String> rejected = new CopyOnWriteArrayList<>();
@@ -182,6 +185,11 @@ public final class AlipaySimulator implements AutoCloseable {
     /** What a payment with this payment code does; codes never scripted succeed. */
     public void script(String authCode, Outcome outcome) {
         scripts.put(authCode, outcome);
+    }
+
+    /** Whose payment code it is: the buyer_user_id / buyer_id its trade reports (unscripted codes: one simulated buyer). */
+    public void payer(String authCode, String buyerId) {
+        payers.put(authCode, buyerId);
     }
 
     /** How late a TIMEOUT payment (and a timed-out query) answers; the payment is still taken. */

@@ -84,6 +84,7 @@ final class SimGateway {
                 return existing(old, fen, no);
             }
             t = newTrade(a, no, fen, biz.path("subject").asText(), p.get("notify_url"));
+            t.buyerId = sim.payers.getOrDefault(biz.path("auth_code").asText(), t.buyerId);
             switch (outcome) {
                 case SUCCEED, TIMEOUT -> {
                     t.state = "TRADE_SUCCESS";
@@ -342,7 +343,7 @@ final class SimGateway {
         n.put("out_trade_no", t.outTradeNo);
         n.put("trade_no", t.channelTradeNo);
         n.put("buyer_logon_id", "tes***@example.com");
-        n.put("buyer_user_id", "2088102177846875");
+        n.put("buyer_user_id", t.buyerId);
         n.put("total_amount", SimWire.yuan(t.amountFen));
         boolean paid = t.paidAt != null;
         n.put("receipt_amount", SimWire.yuan(paid ? t.amountFen : 0));

@@ -84,7 +84,7 @@ final class SimNotifier {
         p.put("sign_type", "RSA2");
         p.put("trade_no", t.channelTradeNo);
         p.put("out_trade_no", t.outTradeNo);
-        p.put("buyer_id", "2088102177846875");
+        p.put("buyer_id", t.buyerId);
         p.put("buyer_logon_id", "tes***@example.com");
         if (a != null) {
             p.put("seller_id", a.sellerId);

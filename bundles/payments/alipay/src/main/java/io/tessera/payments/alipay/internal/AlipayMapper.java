@@ -106,6 +106,7 @@ final class AlipayMapper {
             c.paidFen = fen(r.text("total_amount"));
             OffsetDateTime at = time(r.text("gmt_payment"));
             c.paidAt = at != null ? at : time(r.text("send_pay_date"));
+            c.payerId = r.text("buyer_user_id");
         }
         return c;
     }

@@ -97,6 +97,7 @@ final class AlipayNotifications {
         if (state == ChannelState.SUCCEEDED) {
             r.paidFen = AlipayMapper.fen(p.get("total_amount"));
             r.paidAt = AlipayMapper.time(p.get("gmt_payment"));
+            r.payerId = p.get("buyer_id");
         }
         Long refunded = AlipayMapper.fen(p.get("refund_fee"));
         if (refunded != null) {

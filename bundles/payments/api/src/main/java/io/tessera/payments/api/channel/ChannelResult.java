@@ -13,6 +13,11 @@ public class ChannelResult {
     /** For a QR code payment: the URL the code shows. */
     public String codeUrl;
     public OffsetDateTime paidAt;
+    /**
+     * Who paid, as the channel names them for this merchant, when it says (WeChat Pay: payer.openid; Alipay:
+     * buyer_user_id / buyer_id): how a later payment of the same payer finds the member they became. Never logged.
+     */
+    public String payerId;
     /** The channel's code and message when it refused (never a secret). */
     public String channelCode;
     public String channelMessage;

@@ -64,6 +64,10 @@ public class TenderEntity {
     @Column(name = "CHANNEL_TRADE_NO", length = 64)
     public String channelTradeNo;
 
+    /** Who paid, as the channel named them (openid, buyer_user_id): a later payment of theirs finds their member. */
+    @Column(name = "PAYER_ID", length = 128)
+    public String payerId;
+
     @Column(name = "TERMINAL_REF", length = 64)
     public String terminalRef;
 

@@ -73,6 +73,7 @@ final class SimApi {
                 return error(403, "OUT_TRADE_NO_USED", "商户订单号重复");
             }
             t = newTrade(m, body, "MICROPAY");
+            t.openid = sim.payers.get(authCode);
             outcome = sim.scripts.getOrDefault(authCode, Outcome.SUCCEED);
             switch (outcome) {
                 case SUCCEED, TIMEOUT -> succeed(t);
@@ -295,7 +296,7 @@ final class SimApi {
         if (t.succeeded != null) {
             n.put("bank_type", "OTHERS");
             n.put("success_time", rfc3339(t.succeeded));
-            n.putObject("payer").put("openid", "oSim" + t.mchid);
+            n.putObject("payer").put("openid", t.openid != null ? t.openid : "oSim" + t.mchid);
         }
         ObjectNode amount = n.putObject("amount");
         long fen = paidFen != null ? paidFen : t.amountFen;

@@ -52,6 +52,8 @@ public final class WechatSimulator implements AutoCloseable {
 
         String mchid;
         String appid;
+        /** The payer's openid (a scripted payment code's payer, else the merchant's one simulated customer). */
+        String openid;
         String tradeType;
         String description;
         String notifyUrl;
@@ -114,6 +116,7 @@ public final class WechatSimulator implements AutoCloseable {
     final Map<String, Trade> trades = new LinkedHashMap<>();
     final Map<String, RefundRec> refunds = new LinkedHashMap<>();
     final Map<String, Outcome> scripts = new HashMap<>();
+    final Map<String, String> payers = new HashMap<>();
     final Map<String, Boolean> queryTimeouts = new HashMap<>();
     final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
     private final Map<Delivery, String> deliveryUrls = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -189,6 +192,11 @@ public final class WechatSimulator implements AutoCloseable {
     /** What a payment with this payment code does (default SUCCEED). */
     public synchronized void script(String authCode, Outcome outcome) {
         scripts.put(authCode, outcome);
+    }
+
+    /** Whose payment code it is: the openid its trade reports as payer.openid (unscripted codes: "oSim" + mchid). */
+    public synchronized void payer(String authCode, String openid) {
+        payers.put(authCode, openid);
     }
 
     /** How late a TIMEOUT payment (and a query scripted to time out) answers. */

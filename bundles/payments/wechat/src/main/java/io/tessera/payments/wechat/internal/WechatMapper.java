@@ -61,6 +61,7 @@ final class WechatMapper {
             throw new Unreadable("amount.total missing in a paid transaction");
         }
         r.paidAt = r.state == ChannelState.SUCCEEDED ? time(t, "success_time") : null;
+        r.payerId = r.state == ChannelState.SUCCEEDED ? text(t.path("payer"), "openid") : null;
         if (r.state == ChannelState.FAILED || r.state == ChannelState.CLOSED) {
             r.channelCode = tradeState;
             r.channelMessage = text(t, "trade_state_desc");
