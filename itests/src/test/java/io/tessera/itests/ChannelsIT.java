@@ -8,14 +8,23 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Dictionary;
+import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -181,6 +190,92 @@ public class ChannelsIT extends TesseraTestSupport {
         Answer paid = pay(no, "{\"method\":\"" + s.method() + "\",\"amount\":5.00,\"authCode\":\"" + code + "\"}");
         assertEquals(paid.toString(), "PAID", paid.json.get("state").asText());
         assertTrue(paid.toString(), !paid.json.has("memberId"));
+    }
+
+    @Test
+    public void aMemberCardIsPushedSignedAfterEachChangeAndAgainUntilTheReceiverTakesIt() throws Exception {
+        long store = storeId("103");
+        String hq = bearer(HQ_ADMIN);
+        String secret = "card-secret-0123456789";
+        List<JsonNode> received = new CopyOnWriteArrayList<>();
+        AtomicInteger refuseNext = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ObjectMapper json = new ObjectMapper();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/cards", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String timestamp = exchange.getRequestHeaders().getFirst("Tessera-Timestamp");
+            String expected = "v1=" + hmacHex(secret, timestamp + "." + body);
+            int status;
+            if (!expected.equals(exchange.getRequestHeaders().getFirst("Tessera-Signature"))) {
+                status = 401;
+            } else if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                refused.incrementAndGet();
+                status = 503;
+            } else {
+                received.add(json.readTree(body));
+                status = 204;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        org.osgi.service.cm.Configuration webhook = configs.getConfiguration("io.tessera.marketing.webhook", "?");
+        try {
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/cards");
+            props.put("secret", secret);
+            webhook.update(props);
+            String cardBody = "{\"channel\":\"webhook\",\"name\":\"泰瑟拉会员卡\"}";
+            await("the webhook card channel", 60, () -> call("GET", "/marketing/cards", null, hq).json.size() > 0
+                    || call("POST", "/marketing/cards", cardBody, hq).status == 201);
+            long card = call("GET", "/marketing/cards", null, hq).json.get(0).get("id").asLong();
+            Answer second = call("POST", "/marketing/cards", cardBody, hq);
+            assertEquals(second.toString(), "CARD_EXISTS", second.code());
+
+            long m = fundedMember(store, "100.00");
+            Answer opened = call("POST", "/marketing/cards/" + card + "/members", "{\"memberId\":" + m + "}", bearer(CLERK_103));
+            assertEquals(opened.toString(), 201, opened.status);
+            assertEquals(1, opened.json.get("version").asLong());
+            await("the first push", 60, () -> received.stream().anyMatch(r -> r.get("memberId").asLong() == m));
+            JsonNode first = received.stream().filter(r -> r.get("memberId").asLong() == m).findFirst().orElseThrow();
+            assertEquals(first.toString(), "100.00", first.get("balance").decimalValue().setScale(2).toPlainString());
+            assertEquals("泰瑟拉会员卡", first.get("cardName").asText());
+            await("the name locked", 30, () -> call("GET", "/marketing/cards/" + card, null, hq).json.has("firstPushAt"));
+            Answer renamed = call("PUT", "/marketing/cards/" + card, "{\"channel\":\"webhook\",\"name\":\"新名字\"}", hq);
+            assertEquals(renamed.toString(), "CARD_NAME_LOCKED", renamed.code());
+            assertEquals("name", renamed.field());
+
+            // The receiver is down for two tries: the outbox pushes again until it takes the card as it is now.
+            refuseNext.set(2);
+            assertEquals(201, call("POST", "/wallets/recharges", "{\"memberId\":" + m + ",\"storeId\":" + store
+                    + ",\"amount\":50.00,\"method\":\"CASH\"}", bearer(CLERK_103), key()).status);
+            await("the push after the recharge", 60, () -> received.stream().anyMatch(r -> r.get("memberId").asLong() == m
+                    && r.get("version").asLong() >= 2));
+            assertEquals(2, refused.get());
+            JsonNode last = received.get(received.size() - 1);
+            assertEquals(last.toString(), "150.00", last.get("balance").decimalValue().setScale(2).toPlainString());
+            await("pushed as it is", 30, () -> {
+                JsonNode mc = call("GET", "/marketing/cards/" + card + "/members/" + m, null, bearer(CLERK_103)).json;
+                return mc.get("pushedVersion").asLong() == mc.get("version").asLong();
+            });
+            Answer soapCard = soap("marketing", "<m:getMemberCard xmlns:m=\"urn:tessera:marketing\"><cardId>" + card + "</cardId><memberId>" + m
+                    + "</memberId></m:getMemberCard>", hq);
+            assertTrue(soapCard.text, soapCard.status == 200 && soapCard.text.contains("<cardCode>"));
+        } finally {
+            webhook.delete();
+            receiver.stop(0);
+        }
+    }
+
+    private static String hmacHex(String key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -44,7 +44,18 @@ public enum MarketingErrors implements ErrorCode {
     /** A reward waits for the domain that gives it (coupons, points), which is not installed now. */
     REWARD_DOMAIN_NOT_INSTALLED(503),
     /** Giving a reward failed for a reason other than a refusal (a fault, logged); it is tried again, backing off. */
-    REWARD_DELIVERY_FAILED(500);
+    REWARD_DELIVERY_FAILED(500),
+    CARD_NOT_FOUND(404),
+    /** A card's fields do not make a card (the field says which). */
+    CARD_INVALID(400),
+    /** The channel has a card already (one card per channel). */
+    CARD_EXISTS(409),
+    /** The card has been pushed to its channel: its name no longer changes (the channels refuse it). */
+    CARD_NAME_LOCKED(409),
+    /** No card channel of that name is installed (or configured) now. */
+    CARD_CHANNEL_NOT_AVAILABLE(503),
+    /** The member has not opened the card. */
+    MEMBER_CARD_NOT_FOUND(404);
 
     private final int status;
 

@@ -47,6 +47,23 @@ public final class Requests {
         public List<RewardSpec> rewards;
     }
 
+    /** Makes a member card for a channel, or renames it (before its first push). */
+    @XmlType(name = "marketingCardRequest")
+    public static class CardRequest {
+        /** A card channel installed (e.g. "webhook"); not changed later. */
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 30, example = "webhook")
+        public String channel;
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 30, example = "泰瑟拉会员卡")
+        public String name;
+    }
+
+    /** A member opens a card. */
+    @XmlType(name = "marketingCardOpening")
+    public static class CardOpening {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        public Long memberId;
+    }
+
     /** A referee names their referrer's code after registering (within referral.bindMinutes). */
     @XmlType(name = "marketingReferralBinding")
     public static class Binding {

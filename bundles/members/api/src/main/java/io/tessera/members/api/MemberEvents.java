@@ -5,8 +5,19 @@ public final class MemberEvents {
 
     /** A member registered; payload {@link Registered}, aggregate "member:&lt;id&gt;". */
     public static final String REGISTERED = "members.registered";
+    /**
+     * A member's level changed with the experience of a sale or refund; payload {@link LevelChanged}, aggregate
+     * "member:&lt;id&gt;". Not published by the bulk re-evaluation after a level rule change.
+     */
+    public static final String LEVEL_CHANGED = "members.level_changed";
 
     private MemberEvents() {
+    }
+
+    public static class LevelChanged {
+        public long memberId;
+        public Long fromLevelId;
+        public Long toLevelId;
     }
 
     public static class Registered {

@@ -1,10 +1,13 @@
 package io.tessera.members.internal;
 
+import io.tessera.members.api.MemberEvents;
 import io.tessera.members.internal.jpa.MemberEntity;
 import io.tessera.platform.api.events.Event;
 import io.tessera.platform.api.events.EventConsumer;
+import io.tessera.platform.api.events.EventPublisher;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -28,6 +31,7 @@ public class ExperienceBook implements EventConsumer {
 
     private final JpaTemplate jpa;
     private final MemberSettings settings;
+    private final EventPublisher events;
 
     /** What experience reads of an order. */
     public static class Order {
@@ -55,9 +59,11 @@ public class ExperienceBook implements EventConsumer {
     }
 
     @Activate
-    public ExperienceBook(@Reference(target = "(osgi.unit.name=tessera-members)") JpaTemplate jpa, @Reference MemberSettings settings) {
+    public ExperienceBook(@Reference(target = "(osgi.unit.name=tessera-members)") JpaTemplate jpa, @Reference MemberSettings settings,
+                          @Reference EventPublisher events) {
         this.jpa = jpa;
         this.settings = settings;
+        this.events = events;
     }
 
     @Override
@@ -67,8 +73,16 @@ public class ExperienceBook implements EventConsumer {
                 Order o = event.payload(Order.class);
                 MemberEntity m = member(em, o);
                 if (m != null) {
+                    Long before = m.levelId;
                     long earned = ExperienceRule.earned(base(o, false), settings.experience().perYuan());
                     LevelServiceImpl.grant(em, m, earned, SALE, o.orderNo);
+                    if (!Objects.equals(before, m.levelId)) {
+                        MemberEvents.LevelChanged c = new MemberEvents.LevelChanged();
+                        c.memberId = m.id;
+                        c.fromLevelId = before;
+                        c.toLevelId = m.levelId;
+                        events.publish(MemberEvents.LEVEL_CHANGED, "member:" + m.id, c);
+                    }
                 }
             } else if ("payments.order_refunded".equals(event.topic())) {
                 Refunded r = event.payload(Refunded.class);

@@ -4,6 +4,9 @@ import io.tessera.marketing.api.Activity;
 import io.tessera.marketing.api.ActivityService;
 import io.tessera.marketing.api.ActivityStatus;
 import io.tessera.marketing.api.ActivityType;
+import io.tessera.marketing.api.Card;
+import io.tessera.marketing.api.CardService;
+import io.tessera.marketing.api.MemberCard;
 import io.tessera.marketing.api.Referral;
 import io.tessera.marketing.api.ReferralCode;
 import io.tessera.marketing.api.ReferralService;
@@ -25,7 +28,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Marketing over SOAP: activities and their rewards (read), referral codes and bindings, direct sends. A binding and a send take a {@code requestId}: its idempotency key. */
+/** Marketing over SOAP: activities and their rewards (read), referral codes and bindings, direct sends, member cards. A binding and a send take a {@code requestId}: its idempotency key. */
 @WebService(serviceName = "MarketingService", portName = "MarketingPort", targetNamespace = "urn:tessera:marketing")
 @Component(service = MarketingSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/marketing")
 public class MarketingSoapService {
@@ -33,12 +36,15 @@ public class MarketingSoapService {
     private final ActivityService activities;
     private final ReferralService referrals;
     private final SendService sends;
+    private final CardService cards;
 
     @Activate
-    public MarketingSoapService(@Reference ActivityService activities, @Reference ReferralService referrals, @Reference SendService sends) {
+    public MarketingSoapService(@Reference ActivityService activities, @Reference ReferralService referrals, @Reference SendService sends,
+                                @Reference CardService cards) {
         this.activities = activities;
         this.referrals = referrals;
         this.sends = sends;
+        this.cards = cards;
     }
 
     @WebMethod
@@ -107,6 +113,24 @@ public class MarketingSoapService {
     @WebResult(name = "referral")
     public Referral getReferral(@WebParam(name = "refereeId") long refereeId) throws TesseraFault {
         return referrals.get(refereeId);
+    }
+
+    @WebMethod
+    @WebResult(name = "card")
+    public List<Card> listCards() throws TesseraFault {
+        return cards.list();
+    }
+
+    @WebMethod
+    @WebResult(name = "memberCard")
+    public MemberCard openMemberCard(@WebParam(name = "cardId") long cardId, @WebParam(name = "memberId") long memberId) throws TesseraFault {
+        return cards.open(cardId, memberId);
+    }
+
+    @WebMethod
+    @WebResult(name = "memberCard")
+    public MemberCard getMemberCard(@WebParam(name = "cardId") long cardId, @WebParam(name = "memberId") long memberId) throws TesseraFault {
+        return cards.memberCard(cardId, memberId);
     }
 
     private static int page(Integer page) {
