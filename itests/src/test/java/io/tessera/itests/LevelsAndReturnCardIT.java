@@ -3,26 +3,46 @@ package io.tessera.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.platform.api.audit.AuditEntry;
 import io.tessera.platform.api.audit.AuditService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
 
-/** Member levels over REST (upgrade, re-evaluation, deletion rules) and the card return (退卡). */
+/** Member levels over REST (upgrade, re-evaluation, deletion rules, the yearly review) and the card return (退卡). */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class LevelsAndReturnCardIT extends TesseraTestSupport {
 
     @Inject
     private AuditService audit;
+
+    @Inject
+    private ConfigurationAdmin configs;
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        // The yearly review's task looks every 2 s (hourly in the distribution).
+        return OptionUtils.combine(super.config(), editConfigurationFilePut("etc/io.tessera.scheduler.cfg", "members.levels.review.interval", "PT2S"));
+    }
 
     @Before
     public void ready() {
@@ -102,6 +122,41 @@ public class LevelsAndReturnCardIT extends TesseraTestSupport {
         Answer raised = call("PUT", "/levels/" + silver, "{\"threshold\":5000}", bearer(HQ_ADMIN));
         assertEquals(raised.toString(), 200, raised.status);
         assertEquals(silver, get(m).get("levelId").asLong());
+    }
+
+    @Test
+    public void theYearlyReviewMovesAQuietMemberDownOnceAndTheNextSaleDoesNotMoveThemStraightBack() throws Exception {
+        long diamond = level("钻石会员", 800_000, "0.90");
+        long black = level("黑钻会员", 900_000, "0.85");
+        long m = member(bearer(HQ_ADMIN));
+        grant(m, 900_000, "review-1");
+        assertEquals(black, get(m).get("levelId").asLong());
+        // A quiet year: 850,000 of the experience came since the last review.
+        assertEquals(1, sql("UPDATE MBR_MEMBER SET PERIOD_EXPERIENCE = 850000 WHERE ID = " + m));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        org.osgi.service.cm.Configuration members = configs.getConfiguration("io.tessera.members", "?");
+        Dictionary<String, Object> before = members.getProperties();
+        Dictionary<String, Object> yearly = new Hashtable<>();
+        for (String k : Collections.list(before.keys())) {
+            yearly.put(k, before.get(k));
+        }
+        yearly.put("levels.review", "YEARLY");
+        yearly.put("levels.reviewOn", String.format("%02d-%02d", today.getMonthValue(), today.getDayOfMonth()));
+        members.update(yearly);
+        try {
+            awaitUnrecorded("the review of the year", 60, () -> withConnectionQuietly("SELECT COUNT(*) FROM MBR_LEVEL_REVIEW WHERE REVIEW_YEAR = "
+                    + today.getYear()).equals("1"));
+            JsonNode reviewed = get(m);
+            assertEquals(diamond, reviewed.get("levelId").asLong());
+            assertEquals("the experience stays", 900_000, reviewed.get("experience").asLong());
+            // Through the new year levels follow the period's experience: 60,000 is not 900,000.
+            grant(m, 60_000, "review-2");
+            assertEquals(diamond, get(m).get("levelId").asLong());
+            assertEquals(1, Integer.parseInt(withConnectionQuietly("SELECT COUNT(*) FROM MBR_LEVEL_REVIEW")));
+        } finally {
+            yearly.put("levels.review", "NONE");
+            members.update(yearly);
+        }
     }
 
     @Test

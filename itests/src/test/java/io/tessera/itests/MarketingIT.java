@@ -349,16 +349,4 @@ public class MarketingIT extends TesseraTestSupport {
     private long points(long member, String hq) {
         return call("GET", "/points/accounts?memberId=" + member, null, hq).json.path(0).path("available").asLong();
     }
-
-    private String withConnectionQuietly(String query) {
-        try {
-            return withConnection(c -> {
-                try (var s = c.createStatement(); var rs = s.executeQuery(query)) {
-                    return rs.next() ? rs.getString(1) : "";
-                }
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -161,6 +161,19 @@ public abstract class TesseraTestSupport {
         });
     }
 
+    /** The first column of the first row of a query on Tessera's database ("" when no row), as text. */
+    protected String withConnectionQuietly(String query) {
+        try {
+            return withConnection(c -> {
+                try (Statement s = c.createStatement(); var rs = s.executeQuery(query)) {
+                    return rs.next() ? rs.getString(1) : "";
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected interface Work<T> {
         T apply(Connection c) throws Exception;
     }

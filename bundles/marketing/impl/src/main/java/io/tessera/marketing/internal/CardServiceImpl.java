@@ -17,7 +17,6 @@ import io.tessera.platform.api.Role;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.events.EventPublisher;
 import io.tessera.platform.api.work.UnitOfWork;
-import java.time.LocalDateTime;
 import java.util.List;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;

@@ -75,7 +75,7 @@ public class ExperienceBook implements EventConsumer {
                 if (m != null) {
                     Long before = m.levelId;
                     long earned = ExperienceRule.earned(base(o, false), settings.experience().perYuan());
-                    LevelServiceImpl.grant(em, m, earned, SALE, o.orderNo);
+                    LevelServiceImpl.grant(em, m, earned, SALE, o.orderNo, settings.review().yearly());
                     if (!Objects.equals(before, m.levelId)) {
                         MemberEvents.LevelChanged c = new MemberEvents.LevelChanged();
                         c.memberId = m.id;
@@ -107,7 +107,7 @@ public class ExperienceBook implements EventConsumer {
         long target = ExperienceRule.takenBack(granted.get(0), base(r.order, false), base(r.order, true));
         long more = target + before;
         if (more > 0) {
-            LevelServiceImpl.grant(em, m, -more, REFUND, r.order.orderNo + "/" + r.refund.refundNo);
+            LevelServiceImpl.grant(em, m, -more, REFUND, r.order.orderNo + "/" + r.refund.refundNo, settings.review().yearly());
         }
     }
 

@@ -1,6 +1,9 @@
 package io.tessera.members.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +47,25 @@ public final class LevelRules {
             bands.add(new Band(sorted.get(i).levelId(), sorted.get(i).threshold(), to));
         }
         return bands;
+    }
+
+    /** A day of the year as MM-dd ({month, day}; 02-29 allowed), or null when it is none. */
+    public static int[] monthDay(String mmdd) {
+        if (mmdd == null || !mmdd.trim().matches("\\d{2}-\\d{2}")) {
+            return null;
+        }
+        int month = Integer.parseInt(mmdd.trim().substring(0, 2));
+        int day = Integer.parseInt(mmdd.trim().substring(3));
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).maxLength()) {
+            return null;
+        }
+        return new int[] {month, day};
+    }
+
+    /** The review's day in {@code year}: the 29th of February is the 28th in a common year. */
+    public static LocalDate reviewDay(int year, int month, int day) {
+        YearMonth ym = YearMonth.of(year, month);
+        return ym.atDay(Math.min(day, ym.lengthOfMonth()));
     }
 
     /** A discount rate must be in (0, 1] with at most two decimals, e.g. 0.95 (9.5折). */

@@ -37,11 +37,14 @@ public class LevelServiceImpl implements LevelService {
 
     private final AuditService audit;
 
+    private final MemberSettings settings;
+
     @Activate
     public LevelServiceImpl(@Reference(target = "(osgi.unit.name=tessera-members)") JpaTemplate jpa,
-            @Reference AuditService audit) {
+            @Reference AuditService audit, @Reference MemberSettings settings) {
         this.jpa = jpa;
         this.audit = audit;
+        this.settings = settings;
     }
 
     @Override
@@ -65,7 +68,7 @@ public class LevelServiceImpl implements LevelService {
         return jpa.txExpr(TransactionType.Required, em -> {
             em.persist(e);
             Flush.orConflict(em, LevelServiceImpl::levelTaken);
-            reevaluate(em);
+            reevaluate(em, settings.review().yearly());
             Level dto = toDto(e, 0);
             audit.record("level.create", ENTITY, String.valueOf(e.id), null, null, dto);
             return dto;
@@ -84,7 +87,7 @@ public class LevelServiceImpl implements LevelService {
             Level before = toDto(e, 0);
             apply(e, level, false);
             Flush.orConflict(em, LevelServiceImpl::levelTaken);
-            reevaluate(em);
+            reevaluate(em, settings.review().yearly());
             Level after = toDto(e, 0);
             audit.record("level.update", ENTITY, String.valueOf(id), null, before, after);
             return after;
@@ -129,7 +132,7 @@ public class LevelServiceImpl implements LevelService {
         String ref = Checks.text("reference", reference, 100);
         return jpa.txExpr(TransactionType.Required, em -> {
             MemberEntity m = MemberServiceImpl.visible(caller, em.find(MemberEntity.class, memberId, LockModeType.PESSIMISTIC_WRITE));
-            grant(em, m, amount, src, ref);
+            grant(em, m, amount, src, ref, settings.review().yearly());
             return MemberServiceImpl.toDto(em, m);
         });
     }
@@ -137,9 +140,10 @@ public class LevelServiceImpl implements LevelService {
     /**
      * Adds (or, negative, takes back) experience of the locked member once per source and reference; never below 0.
      * Gaining experience only ever upgrades; losing it never downgrades (levels go down only by the yearly review,
-     * when the chain has one). Returns whether it was applied (false: seen before, or the card was returned).
+     * when the chain has one: then levels follow the experience since the last review, {@code yearly}). Returns whether
+     * it was applied (false: seen before, or the card was returned).
      */
-    static boolean grant(EntityManager em, MemberEntity m, long amount, String source, String reference) {
+    static boolean grant(EntityManager em, MemberEntity m, long amount, String source, String reference, boolean yearly) {
         boolean seen = !em.createQuery("SELECT x.id FROM ExperienceEntity x WHERE x.source = :s AND x.reference = :r", Long.class)
                 .setParameter("s", source).setParameter("r", reference).getResultList().isEmpty();
         if (seen || amount == 0 || !Member.Status.ACTIVE.name().equals(m.status)) {
@@ -154,7 +158,8 @@ public class LevelServiceImpl implements LevelService {
         x.at = BusinessTime.now();
         em.persist(x);
         m.experience = Math.addExact(m.experience, applied);
-        Long newLevel = levelFor(em, m.experience);
+        m.periodExperience = Math.max(0, Math.addExact(m.periodExperience, applied));
+        Long newLevel = levelFor(em, yearly ? m.periodExperience : m.experience);
         if (newLevel != null && threshold(em, newLevel) > threshold(em, m.levelId)) {
             m.levelId = newLevel;
         }
@@ -164,7 +169,8 @@ public class LevelServiceImpl implements LevelService {
     @Override
     public int reevaluateAll() {
         CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
-        return jpa.txExpr(TransactionType.Required, LevelServiceImpl::reevaluate);
+        boolean yearly = settings.review().yearly();
+        return jpa.txExpr(TransactionType.Required, em -> reevaluate(em, yearly));
     }
 
     /**
@@ -172,14 +178,15 @@ public class LevelServiceImpl implements LevelService {
      * level band (members of the band holding no level or a lower one). Never downgrades: a raised threshold or a
      * new higher level leaves members where they are until the yearly review, when the chain has one.
      */
-    static int reevaluate(EntityManager em) {
+    static int reevaluate(EntityManager em, boolean yearly) {
+        String basis = yearly ? "m.periodExperience" : "m.experience";
         List<Threshold> levels = thresholds(em);
         List<Band> bands = LevelRules.bands(levels);
         int changed = 0;
         for (Band b : bands) {
             List<Long> lower = levels.stream().filter(t -> t.threshold() < b.from()).map(Threshold::levelId).toList();
-            String upper = b.toExclusive() == null ? "" : " AND m.experience < :to";
-            var q = em.createQuery("UPDATE MemberEntity m SET m.levelId = :level WHERE m.experience >= :from" + upper
+            String upper = b.toExclusive() == null ? "" : " AND " + basis + " < :to";
+            var q = em.createQuery("UPDATE MemberEntity m SET m.levelId = :level WHERE " + basis + " >= :from" + upper
                             + " AND (m.levelId IS NULL" + (lower.isEmpty() ? "" : " OR m.levelId IN :lower") + ")")
                     .setParameter("level", b.levelId()).setParameter("from", b.from());
             if (b.toExclusive() != null) {
@@ -191,6 +198,36 @@ public class LevelServiceImpl implements LevelService {
             changed += q.executeUpdate();
         }
         return changed;
+    }
+
+    /**
+     * The yearly review: every active member holding a level above the one their experience since the last review
+     * reaches moves down to that one (none, below the lowest threshold) — one bulk update per level band — and a new
+     * period starts for everyone. Never moves anyone up (that happens as experience comes). Returns how many moved.
+     */
+    static int review(EntityManager em) {
+        List<Threshold> levels = thresholds(em);
+        int moved = 0;
+        for (Band b : LevelRules.bands(levels)) {
+            List<Long> higher = levels.stream().filter(t -> t.threshold() > b.from()).map(Threshold::levelId).toList();
+            if (higher.isEmpty()) {
+                continue;
+            }
+            String upper = b.toExclusive() == null ? "" : " AND m.periodExperience < :to";
+            var q = em.createQuery("UPDATE MemberEntity m SET m.levelId = :level WHERE m.status = 'ACTIVE' AND m.periodExperience >= :from" + upper
+                    + " AND m.levelId IN :higher").setParameter("level", b.levelId()).setParameter("from", b.from()).setParameter("higher", higher);
+            if (b.toExclusive() != null) {
+                q.setParameter("to", b.toExclusive());
+            }
+            moved += q.executeUpdate();
+        }
+        long lowest = levels.stream().mapToLong(Threshold::threshold).min().orElse(0);
+        if (!levels.isEmpty() && lowest > 0) {
+            moved += em.createQuery("UPDATE MemberEntity m SET m.levelId = NULL WHERE m.status = 'ACTIVE' AND m.periodExperience < :lowest"
+                    + " AND m.levelId IS NOT NULL").setParameter("lowest", lowest).executeUpdate();
+        }
+        em.createQuery("UPDATE MemberEntity m SET m.periodExperience = 0 WHERE m.periodExperience <> 0").executeUpdate();
+        return moved;
     }
 
     static Long levelFor(EntityManager em, long experience) {

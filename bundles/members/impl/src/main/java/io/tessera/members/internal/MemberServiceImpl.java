@@ -36,7 +36,6 @@ import java.util.Collection;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import io.tessera.members.api.MemberActivity;
-import io.tessera.members.api.MemberEvents;
 import io.tessera.members.internal.jpa.ActivityEntity;
 import io.tessera.platform.api.Money;
 import io.tessera.platform.api.events.EventPublisher;

@@ -1,5 +1,6 @@
 package io.tessera.members.internal;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -8,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 import io.tessera.members.internal.LevelRules.Band;
 import io.tessera.members.internal.LevelRules.Threshold;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -70,5 +72,16 @@ public class LevelRulesTest {
         assertFalse(LevelRules.validRate(new BigDecimal("1.01")));
         assertFalse(LevelRules.validRate(new BigDecimal("0.925")));
         assertFalse(LevelRules.validRate(null));
+    }
+
+    @Test
+    public void theReviewDayIsAMonthAndDayAndThe29thOfFebruaryIsThe28thInCommonYears() {
+        assertArrayEquals(new int[] {1, 1}, LevelRules.monthDay("01-01"));
+        assertArrayEquals(new int[] {2, 29}, LevelRules.monthDay("02-29"));
+        assertNull(LevelRules.monthDay("02-30"));
+        assertNull(LevelRules.monthDay("13-01"));
+        assertNull(LevelRules.monthDay("1-1"));
+        assertEquals(LocalDate.of(2027, 2, 28), LevelRules.reviewDay(2027, 2, 29));
+        assertEquals(LocalDate.of(2028, 2, 29), LevelRules.reviewDay(2028, 2, 29));
     }
 }

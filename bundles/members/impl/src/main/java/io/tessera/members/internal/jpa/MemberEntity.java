@@ -67,6 +67,10 @@ public class MemberEntity {
     @Column(name = "EXPERIENCE", nullable = false)
     public long experience;
 
+    /** Experience since the last yearly level review (all of it until the first): what levels follow under levels.review=YEARLY. */
+    @Column(name = "PERIOD_EXPERIENCE", nullable = false)
+    public long periodExperience;
+
     @Column(name = "REGISTERED_AT", nullable = false)
     public LocalDateTime registeredAt;
 

@@ -25,16 +25,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Member cards (会员卡) and their channels: the cards, a member's card, pushing it again. */
-@Component(service = CardsResource.class, property = Endpoints.REST_RESOURCE + "=true")
+@Component(service = MemberCardsResource.class, property = Endpoints.REST_RESOURCE + "=true")
 @Path("/marketing/cards")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class CardsResource {
+public class MemberCardsResource {
 
     private final CardService cards;
 
     @Activate
-    public CardsResource(@Reference CardService cards) {
+    public MemberCardsResource(@Reference CardService cards) {
         this.cards = cards;
     }
 
