@@ -13,10 +13,10 @@ import io.tessera.members.api.MemberService;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.events.EventPublisher;
-import io.tessera.platform.api.work.UnitOfWork;
 import java.util.List;
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -43,18 +43,15 @@ public class CardServiceImpl implements CardService {
     private final MemberService members;
     private final EventPublisher events;
     private final CardChannels channels;
-    private final RowsApart rows;
 
     @Activate
     public CardServiceImpl(@Reference(target = "(osgi.unit.name=tessera-marketing)") JpaTemplate jpa, @Reference AuditService audit,
-                           @Reference MemberService members, @Reference EventPublisher events, @Reference CardChannels channels,
-                           @Reference UnitOfWork work) {
+                           @Reference MemberService members, @Reference EventPublisher events, @Reference CardChannels channels) {
         this.jpa = jpa;
         this.audit = audit;
         this.members = members;
         this.events = events;
         this.channels = channels;
-        this.rows = new RowsApart(jpa, work);
     }
 
     @Override
@@ -136,14 +133,24 @@ public class CardServiceImpl implements CardService {
             throw MemberErrors.MEMBER_RETURNED.error("the member's card was returned");
         }
         jpa.txExpr(TransactionType.Required, em -> find(em, cardId));
-        // The row is made apart (two tills opening the same card at once make one), then opened under its lock.
-        jpa.tx(TransactionType.Required, em -> rows.ensure(em, x -> row(x, cardId, memberId) != null, () -> {
-            MemberCardEntity x = new MemberCardEntity();
-            x.cardId = cardId;
-            x.memberId = memberId;
-            x.code = m.memberNo;
-            return x;
-        }));
+        // The row first, in a transaction of its own (two tills opening the same card at once make one: the other's
+        // unique violation says it is there), then opened under its lock.
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                if (row(em, cardId, memberId) == null) {
+                    MemberCardEntity x = new MemberCardEntity();
+                    x.cardId = cardId;
+                    x.memberId = memberId;
+                    x.code = m.memberNo;
+                    em.persist(x);
+                    em.flush();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!DbErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
         return jpa.txExpr(TransactionType.Required, em -> {
             MemberCardEntity x = locked(em, cardId, memberId);
             if (x.version == 0) {
