@@ -9,14 +9,14 @@ import java.util.List;
  */
 public interface CardService {
 
-    Card create(Requests.CardRequest request);
+    CardTemplate create(Requests.CardRequest request);
 
     /** A new name; CARD_NAME_LOCKED once the card has been pushed (the channels refuse it). */
-    Card update(long id, Requests.CardRequest request);
+    CardTemplate update(long id, Requests.CardRequest request);
 
-    Card get(long id);
+    CardTemplate get(long id);
 
-    List<Card> list();
+    List<CardTemplate> list();
 
     /** The member opens the card (again: the same card answered); it is pushed at once. */
     MemberCard open(long cardId, long memberId);

@@ -1,6 +1,6 @@
 package io.tessera.marketing.internal;
 
-import io.tessera.marketing.api.Card;
+import io.tessera.marketing.api.CardTemplate;
 import io.tessera.marketing.api.CardService;
 import io.tessera.marketing.api.MarketingErrors;
 import io.tessera.marketing.api.MemberCard;
@@ -55,7 +55,7 @@ public class CardServiceImpl implements CardService {
     }
 
     @Override
-    public Card create(Requests.CardRequest r) {
+    public CardTemplate create(Requests.CardRequest r) {
         CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
         Checks.required("body", r);
         String channel = Checks.text("channel", r.channel, 30);
@@ -80,14 +80,14 @@ public class CardServiceImpl implements CardService {
             } catch (PersistenceException e) {
                 throw MarketingErrors.CARD_EXISTS.at("channel", "channel " + channel + " has a card already");
             }
-            Card out = dto(em, c);
+            CardTemplate out = dto(em, c);
             audit.record("marketing-card.create", AUDITED, String.valueOf(c.id), null, null, out);
             return out;
         });
     }
 
     @Override
-    public Card update(long id, Requests.CardRequest r) {
+    public CardTemplate update(long id, Requests.CardRequest r) {
         CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
         Checks.required("body", r);
         String channel = Checks.text("channel", r.channel, 30);
@@ -106,22 +106,22 @@ public class CardServiceImpl implements CardService {
                 throw MarketingErrors.CARD_NAME_LOCKED.at("name", "card " + id + " has been shown on " + c.channel + " since " + c.firstPushAt
                         + ": its name no longer changes");
             }
-            Card before = dto(em, c);
+            CardTemplate before = dto(em, c);
             c.name = name;
             c.version++;
-            Card after = dto(em, c);
+            CardTemplate after = dto(em, c);
             audit.record("marketing-card.update", AUDITED, String.valueOf(id), null, before, after);
             return after;
         });
     }
 
     @Override
-    public Card get(long id) {
+    public CardTemplate get(long id) {
         return jpa.txExpr(TransactionType.Required, em -> dto(em, find(em, id)));
     }
 
     @Override
-    public List<Card> list() {
+    public List<CardTemplate> list() {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery("SELECT c FROM CardEntity c ORDER BY c.id", CardEntity.class)
                 .getResultList().stream().map(c -> dto(em, c)).toList());
     }
@@ -224,8 +224,8 @@ public class CardServiceImpl implements CardService {
         return x;
     }
 
-    private static Card dto(EntityManager em, CardEntity c) {
-        Card d = new Card();
+    private static CardTemplate dto(EntityManager em, CardEntity c) {
+        CardTemplate d = new CardTemplate();
         d.id = c.id;
         d.channel = c.channel;
         d.name = c.name;

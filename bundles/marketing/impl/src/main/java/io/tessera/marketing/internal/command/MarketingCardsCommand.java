@@ -1,6 +1,6 @@
 package io.tessera.marketing.internal.command;
 
-import io.tessera.marketing.api.Card;
+import io.tessera.marketing.api.CardTemplate;
 import io.tessera.marketing.api.CardService;
 import io.tessera.platform.api.console.ConsoleAction;
 import java.util.List;
@@ -18,9 +18,9 @@ public class MarketingCardsCommand extends ConsoleAction {
 
     @Override
     protected Object run() {
-        List<Card> all = cards.list();
+        List<CardTemplate> all = cards.list();
         ShellTable table = table("Id", "Channel", "Name", "Members", "First push", "Version");
-        for (Card c : all) {
+        for (CardTemplate c : all) {
             table.addRow().addContent(c.id, c.channel, c.name, c.members, c.firstPushAt == null ? "-" : c.firstPushAt.toLocalDateTime().withNano(0),
                     c.version);
         }

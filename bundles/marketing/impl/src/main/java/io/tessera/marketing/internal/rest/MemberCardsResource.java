@@ -3,7 +3,7 @@ package io.tessera.marketing.internal.rest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.tessera.marketing.api.Card;
+import io.tessera.marketing.api.CardTemplate;
 import io.tessera.marketing.api.CardService;
 import io.tessera.marketing.api.MemberCard;
 import io.tessera.marketing.api.Requests;
@@ -39,25 +39,25 @@ public class MemberCardsResource {
     }
 
     @GET
-    public List<Card> list() {
+    public List<CardTemplate> list() {
         return cards.list();
     }
 
     @POST
-    @ApiResponse(responseCode = "201", description = "Made", content = @Content(schema = @Schema(implementation = Card.class)))
+    @ApiResponse(responseCode = "201", description = "Made", content = @Content(schema = @Schema(implementation = CardTemplate.class)))
     public Response create(Requests.CardRequest request) {
         return Response.status(201).entity(cards.create(request)).build();
     }
 
     @GET
     @Path("{id}")
-    public Card get(@PathParam("id") String id) {
+    public CardTemplate get(@PathParam("id") String id) {
         return cards.get(QueryParams.id("id", id));
     }
 
     @PUT
     @Path("{id}")
-    public Card update(@PathParam("id") String id, Requests.CardRequest request) {
+    public CardTemplate update(@PathParam("id") String id, Requests.CardRequest request) {
         return cards.update(QueryParams.id("id", id), request);
     }
 

@@ -4,7 +4,7 @@ import io.tessera.marketing.api.Activity;
 import io.tessera.marketing.api.ActivityService;
 import io.tessera.marketing.api.ActivityStatus;
 import io.tessera.marketing.api.ActivityType;
-import io.tessera.marketing.api.Card;
+import io.tessera.marketing.api.CardTemplate;
 import io.tessera.marketing.api.CardService;
 import io.tessera.marketing.api.MemberCard;
 import io.tessera.marketing.api.Referral;
@@ -117,7 +117,7 @@ public class MarketingSoapService {
 
     @WebMethod
     @WebResult(name = "card")
-    public List<Card> listCards() throws TesseraFault {
+    public List<CardTemplate> listCards() throws TesseraFault {
         return cards.list();
     }
 

@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import javax.xml.bind.annotation.XmlType;
 import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
-/** A member card (会员卡) shown through a card channel; its name is fixed once it has been pushed. */
-@XmlType(name = "marketingCard")
-public class Card {
+/** A member card (会员卡) as its channel shows it to every member who opens it (a card template); its name is fixed once it has been pushed. */
+@XmlType(name = "marketingCardTemplate")
+public class CardTemplate {
     public long id;
     /** The channel's name (a CardChannel service, e.g. "webhook"). */
     public String channel;
