@@ -68,11 +68,7 @@ final class ActivityForm {
         }
         Set<Long> levels = new TreeSet<>();
         if (type == ActivityType.RECHARGE) {
-            Money from = Checks.required("rechargeFrom", r.rechargeFrom);
-            if (!from.isPositive() || from.compareTo(MAX_RECHARGE_FROM) > 0) {
-                throw invalid("rechargeFrom", "the smallest recharge rewarded is 0.01 to " + MAX_RECHARGE_FROM);
-            }
-            e.rechargeFrom = from.toBigDecimal();
+            e.rechargeFrom = amount("rechargeFrom", r.rechargeFrom, MAX_RECHARGE_FROM, "the smallest recharge rewarded").toBigDecimal();
             if (r.levelIds != null) {
                 if (r.levelIds.size() > MAX_LEVELS) {
                     throw invalid("levelIds", "at most " + MAX_LEVELS + " levels (none: every member)");
@@ -130,11 +126,7 @@ final class ActivityForm {
                 if (s.templateId != null || s.points != null) {
                     throw invalid(s.templateId != null ? at + ".templateId" : at + ".points", "a BONUS reward gives stored value, nothing else");
                 }
-                Money amount = Checks.required(at + ".amount", s.amount);
-                if (!amount.isPositive() || amount.compareTo(MAX_BONUS) > 0) {
-                    throw invalid(at + ".amount", "a bonus is 0.01 to " + MAX_BONUS);
-                }
-                e.amount = amount.toBigDecimal();
+                e.amount = amount(at + ".amount", s.amount, MAX_BONUS, "a bonus").toBigDecimal();
             } else if (kind == RewardKind.COUPON) {
                 e.templateId = Checks.required(at + ".templateId", s.templateId);
                 if (s.points != null) {
@@ -152,6 +144,15 @@ final class ActivityForm {
             out.add(e);
         }
         return out;
+    }
+
+    /** A required amount of 0.01 to {@code max}. */
+    private static Money amount(String field, Money value, Money max, String what) {
+        Money m = Checks.required(field, value);
+        if (!m.isPositive() || m.compareTo(max) > 0) {
+            throw invalid(field, what + " is 0.01 to " + max);
+        }
+        return m;
     }
 
     static Set<RewardRole> roles(ActivityType type) {

@@ -1,10 +1,8 @@
 package io.tessera.marketing.internal;
 
 import io.tessera.marketing.api.RewardKind;
-import io.tessera.marketing.api.RewardState;
+import io.tessera.marketing.api.RewardRole;
 import io.tessera.marketing.internal.jpa.ActivityEntity;
-import io.tessera.marketing.internal.jpa.ActivityRewardEntity;
-import io.tessera.marketing.internal.jpa.RewardEntity;
 import io.tessera.marketing.internal.rules.RechargeTiers;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Money;
@@ -14,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -24,8 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Recharge promotions (充值有礼) for the wallets: in the recharge's transaction, the best RECHARGE activity that
  * applies ({@link RechargeTiers}) whose budget and member limit can be taken ({@link Occasions}) makes the offer;
- * once the recharge's journal row is written its bonus is recorded as a DONE reward (source "recharge:&lt;entryId&gt;")
- * and its coupons and points as PENDING intents, given after commit by the delivery task. A refusal is no offer:
+ * once the recharge's journal row is written its rewards are recorded by {@link Occasions#intents} (source
+ * "recharge:&lt;entryId&gt;"): the bonus DONE, its coupons and points PENDING, given after commit by the delivery task. A refusal is no offer:
  * nothing here throws for one, so a recharge never fails for a promotion.
  */
 @Component(service = RechargePromotions.class)
@@ -79,36 +76,8 @@ public class MarketingRechargePromotions implements RechargePromotions {
         jpa.tx(TransactionType.Mandatory, em -> {
             Activities.Loaded l = Activities.load(em, Activities.find(em, o.activityId));
             String source = "recharge:" + entryId;
-            for (ActivityRewardEntity spec : l.rewards()) {
-                String key = source + ":" + spec.id;
-                if (RewardKind.BONUS.name().equals(spec.kind)) {
-                    bonus(em, l, spec, o.recharge, key, source);
-                } else {
-                    occasions.intent(em, l, spec, o.recharge.memberId, o.recharge.storeId, key, source);
-                }
-            }
+            occasions.intents(em, l, RewardRole.RECIPIENT, o.recharge.memberId, o.recharge.storeId, source, source);
         });
-    }
-
-    /** The bonus, credited in the recharge's own journal row: a reward DONE as it is written. */
-    private static void bonus(EntityManager em, Activities.Loaded l, ActivityRewardEntity spec, Recharge recharge, String key, String source) {
-        LocalDateTime now = BusinessTime.now();
-        RewardEntity r = new RewardEntity();
-        r.activityId = l.activity().id;
-        r.memberId = recharge.memberId;
-        r.role = spec.role;
-        r.kind = spec.kind;
-        r.amount = spec.amount;
-        r.storeId = recharge.storeId;
-        r.state = RewardState.DONE.name();
-        r.attempts = 1;
-        r.nextAt = now;
-        r.deliveryKey = key;
-        r.source = source;
-        r.createdAt = now;
-        r.doneAt = now;
-        em.persist(r);
-        em.flush();
     }
 
     private static RechargeTiers.Tier tier(Activities.Loaded l) {

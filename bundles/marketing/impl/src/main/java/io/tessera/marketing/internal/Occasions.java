@@ -57,7 +57,10 @@ final class Occasions {
                 .setParameter("limit", limit == null ? Integer.MAX_VALUE : limit).executeUpdate() == 1;
     }
 
-    /** The PENDING intent of one reward (nothing when one with the key exists: an occasion handled twice rewards once). */
+    /**
+     * The PENDING intent of one reward (nothing when one with the key exists: an occasion handled twice rewards once);
+     * a BONUS is DONE as it is written: the caller credits it in the same transaction (a recharge's journal row).
+     */
     void intent(EntityManager em, Activities.Loaded l, ActivityRewardEntity spec, long memberId, Long storeId, String deliveryKey, String source) {
         if (!em.createQuery("SELECT r.id FROM RewardEntity r WHERE r.deliveryKey = :k", Long.class).setParameter("k", deliveryKey)
                 .getResultList().isEmpty()) {
@@ -71,13 +74,16 @@ final class Occasions {
         r.kind = spec.kind;
         r.templateId = spec.templateId;
         r.points = spec.points;
+        r.amount = spec.amount;
         r.storeId = storeId;
-        r.state = RewardState.PENDING.name();
-        r.attempts = 0;
+        boolean given = RewardKind.BONUS.name().equals(spec.kind);
+        r.state = (given ? RewardState.DONE : RewardState.PENDING).name();
+        r.attempts = given ? 1 : 0;
         r.nextAt = now;
         r.deliveryKey = deliveryKey;
         r.source = source;
         r.createdAt = now;
+        r.doneAt = given ? now : null;
         em.persist(r);
         em.flush();
     }
@@ -85,7 +91,7 @@ final class Occasions {
     /** The intents of every reward of the activity for the role. */
     void intents(EntityManager em, Activities.Loaded l, RewardRole role, long memberId, Long storeId, String keyPrefix, String source) {
         for (ActivityRewardEntity spec : l.rewards()) {
-            if (spec.role.equals(role.name()) && !RewardKind.BONUS.name().equals(spec.kind)) {
+            if (spec.role.equals(role.name())) {
                 intent(em, l, spec, memberId, storeId, keyPrefix + ":" + spec.id, source);
             }
         }
