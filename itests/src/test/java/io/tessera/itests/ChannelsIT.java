@@ -3,14 +3,11 @@ package io.tessera.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +45,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @ExamReactorStrategy(PerClass.class)
 public class ChannelsIT extends TesseraTestSupport {
 
-    private static final String VERSION = "0.1.0-SNAPSHOT";
     private static Sims.Pair sims;
 
     @Inject
@@ -57,11 +53,7 @@ public class ChannelsIT extends TesseraTestSupport {
     @Configuration
     @Override
     public Option[] config() {
-        return OptionUtils.combine(super.config(),
-                // The simulators are plain HTTP servers of the JDK (jdk.httpserver), for this test only.
-                editConfigurationFileExtend("etc/config.properties", "org.osgi.framework.system.packages.extra", "com.sun.net.httpserver"),
-                bundle(new File("../bundles/payments/wechat-simulator/target/tessera-payments-wechat-simulator-" + VERSION + ".jar").toURI().toString()),
-                bundle(new File("../bundles/payments/alipay-simulator/target/tessera-payments-alipay-simulator-" + VERSION + ".jar").toURI().toString()),
+        return OptionUtils.combine(OptionUtils.combine(super.config(), Sims.options()),
                 // Ask the channels about undecided payments every 2 s (each is still first asked 10 s after it started).
                 editConfigurationFilePut("etc/io.tessera.scheduler.cfg", "payments.channels.check.interval", "PT2S"));
     }
@@ -70,22 +62,9 @@ public class ChannelsIT extends TesseraTestSupport {
     public void ready() throws Exception {
         awaitReady();
         if (sims == null) {
-            sims = Sims.start(Files.createTempDirectory("tessera-sims").toFile());
-            for (Sims.Sim s : sims.both()) {
-                Dictionary<String, Object> props = new Hashtable<>();
-                s.config(base() + "/api/v1/payments/channels/" + s.name() + "/notify").forEach(props::put);
-                props.put("readTimeoutMillis", "2000");
-                configs.getConfiguration("io.tessera.payments." + s.name(), "?").update(props);
-            }
+            sims = Sims.startConfigured(Files.createTempDirectory("tessera-sims").toFile(), configs, base());
         }
-        for (Sims.Sim s : sims.both()) {
-            s.autoNotify(true);
-            s.settleRefundsAutomatically(true);
-            await(s.name() + " configured for store 103", 60, () -> {
-                Answer a = call("GET", "/payments/channels", null, bearer(HQ_ADMIN));
-                return a.status == 200 && a.json.toString().contains(s.method()) && a.json.toString().contains("\"ready\":true");
-            });
-        }
+        awaitChannels(sims);
     }
 
     private String order(long store, Long member, String amount, String kind, String payWith) {

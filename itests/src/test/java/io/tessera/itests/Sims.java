@@ -2,10 +2,18 @@ package io.tessera.itests;
 
 import io.tessera.payments.simulator.alipay.AlipaySimulator;
 import io.tessera.payments.simulator.wechat.WechatSimulator;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+
 import java.io.File;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import org.ops4j.pax.exam.Option;
+import org.osgi.service.cm.ConfigurationAdmin;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -65,6 +73,30 @@ final class Sims {
         List<Sim> both() {
             return List.of(wechat, alipay);
         }
+    }
+
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+
+    /** What a test class that runs the simulators adds to the distribution: the two simulator bundles and the JDK's HTTP server. */
+    static Option[] options() {
+        return new Option[] {
+            // The simulators are plain HTTP servers of the JDK (jdk.httpserver), for these tests only.
+            editConfigurationFileExtend("etc/config.properties", "org.osgi.framework.system.packages.extra", "com.sun.net.httpserver"),
+            bundle(new File("../bundles/payments/wechat-simulator/target/tessera-payments-wechat-simulator-" + VERSION + ".jar").toURI().toString()),
+            bundle(new File("../bundles/payments/alipay-simulator/target/tessera-payments-alipay-simulator-" + VERSION + ".jar").toURI().toString())
+        };
+    }
+
+    /** Starts both simulators and points Tessera's channel configuration (merchant account store103, store 103) at them. */
+    static Pair startConfigured(File dir, ConfigurationAdmin configs, String base) throws IOException {
+        Pair sims = start(dir);
+        for (Sim s : sims.both()) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            s.config(base + "/api/v1/payments/channels/" + s.name() + "/notify").forEach(props::put);
+            props.put("readTimeoutMillis", "2000");
+            configs.getConfiguration("io.tessera.payments." + s.name(), "?").update(props);
+        }
+        return sims;
     }
 
     static Pair start(File dir) {

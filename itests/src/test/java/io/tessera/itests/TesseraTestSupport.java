@@ -330,6 +330,18 @@ public abstract class TesseraTestSupport {
         }
     }
 
+    /** Both simulated channels answering at once (notifications and refunds), and Tessera seeing them ready for store 103. */
+    protected void awaitChannels(Sims.Pair sims) {
+        for (Sims.Sim s : sims.both()) {
+            s.autoNotify(true);
+            s.settleRefundsAutomatically(true);
+            await(s.name() + " configured for store 103", 60, () -> {
+                Answer a = call("GET", "/payments/channels", null, bearer(HQ_ADMIN));
+                return a.status == 200 && a.json.toString().contains(s.method()) && a.json.toString().contains("\"ready\":true");
+            });
+        }
+    }
+
     /** Polls a job until it has finished, and returns it. */
     protected JsonNode awaitJob(long jobId, String authorization) {
         JsonNode[] job = new JsonNode[1];

@@ -38,6 +38,8 @@ public class Order {
     /** A RECHARGE order once paid: the wallet journal row that credited the member (once). */
     public Long walletEntryId;
     public String remark;
+    /** Who made the order: the operator's employee no (the cashier), the integrator client, or the console. */
+    public String operator;
     @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime createdAt;
     /** An unpaid order closes by itself after this. */

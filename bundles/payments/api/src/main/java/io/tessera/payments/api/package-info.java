@@ -1,5 +1,5 @@
 /** Orders and checkout: pricing, tenders, refunds, the channels' SPI and the discount collaborators' SPI. */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tessera.payments.api;
 
 import org.osgi.annotation.versioning.Version;

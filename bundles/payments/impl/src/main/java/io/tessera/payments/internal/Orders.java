@@ -106,6 +106,7 @@ final class Orders {
         o.source = e.source;
         o.pricedFor = methods(e.pricedFor);
         o.levelRate = e.levelRate;
+        o.operator = e.operator;
         o.gross = Money.of(e.gross);
         o.discount = Money.of(e.discount);
         o.payable = Money.of(e.payable);

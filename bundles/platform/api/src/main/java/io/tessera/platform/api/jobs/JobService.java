@@ -10,7 +10,11 @@ import io.tessera.platform.api.Page;
  */
 public interface JobService {
 
-    /** Queues the work and returns at once with the QUEUED job. */
+    /**
+     * Queues the work and returns at once with the QUEUED job. Call it outside a transaction: the job's row joins
+     * the caller's transaction, and the job cannot start until that row is committed (inside a transaction its
+     * thread may find no row and the job stays QUEUED).
+     */
     Job submit(String type, String description, String reference, JobWork work);
 
     /** The job, with live progress while it runs; 404 JOB_NOT_FOUND unless the caller may see it. */

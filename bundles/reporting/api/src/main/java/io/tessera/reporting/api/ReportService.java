@@ -1,0 +1,19 @@
+package io.tessera.reporting.api;
+
+import io.tessera.platform.api.Page;
+
+/**
+ * The reports, from the read model. Headquarters and finance see every store; a store's operators and clients
+ * only their stores (a report without a store is then over their stores).
+ */
+public interface ReportService {
+
+    /** 支付方式报表 for the days, a store or format. */
+    PaymentMethodReport paymentMethods(ReportQuery query);
+
+    /** 充值数据 summary for the days, a store or format, a method. */
+    RechargeReport recharges(ReportQuery query);
+
+    /** 充值明细, newest first; filters: days, store or format, method, order no. */
+    Page<RechargeRecord> rechargeRecords(ReportQuery query);
+}

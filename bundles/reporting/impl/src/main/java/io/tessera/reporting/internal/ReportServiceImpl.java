@@ -1,0 +1,259 @@
+package io.tessera.reporting.internal;
+
+import io.tessera.members.api.Member;
+import io.tessera.members.api.MemberService;
+import io.tessera.org.api.OrgService;
+import io.tessera.org.api.Store;
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Money;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.PagedQuery;
+import io.tessera.platform.api.PaymentMethod;
+import io.tessera.platform.api.Phones;
+import io.tessera.reporting.api.PaymentMethodReport;
+import io.tessera.reporting.api.RechargeFigures;
+import io.tessera.reporting.api.RechargeRecord;
+import io.tessera.reporting.api.RechargeReport;
+import io.tessera.reporting.api.ReportQuery;
+import io.tessera.reporting.api.ReportService;
+import io.tessera.reporting.api.ReportingErrors;
+import io.tessera.reporting.internal.jpa.WalletFact;
+import io.tessera.reporting.internal.rules.MethodLines;
+import io.tessera.reporting.internal.rules.Periods;
+import io.tessera.reporting.internal.rules.RechargeLines;
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.Query;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The reports, each from the read model's sums (a few hundred rows whatever the range) or, for records, its facts. */
+@Component(service = ReportService.class)
+public class ReportServiceImpl implements ReportService {
+
+    /** The longest range a report covers. */
+    static final long MAX_DAYS = 3660;
+    /** Ranges up to this many days trend by day, longer ones by month. */
+    static final long DAILY_TREND_DAYS = 62;
+
+    private final JpaTemplate jpa;
+    private final OrgService org;
+    private final MemberService members;
+
+    @Activate
+    public ReportServiceImpl(@Reference(target = "(osgi.unit.name=tessera-reporting)") JpaTemplate jpa, @Reference OrgService org,
+                             @Reference MemberService members) {
+        this.jpa = jpa;
+        this.org = org;
+        this.members = members;
+    }
+
+    @Override
+    public PaymentMethodReport paymentMethods(ReportQuery query) {
+        ReportQuery q = range(query);
+        List<Long> stores = Scope.stores(org, CallerContext.current(), q.storeId, q.formatCode);
+        PaymentMethodReport r = new PaymentMethodReport();
+        r.from = q.from;
+        r.to = q.to;
+        r.storeId = q.storeId;
+        r.formatCode = q.formatCode;
+        Map<PaymentMethod, MethodLines.Totals> byMethod = new EnumMap<>(PaymentMethod.class);
+        MethodLines.Totals all = MethodLines.Totals.NONE;
+        if (stores == null || !stores.isEmpty()) {
+            for (Object[] row : jpa.txExpr(TransactionType.Supports, em -> sums(em, "SELECT s.method, SUM(s.orders), SUM(s.paid), SUM(s.refunds), "
+                    + "SUM(s.refunded), SUM(s.fee) FROM PaySum s", q, stores, null, " GROUP BY s.method"))) {
+                MethodLines.Totals t = new MethodLines.Totals(count(row[1]), decimal(row[2]), count(row[3]), decimal(row[4]), decimal(row[5]));
+                if (ReadModel.ALL.equals(row[0])) {
+                    all = t;
+                } else {
+                    byMethod.put(PaymentMethod.valueOf((String) row[0]), t);
+                }
+            }
+        }
+        r.rows = MethodLines.lines(byMethod);
+        r.total = MethodLines.total(r.rows, all);
+        return r;
+    }
+
+    @Override
+    public RechargeReport recharges(ReportQuery query) {
+        ReportQuery q = range(query);
+        List<Long> stores = Scope.stores(org, CallerContext.current(), q.storeId, q.formatCode);
+        RechargeReport r = new RechargeReport();
+        r.from = q.from;
+        r.to = q.to;
+        r.storeId = q.storeId;
+        r.formatCode = q.formatCode;
+        r.total = RechargeLines.empty();
+        boolean daily = ChronoUnit.DAYS.between(q.from, q.to) < DAILY_TREND_DAYS;
+        r.grain = daily ? "DAY" : "MONTH";
+        if (stores != null && stores.isEmpty()) {
+            return r;
+        }
+        String filter = " AND s.type IN ('RECHARGE', 'REVERSAL')" + (q.method == null ? "" : " AND s.method = :method");
+        Map<PaymentMethod, RechargeFigures> methods = new EnumMap<>(PaymentMethod.class);
+        Map<String, RechargeFigures> periods = new TreeMap<>();
+        jpa.tx(TransactionType.Supports, em -> {
+            for (Object[] row : sums(em, "SELECT s.method, s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus), SUM(s.cardFee) FROM WalletSum s",
+                    q, stores, filter, " GROUP BY s.method, s.type")) {
+                add(r.total, row, 1);
+                if (!ReadModel.NO_METHOD.equals(row[0])) {
+                    add(methods.computeIfAbsent(PaymentMethod.valueOf((String) row[0]), m -> withMethod(m)), row, 1);
+                }
+            }
+            List<Periods.Range> ranges = daily ? List.of(new Periods.Range(Periods.DAY, Periods.day(q.from), Periods.day(q.to)))
+                    : Periods.cover(q.from, q.to);
+            for (Object[] row : sums(em, "SELECT s.grain, s.period, s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus), SUM(s.cardFee) "
+                    + "FROM WalletSum s", ranges, q, stores, filter, " GROUP BY s.grain, s.period, s.type")) {
+                int period = ((Number) row[1]).intValue();
+                String key = daily ? Periods.dayOf(period).toString()
+                        : Periods.MONTH.equals(row[0]) ? month(period) : month(period / 100);
+                add(periods.computeIfAbsent(key, k -> withPeriod(k)), row, 2);
+            }
+        });
+        methods.values().forEach(r.methods::add);
+        r.periods.addAll(periods.values());
+        return r;
+    }
+
+    @Override
+    public Page<RechargeRecord> rechargeRecords(ReportQuery query) {
+        ReportQuery q = range(query);
+        int page = q.page == null ? 1 : q.page;
+        int size = q.size == null ? 20 : q.size;
+        Page.check(page, size);
+        Caller caller = CallerContext.current();
+        List<Long> stores = Scope.stores(org, caller, q.storeId, q.formatCode);
+        if (stores != null && stores.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        PagedQuery select = PagedQuery.of("WalletFact", "f").where("f.type IN ('RECHARGE', 'REVERSAL')")
+                .where("f.day BETWEEN :a AND :b", "a", Periods.day(q.from), "b", Periods.day(q.to))
+                .filter(stores, "f.storeId IN :stores", "stores")
+                .filter(q.method == null ? null : q.method.name(), "f.method = :method", "method")
+                .filter(q.orderNo, "f.reference = :ref", "ref");
+        Page<WalletFact> rows = jpa.txExpr(TransactionType.Supports, em -> select.page(em, WalletFact.class, "f.at DESC, f.entryId DESC",
+                page, size));
+        Map<Long, Member> people = members.lookupAll(rows.getItems().stream().map(f -> f.memberId).filter(Objects::nonNull).toList());
+        Map<Long, Store> shops = org.listStores(null).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        boolean mask = !caller.seesAllStores();
+        return rows.map(f -> record(f, people.get(f.memberId), shops.get(f.storeId), mask));
+    }
+
+    private static RechargeRecord record(WalletFact f, Member m, Store s, boolean mask) {
+        RechargeRecord r = new RechargeRecord();
+        r.entryId = f.entryId;
+        r.type = f.type;
+        r.orderNo = f.reference;
+        r.storeId = f.storeId;
+        r.storeName = s == null ? null : s.label();
+        r.memberId = f.memberId;
+        if (m != null) {
+            r.memberNo = m.memberNo;
+            r.memberName = m.name;
+            r.phone = mask ? Phones.mask(m.phone) : m.phone;
+        }
+        r.cardNo = f.cardNo;
+        r.paidAmount = Money.of(f.principal);
+        r.bonusAmount = Money.of(f.bonus);
+        r.rechargeAmount = r.paidAmount.plus(r.bonusAmount);
+        r.cardFee = f.cardFee == null ? null : Money.of(f.cardFee);
+        r.method = f.method == null ? null : PaymentMethod.valueOf(f.method);
+        r.operator = f.operator;
+        r.at = BusinessTime.offset(f.at);
+        return r;
+    }
+
+    /** The days checked: both given, in order, at most {@link #MAX_DAYS} apart. */
+    static ReportQuery range(ReportQuery query) {
+        ReportQuery q = query == null ? new ReportQuery() : query;
+        if (q.from == null) {
+            throw ReportingErrors.REPORT_RANGE_INVALID.at("from", "the first day is required (yyyy-MM-dd)");
+        }
+        if (q.to == null) {
+            throw ReportingErrors.REPORT_RANGE_INVALID.at("to", "the last day is required (yyyy-MM-dd)");
+        }
+        if (q.from.isAfter(q.to)) {
+            throw ReportingErrors.REPORT_RANGE_INVALID.at("to", "the last day is before the first");
+        }
+        if (ChronoUnit.DAYS.between(q.from, q.to) >= MAX_DAYS) {
+            throw ReportingErrors.REPORT_RANGE_INVALID.at("to", "at most " + MAX_DAYS + " days in one report");
+        }
+        return q;
+    }
+
+    /** Sums over the fewest day and month rows that cover the query's days, in the stores (null: all). */
+    private static List<Object[]> sums(EntityManager em, String select, ReportQuery q, List<Long> stores, String filter, String group) {
+        return sums(em, select, Periods.cover(q.from, q.to), q, stores, filter, group);
+    }
+
+    private static List<Object[]> sums(EntityManager em, String select, List<Periods.Range> ranges, ReportQuery q, List<Long> stores, String filter,
+                                       String group) {
+        StringBuilder where = new StringBuilder(" WHERE (");
+        for (int i = 0; i < ranges.size(); i++) {
+            where.append(i == 0 ? "" : " OR ").append("(s.grain = :g").append(i).append(" AND s.period BETWEEN :a").append(i).append(" AND :b").append(i)
+                    .append(')');
+        }
+        where.append(')');
+        if (stores != null) {
+            where.append(" AND s.storeId IN :stores");
+        }
+        if (filter != null) {
+            where.append(filter);
+        }
+        Query query = em.createQuery(select + where + group);
+        for (int i = 0; i < ranges.size(); i++) {
+            query.setParameter("g" + i, ranges.get(i).grain()).setParameter("a" + i, ranges.get(i).from()).setParameter("b" + i, ranges.get(i).to());
+        }
+        if (stores != null) {
+            query.setParameter("stores", stores);
+        }
+        if (filter != null && filter.contains(":method")) {
+            query.setParameter("method", q.method.name());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
+    private static void add(RechargeFigures f, Object[] row, int typeAt) {
+        RechargeLines.add(f, (String) row[typeAt], count(row[typeAt + 1]), decimal(row[typeAt + 2]), decimal(row[typeAt + 3]), decimal(row[typeAt + 4]));
+    }
+
+    private static RechargeFigures withMethod(PaymentMethod m) {
+        RechargeFigures f = RechargeLines.empty();
+        f.method = m;
+        return f;
+    }
+
+    private static RechargeFigures withPeriod(String period) {
+        RechargeFigures f = RechargeLines.empty();
+        f.period = period;
+        return f;
+    }
+
+    private static String month(int yyyymm) {
+        return String.format("%04d-%02d", yyyymm / 100, yyyymm % 100);
+    }
+
+    private static long count(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static BigDecimal decimal(Object o) {
+        return o == null ? BigDecimal.ZERO : o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
+    }
+}

@@ -1,0 +1,114 @@
+package io.tessera.reporting.internal.rest;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.PaymentMethod;
+import io.tessera.platform.api.jobs.Job;
+import io.tessera.platform.api.web.Endpoints;
+import io.tessera.platform.api.web.QueryParams;
+import io.tessera.reporting.api.PaymentMethodReport;
+import io.tessera.reporting.api.ReadModelService;
+import io.tessera.reporting.api.ReadModelStatus;
+import io.tessera.reporting.api.RechargeRecord;
+import io.tessera.reporting.api.RechargeReport;
+import io.tessera.reporting.api.ReportQuery;
+import io.tessera.reporting.api.ReportService;
+import java.net.URI;
+import javax.ws.rs.BeanParam;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The back office's reports (支付方式报表, 充值数据) and the read model they answer from. */
+@Component(service = ReportsResource.class, property = Endpoints.REST_RESOURCE + "=true")
+@Path("/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportsResource {
+
+    private final ReportService reports;
+    private final ReadModelService model;
+
+    @Activate
+    public ReportsResource(@Reference ReportService reports, @Reference ReadModelService model) {
+        this.reports = reports;
+        this.model = model;
+    }
+
+    /** The filters every report has, as query parameters. */
+    public static class Filters {
+        @Parameter(required = true, description = "First business day, yyyy-MM-dd", schema = @Schema(type = "string", format = "date"))
+        @QueryParam("from")
+        public String from;
+        @Parameter(required = true, description = "Last business day, yyyy-MM-dd (at most 3,660 days after the first)",
+                schema = @Schema(type = "string", format = "date"))
+        @QueryParam("to")
+        public String to;
+        @Parameter(description = "One store (a store's operators: one of theirs; none: every store they see)",
+                schema = @Schema(type = "integer", format = "int64"))
+        @QueryParam("storeId")
+        public String storeId;
+        @Parameter(description = "One business format's stores")
+        @QueryParam("formatCode")
+        public String formatCode;
+    }
+
+    @GET
+    @Path("payment-methods")
+    public PaymentMethodReport paymentMethods(@BeanParam Filters filters) {
+        return reports.paymentMethods(query(filters, null, null, null, null));
+    }
+
+    @GET
+    @Path("recharges")
+    public RechargeReport recharges(@BeanParam Filters filters,
+                                    @Parameter(schema = @Schema(implementation = PaymentMethod.class)) @QueryParam("method") String method) {
+        return reports.recharges(query(filters, method, null, null, null));
+    }
+
+    @GET
+    @Path("recharges/records")
+    public Page<RechargeRecord> rechargeRecords(@BeanParam Filters filters,
+                                                @Parameter(schema = @Schema(implementation = PaymentMethod.class)) @QueryParam("method") String method,
+                                                @Parameter(description = "An order no or recharge slip no") @QueryParam("orderNo") String orderNo,
+                                                @QueryParam("page") String page, @QueryParam("size") String size) {
+        return reports.rechargeRecords(query(filters, method, orderNo, page, size));
+    }
+
+    @GET
+    @Path("read-model")
+    public ReadModelStatus readModel() {
+        return model.status();
+    }
+
+    @POST
+    @Path("read-model/rebuild")
+    @ApiResponse(responseCode = "202", description = "Rebuild started: poll the job (Location)", content = @Content(schema = @Schema(implementation = Job.class)))
+    public Response rebuild() {
+        Job job = model.rebuild();
+        return Response.accepted(job).location(URI.create(Endpoints.REST_BASE + "/jobs/" + job.id)).build();
+    }
+
+    private static ReportQuery query(Filters f, String method, String orderNo, String page, String size) {
+        ReportQuery q = new ReportQuery();
+        q.from = Checks.date("from", f.from);
+        q.to = Checks.date("to", f.to);
+        q.storeId = QueryParams.longValue("storeId", f.storeId);
+        q.formatCode = Checks.optionalText("formatCode", f.formatCode, 20);
+        q.method = QueryParams.enumValue("method", PaymentMethod.class, method);
+        q.orderNo = Checks.optionalText("orderNo", orderNo, 64);
+        q.page = QueryParams.intValue("page", page, 1);
+        q.size = QueryParams.intValue("size", size, 20);
+        return q;
+    }
+}

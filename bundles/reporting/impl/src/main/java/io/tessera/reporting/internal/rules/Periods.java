@@ -1,0 +1,56 @@
+package io.tessera.reporting.internal.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Business days and months as the read model numbers them (yyyyMMdd, yyyyMM), and the fewest sums that cover a
+ * range of days: whole months from the month sums, the days before the first whole month and after the last one
+ * from the day sums. A year asks 12 month rows per store and method, not 365 day rows.
+ */
+public final class Periods {
+
+    public static final String DAY = "D";
+    public static final String MONTH = "M";
+
+    /** Sums of one grain, periods {@code from} to {@code to} included. */
+    public record Range(String grain, int from, int to) {
+    }
+
+    private Periods() {
+    }
+
+    public static int day(LocalDate d) {
+        return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+
+    public static int month(LocalDate d) {
+        return d.getYear() * 100 + d.getMonthValue();
+    }
+
+    public static LocalDate dayOf(int day) {
+        return LocalDate.of(day / 10_000, day / 100 % 100, day % 100);
+    }
+
+    public static List<Range> cover(LocalDate from, LocalDate to) {
+        List<Range> out = new ArrayList<>();
+        if (from.isAfter(to)) {
+            return out;
+        }
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastWhole = to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
+        if (firstWhole.isAfter(lastWhole)) {
+            out.add(new Range(DAY, day(from), day(to)));
+            return out;
+        }
+        if (from.isBefore(firstWhole)) {
+            out.add(new Range(DAY, day(from), day(firstWhole.minusDays(1))));
+        }
+        out.add(new Range(MONTH, month(firstWhole), month(lastWhole)));
+        if (to.isAfter(lastWhole)) {
+            out.add(new Range(DAY, day(lastWhole.plusDays(1)), day(to)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,320 @@
+package io.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The reports against the business that made them: a day of sales (member stored value, cash, bank card, WeChat Pay
+ * and Alipay through their simulators), refunds, counter and till recharges; each report's figures checked to the fen
+ * against the orders and the stored-value journal as their own APIs answer them; the read model rebuilt from scratch
+ * answers the same; store scope, SOAP and refusals.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ReportingIT extends TesseraTestSupport {
+
+    private static final List<String> METHODS = List.of("WECHAT", "ALIPAY", "POS_CARD", "MEMBER", "CASH");
+    private static Sims.Pair sims;
+
+    @Inject
+    private ConfigurationAdmin configs;
+
+    @Configuration
+    @Override
+    public Option[] config() {
+        return OptionUtils.combine(super.config(), Sims.options());
+    }
+
+    @Before
+    public void ready() throws Exception {
+        awaitReady();
+        if (sims == null) {
+            sims = Sims.startConfigured(Files.createTempDirectory("tessera-sims").toFile(), configs, base());
+        }
+        awaitChannels(sims);
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    private String sale(long store, Long member, String amount, String kind, String payWith) {
+        String body = "{\"storeId\":" + store + ",\"posOrderNo\":\"RPT-" + System.nanoTime() + "\"" + (member == null ? "" : ",\"memberId\":" + member)
+                + (kind == null ? "" : ",\"kind\":\"" + kind + "\"")
+                + ",\"lines\":[{\"sku\":\"A\",\"name\":\"维生素\",\"quantity\":1,\"unitPrice\":" + amount + "}],\"payWith\":[" + payWith + "]}";
+        Answer a = call("POST", "/orders", body, bearer(CLERK_103), key());
+        assertEquals(a.toString(), 201, a.status);
+        return a.json.get("orderNo").asText();
+    }
+
+    private void pay(String orderNo, String tenders) {
+        Answer a = call("POST", "/orders/" + orderNo + "/payments", "{\"tenders\":[" + tenders + "]}", bearer(CLERK_103), key());
+        assertEquals(a.toString(), 201, a.status);
+        assertEquals(a.toString(), "PAID", a.json.get("state").asText());
+    }
+
+    private void refund(String orderNo, String amount) {
+        Answer a = call("POST", "/orders/" + orderNo + "/refunds", "{\"amount\":" + amount + ",\"reason\":\"顾客退货\"}", bearer(CLERK_103), key());
+        // 202: a channel's refund is PROCESSING until the channel confirms it (the simulator does at once)
+        assertTrue(a.toString(), a.status == 201 || a.status == 202);
+    }
+
+    /** A day of business at store 103: every tender, refunds, a counter recharge with a card fee and a recharge paid at the till. */
+    private String topUpOrder;
+
+    private long business(long store) {
+        long m = member(store);
+        Answer recharge = call("POST", "/wallets/recharges", "{\"memberId\":" + m + ",\"storeId\":" + store
+                + ",\"amount\":300.00,\"cardFee\":10.00,\"method\":\"CASH\"}", bearer(CLERK_103), key());
+        assertEquals(recharge.toString(), 201, recharge.status);
+        pay(sale(store, m, "40.00", null, "\"MEMBER\""), "{\"method\":\"MEMBER\",\"amount\":40.00}");
+        String mixed = sale(store, null, "100.00", null, "");
+        pay(mixed, "{\"method\":\"CASH\",\"amount\":60.00,\"cashReceived\":100.00},{\"method\":\"POS_CARD\",\"amount\":40.00,\"terminalRef\":\"T-1\"}");
+        refund(mixed, "50.00");
+        for (Sims.Sim s : sims.both()) {
+            String no = sale(store, null, "88.88", null, "");
+            pay(no, "{\"method\":\"" + s.method() + "\",\"amount\":88.88,\"authCode\":\"" + s.authCode() + "\"}");
+            refund(no, "8.88");
+        }
+        String topUp = sale(store, m, "200.00", "RECHARGE", "");
+        pay(topUp, "{\"method\":\"CASH\",\"amount\":200.00}");
+        topUpOrder = topUp;
+        return m;
+    }
+
+    /** The payment-method report as the orders API says it should be: sale orders and refunds of the store today. */
+    private Map<String, BigDecimal[]> expectedByMethod(long store) {
+        Map<String, BigDecimal[]> byMethod = new HashMap<>();
+        METHODS.forEach(m -> byMethod.put(m, zeros()));
+        BigDecimal[] all = zeros();
+        byMethod.put("TOTAL", all);
+        JsonNode orders = call("GET", "/orders?storeId=" + store + "&kind=SALE&from=" + today() + "&to=" + today() + "&size=200", null,
+                bearer(HQ_ADMIN)).json;
+        assertTrue(orders.toString(), orders.get("total").asLong() < 200);
+        for (JsonNode o : orders.get("items")) {
+            if (!o.hasNonNull("paidAt")) {
+                continue;
+            }
+            all[0] = all[0].add(BigDecimal.ONE);
+            java.util.Set<String> counted = new java.util.HashSet<>();
+            for (JsonNode t : o.get("tenders")) {
+                if (!"SUCCEEDED".equals(t.get("status").asText())) {
+                    continue;
+                }
+                BigDecimal[] row = byMethod.get(t.get("method").asText());
+                if (counted.add(t.get("method").asText())) {
+                    row[0] = row[0].add(BigDecimal.ONE);
+                }
+                row[1] = row[1].add(dec(t, "amount"));
+                row[4] = row[4].add(dec(t, "fee"));
+            }
+            for (JsonNode r : call("GET", "/orders/" + o.get("orderNo").asText() + "/refunds", null, bearer(HQ_ADMIN)).json) {
+                all[2] = all[2].add(BigDecimal.ONE);
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (JsonNode part : r.get("tenders")) {
+                    BigDecimal[] row = byMethod.get(part.get("method").asText());
+                    if (seen.add(part.get("method").asText())) {
+                        row[2] = row[2].add(BigDecimal.ONE);
+                    }
+                    row[3] = row[3].add(dec(part, "amount"));
+                    row[4] = row[4].subtract(dec(part, "feeReturned"));
+                }
+            }
+        }
+        return byMethod;
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
+    private static BigDecimal dec(JsonNode n, String field) {
+        return n.hasNonNull(field) ? new BigDecimal(n.get(field).asText()) : BigDecimal.ZERO;
+    }
+
+    /** Whether the report shows exactly what the orders say (orders, refund amount, refunds, net received, fee, settlement). */
+    private static String differences(JsonNode report, Map<String, BigDecimal[]> expected) {
+        StringBuilder diff = new StringBuilder();
+        BigDecimal fees = BigDecimal.ZERO;
+        BigDecimal settlements = BigDecimal.ZERO;
+        BigDecimal nets = BigDecimal.ZERO;
+        BigDecimal refunded = BigDecimal.ZERO;
+        for (JsonNode row : report.get("rows")) {
+            String method = row.get("method").asText();
+            BigDecimal[] e = expected.get(method);
+            BigDecimal net = e[1].subtract(e[3]);
+            boolean feeApplies = !method.equals("MEMBER") && !method.equals("CASH");
+            check(diff, method + " orders", e[0], dec(row, "orders"));
+            check(diff, method + " refundAmount", e[3].negate(), dec(row, "refundAmount"));
+            check(diff, method + " refunds", e[2], dec(row, "refunds"));
+            check(diff, method + " netReceived", net, dec(row, "netReceived"));
+            if (feeApplies) {
+                check(diff, method + " fee", e[4], dec(row, "fee"));
+                check(diff, method + " settlement", net.subtract(e[4]), dec(row, "settlement"));
+                fees = fees.add(e[4]);
+                settlements = settlements.add(net.subtract(e[4]));
+            } else if (row.hasNonNull("fee") || row.hasNonNull("settlement") || row.get("feeApplies").asBoolean()) {
+                diff.append(method).append(" has a fee; ");
+            }
+            nets = nets.add(net);
+            refunded = refunded.add(e[3]);
+        }
+        JsonNode total = report.get("total");
+        check(diff, "total orders", expected.get("TOTAL")[0], dec(total, "orders"));
+        check(diff, "total refunds", expected.get("TOTAL")[2], dec(total, "refunds"));
+        check(diff, "total refundAmount", refunded.negate(), dec(total, "refundAmount"));
+        check(diff, "total netReceived", nets, dec(total, "netReceived"));
+        check(diff, "total fee", fees, dec(total, "fee"));
+        check(diff, "total settlement", settlements, dec(total, "settlement"));
+        return diff.toString();
+    }
+
+    private static void check(StringBuilder diff, String what, BigDecimal expected, BigDecimal actual) {
+        if (expected.compareTo(actual) != 0) {
+            diff.append(what).append(": expected ").append(expected.toPlainString()).append(", shown ").append(actual.toPlainString()).append("; ");
+        }
+    }
+
+    /** The recharge summary as the stored-value journal says it should be: count, paid, bonus, card fees. */
+    private BigDecimal[] expectedRecharges(long store) {
+        BigDecimal[] sums = zeros();
+        JsonNode rows = call("GET", "/wallets/transactions?storeId=" + store + "&type=RECHARGE&from=" + today() + "&to=" + today() + "&size=200",
+                null, bearer(HQ_ADMIN)).json;
+        assertTrue(rows.toString(), rows.get("total").asLong() < 200);
+        for (JsonNode j : rows.get("items")) {
+            sums[0] = sums[0].add(BigDecimal.ONE);
+            sums[1] = sums[1].add(dec(j, "principalDelta"));
+            sums[2] = sums[2].add(dec(j, "bonusDelta"));
+            sums[3] = sums[3].add(dec(j, "cardFee"));
+        }
+        return sums;
+    }
+
+    private static String rechargeDifferences(JsonNode report, BigDecimal[] e) {
+        StringBuilder diff = new StringBuilder();
+        JsonNode t = report.get("total");
+        check(diff, "recharges", e[0], dec(t, "recharges"));
+        check(diff, "paidAmount", e[1], dec(t, "paidAmount"));
+        check(diff, "bonusAmount", e[2], dec(t, "bonusAmount"));
+        check(diff, "rechargeAmount = paid + bonus", e[1].add(e[2]), dec(t, "rechargeAmount"));
+        check(diff, "cardFees", e[3], dec(t, "cardFees"));
+        return diff.toString();
+    }
+
+    private String range(long store) {
+        return "?from=" + today() + "&to=" + today() + "&storeId=" + store;
+    }
+
+    @Test
+    public void theReportsShowTheDayToTheFenAndARebuildShowsTheSame() {
+        String hq = bearer(HQ_ADMIN);
+        long store = storeId("103");
+        long member = business(store);
+
+        String[] last = new String[1];
+        await("the payment-method report to show the day's orders", 60, () -> {
+            Answer a = call("GET", "/reports/payment-methods" + range(store), null, hq);
+            assertEquals(a.toString(), 200, a.status);
+            last[0] = differences(a.json, expectedByMethod(store));
+            return last[0].isEmpty();
+        });
+        JsonNode methods = call("GET", "/reports/payment-methods" + range(store), null, hq).json;
+        assertEquals(METHODS, methods.findValuesAsText("method"));
+        assertTrue("the WeChat refund's fee came back: " + methods, new BigDecimal(methods.at("/rows/0/fee").asText()).signum() > 0);
+        assertEquals("cash: 60.00 in, 30.00 back", "30.00", methods.at("/rows/4/netReceived").asText());
+
+        await("the recharge report to show the day's recharges", 60, () -> rechargeDifferences(
+                call("GET", "/reports/recharges" + range(store), null, hq).json, expectedRecharges(store)).isEmpty());
+        JsonNode recharges = call("GET", "/reports/recharges" + range(store), null, hq).json;
+        assertEquals("DAY", recharges.get("grain").asText());
+        assertEquals(today(), recharges.at("/periods/0/period").asText());
+
+        // The records: the counter recharge with its card fee; a clerk sees the phone masked, HQ in full.
+        JsonNode records = call("GET", "/reports/recharges/records" + range(store) + "&method=CASH", null, hq).json;
+        JsonNode counter = null;
+        for (JsonNode r : records.get("items")) {
+            if (r.get("memberId").asLong() == member && r.hasNonNull("cardFee")) {
+                counter = r;
+            }
+        }
+        assertTrue(records.toString(), counter != null);
+        assertEquals("300.00", counter.get("paidAmount").asText());
+        assertEquals("10.00", counter.get("cardFee").asText());
+        assertEquals("103 - " + call("GET", "/stores/" + store, null, hq).json.get("name").asText(), counter.get("storeName").asText());
+        assertTrue(counter.toString(), counter.get("phone").asText().matches("\\d{11}"));
+        JsonNode seenByClerk = call("GET", "/reports/recharges/records" + range(store) + "&method=CASH", null, bearer(CLERK_103)).json;
+        assertEquals(records.get("total"), seenByClerk.get("total"));
+        for (JsonNode r : seenByClerk.get("items")) {
+            assertTrue(r.toString(), r.get("phone").asText().matches("\\d{3}\\*{4}\\d{4}"));
+        }
+        // The till's recharge order is found by its order no.
+        JsonNode byOrder = call("GET", "/reports/recharges/records" + range(store) + "&orderNo=" + topUpOrder, null, hq).json;
+        assertEquals(byOrder.toString(), 1, byOrder.get("total").asLong());
+        assertEquals("200.00", byOrder.at("/items/0/rechargeAmount").asText());
+
+        // A clerk of 103 without a store sees 103; another store's clerk is refused.
+        Answer mine = call("GET", "/reports/payment-methods?from=" + today() + "&to=" + today(), null, bearer(CLERK_103));
+        assertEquals(methods.get("total"), mine.json.get("total"));
+        assertEquals(403, call("GET", "/reports/payment-methods" + range(store), null, bearer(CLERK_101)).status);
+
+        // Rebuilt from scratch, the read model answers the same.
+        assertEquals(403, call("POST", "/reports/read-model/rebuild", null, bearer(CLERK_103)).status);
+        Answer rebuild = call("POST", "/reports/read-model/rebuild", null, hq);
+        assertEquals(rebuild.toString(), 202, rebuild.status);
+        JsonNode job = awaitJob(rebuild.json.get("id").asLong(), hq);
+        assertEquals(job.toString(), "SUCCEEDED", job.get("status").asText());
+        assertTrue(job.toString(), job.at("/counters/orders").asLong() > 0 && job.at("/counters/walletEntries").asLong() > 0);
+        assertEquals(methods, call("GET", "/reports/payment-methods" + range(store), null, hq).json);
+        assertEquals(recharges, call("GET", "/reports/recharges" + range(store), null, hq).json);
+        JsonNode status = call("GET", "/reports/read-model", null, hq).json;
+        assertEquals(job.get("id"), status.at("/lastRebuild/id"));
+
+        // SOAP answers the same report.
+        Answer soap = soap("reporting", "<r:getPaymentMethodReport xmlns:r=\"urn:tessera:reporting\"><query><from>" + today() + "</from><to>" + today()
+                + "</to><storeId>" + store + "</storeId></query></r:getPaymentMethodReport>", hq);
+        assertEquals(soap.toString(), 200, soap.status);
+        assertTrue(soap.text, soap.text.contains("<netReceived>" + methods.at("/total/netReceived").asText() + "</netReceived>"));
+    }
+
+    @Test
+    public void badQueriesAreRefusedWithTheirField() {
+        String hq = bearer(HQ_ADMIN);
+        Answer noFrom = call("GET", "/reports/payment-methods?to=" + today(), null, hq);
+        assertEquals(noFrom.toString(), 400, noFrom.status);
+        assertEquals("REPORT_RANGE_INVALID", noFrom.code());
+        assertEquals("from", noFrom.field());
+        Answer backwards = call("GET", "/reports/recharges?from=" + today() + "&to=2020-01-01", null, hq);
+        assertEquals("to", backwards.field());
+        Answer badDate = call("GET", "/reports/recharges?from=2026-13-01&to=2026-12-01", null, hq);
+        assertEquals(badDate.toString(), 400, badDate.status);
+        assertEquals("from", badDate.field());
+        assertEquals("REPORT_FORMAT_NOT_FOUND", call("GET", "/reports/payment-methods?from=" + today() + "&to=" + today() + "&formatCode=NOPE",
+                null, hq).code());
+        assertEquals("FIELD_INVALID", call("GET", "/reports/recharges/records?from=" + today() + "&to=" + today() + "&method=BITCOIN", null,
+                hq).code());
+        assertEquals(401, call("GET", "/reports/payment-methods?from=" + today() + "&to=" + today(), null, null).status);
+        Answer fault = soap("reporting", "<r:getRechargeReport xmlns:r=\"urn:tessera:reporting\"><query><to>" + today() + "</to></query></r:getRechargeReport>",
+                hq);
+        assertTrue(fault.text, fault.text.contains("REPORT_RANGE_INVALID"));
+    }
+}
