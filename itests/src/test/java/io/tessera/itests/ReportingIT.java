@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -294,6 +296,178 @@ public class ReportingIT extends TesseraTestSupport {
                 + "</to><storeId>" + store + "</storeId></query></r:getPaymentMethodReport>", hq);
         assertEquals(soap.toString(), 200, soap.status);
         assertTrue(soap.text, soap.text.contains("<netReceived>" + methods.at("/total/netReceived").asText() + "</netReceived>"));
+    }
+
+    /** The store's trades through a channel today as the orders API has them: a bill line each (payments, then refunds). */
+    private List<String[]> channelTrades(long store, String method) {
+        List<String[]> trades = new java.util.ArrayList<>();
+        JsonNode orders = call("GET", "/orders?storeId=" + store + "&from=" + today() + "&to=" + today() + "&size=200", null, bearer(HQ_ADMIN)).json;
+        for (JsonNode o : orders.get("items")) {
+            for (JsonNode t : o.get("tenders")) {
+                if (method.equals(t.get("method").asText()) && "SUCCEEDED".equals(t.get("status").asText())) {
+                    trades.add(new String[] {"SUCCESS", t.get("outTradeNo").asText(), t.get("channelTradeNo").asText(), t.get("amount").asText(),
+                            t.get("fee").asText(), "", o.get("paidAt").asText()});
+                }
+            }
+            for (JsonNode r : call("GET", "/orders/" + o.get("orderNo").asText() + "/refunds", null, bearer(HQ_ADMIN)).json) {
+                for (JsonNode part : r.get("tenders")) {
+                    if (method.equals(part.get("method").asText())) {
+                        trades.add(new String[] {"REFUND", "", "", part.get("amount").asText(), part.get("feeReturned").asText(),
+                                part.get("outRefundNo").asText(), r.get("createdAt").asText()});
+                    }
+                }
+            }
+        }
+        return trades;
+    }
+
+    /** A WeChat Pay trade bill (its CSV columns, values after a backtick) of these lines. */
+    private static byte[] wechatBill(String mchid, List<String[]> lines) {
+        StringBuilder b = new StringBuilder("\uFEFF交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,"
+                + "应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注\r\n");
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        for (String[] l : lines) {
+            boolean refund = l[0].equals("REFUND");
+            String at = java.time.OffsetDateTime.parse(l[6]).atZoneSameInstant(ZoneId.of("Asia/Shanghai")).format(time);
+            BigDecimal fee = new BigDecimal(l[4]).setScale(5);
+            String[] v = {at, "wxapp", mchid, "0", "", l[2], l[1], "oUser", "MICROPAY", l[0], "OTHERS", "CNY", refund ? "0.00" : l[3], "0.00",
+                refund ? "5000" + l[5] : "0", refund ? l[5] : "0", refund ? l[3] : "0.00", "0.00", refund ? "ORIGINAL" : "", refund ? "SUCCESS" : "",
+                "维生素", "", (refund ? fee.negate() : fee).toPlainString(), "0.60%", refund ? "0.00" : l[3], refund ? l[3] : "0.00", ""};
+            b.append('`').append(String.join(",`", v)).append("\r\n");
+        }
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String merchantId(String method) {
+        for (JsonNode c : call("GET", "/payments/channels", null, bearer(HQ_ADMIN)).json) {
+            if (method.equals(c.get("method").asText())) {
+                return c.at("/accounts/0/merchantId").asText();
+            }
+        }
+        throw new AssertionError("no " + method + " channel");
+    }
+
+    private JsonNode billOf(String method) {
+        JsonNode list = call("GET", "/reports/bills?method=" + method + "&from=" + today() + "&to=" + today(), null, bearer(FINANCE)).json;
+        assertEquals(list.toString(), 1, list.get("total").asLong());
+        return list.at("/items/0");
+    }
+
+    @Test
+    public void aChannelsBillReconcilesToTheFenAndItsDifferencesAreResolvedBeforeTheDayCloses() throws Exception {
+        String finance = bearer(FINANCE);
+        long store = storeId("103");
+        // Deterministic whatever the hour: no trade waits for the next day's bill.
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("bills.waitMinutes", "0");
+        configs.getConfiguration("io.tessera.reporting", "?").update(props);
+        Sims.Sim alipay = sims.alipay();
+        String ali = sale(store, null, "12.34", null, "");
+        pay(ali, "{\"method\":\"ALIPAY\",\"amount\":12.34,\"authCode\":\"" + alipay.authCode() + "\"}");
+        refund(ali, "2.34");
+        Sims.Sim wechat = sims.wechat();
+        List<String> wx = new java.util.ArrayList<>();
+        for (String amount : List.of("10.00", "20.00", "30.00", "40.00")) {
+            String no = sale(store, null, amount, null, "");
+            pay(no, "{\"method\":\"WECHAT\",\"amount\":" + amount + ",\"authCode\":\"" + wechat.authCode() + "\"}");
+            wx.add(no);
+        }
+        await("the read model to hold the day's trades", 60, () -> differences(call("GET", "/reports/payment-methods" + range(store), null,
+                bearer(HQ_ADMIN)).json, expectedByMethod(store)).isEmpty());
+
+        // Alipay's own bill, asked of the channel (its simulator), agrees line by line.
+        Answer fetch = call("POST", "/reports/bills/fetch?method=ALIPAY&day=" + today(), null, finance);
+        assertEquals(fetch.toString(), 202, fetch.status);
+        JsonNode job = awaitJob(fetch.json.get("id").asLong(), finance);
+        assertEquals(job.toString(), "SUCCEEDED", job.get("status").asText());
+        JsonNode aliBill = billOf("ALIPAY");
+        List<String[]> aliTrades = channelTrades(store, "ALIPAY");
+        assertEquals(aliBill.toString(), aliTrades.size(), aliBill.get("matched").asLong());
+        assertEquals(aliBill.toString(), 0, aliBill.get("open").asLong() + aliBill.get("waiting").asLong());
+        assertEquals(aliBill.get("billPaid"), aliBill.get("tesseraPaid"));
+        assertEquals(aliBill.get("billRefunded"), aliBill.get("tesseraRefunded"));
+        assertEquals(aliBill.get("billFee"), aliBill.get("tesseraFee"));
+        Answer closed = call("POST", "/reports/bills/" + aliBill.get("id").asLong() + "/close", null, finance);
+        assertEquals(closed.toString(), 200, closed.status);
+        assertTrue(closed.toString(), closed.json.hasNonNull("closedAt"));
+
+        // HQ uploads WeChat Pay's bill: one trade missing, one amount and one fee off, one Tessera never saw.
+        String mchid = merchantId("WECHAT");
+        List<String[]> lines = new java.util.ArrayList<>();
+        String missing = null;
+        String amountOff = null;
+        String feeOff = null;
+        for (String[] l : channelTrades(store, "WECHAT")) {
+            String order = l[1].isEmpty() ? null : wx.stream().filter(no -> l[1].startsWith(no)).findFirst().orElse(null);
+            if (order != null && order.equals(wx.get(0))) {
+                missing = l[1];
+                continue;
+            }
+            if (order != null && order.equals(wx.get(1))) {
+                amountOff = l[1];
+                l[3] = new BigDecimal(l[3]).add(BigDecimal.ONE).toPlainString();
+            } else if (order != null && order.equals(wx.get(2))) {
+                feeOff = l[1];
+                l[4] = new BigDecimal(l[4]).add(new BigDecimal("0.01")).toPlainString();
+            }
+            lines.add(l);
+        }
+        assertTrue("the trades were found: " + missing + amountOff + feeOff, missing != null && amountOff != null && feeOff != null);
+        lines.add(new String[] {"SUCCESS", "NOT-TESSERA-1", "4200000999", "5.00", "0.03", "", java.time.OffsetDateTime.now().toString()});
+        byte[] file = wechatBill(mchid, lines);
+        String upload = "/reports/bills?method=WECHAT&merchantId=" + mchid + "&day=" + today();
+        Answer started = upload(upload, file, "text/csv", finance);
+        assertEquals(started.toString(), 202, started.status);
+        assertEquals(lines.size(), started.json.get("rows").asLong());
+        assertEquals("SUCCEEDED", awaitJob(started.json.get("jobId").asLong(), finance).get("status").asText());
+        JsonNode wxBill = billOf("WECHAT");
+        long billId = wxBill.get("id").asLong();
+        assertEquals(wxBill.toString(), 4, wxBill.get("open").asLong());
+        JsonNode diffs = call("GET", "/reports/bills/" + billId + "/differences?state=OPEN", null, finance).json;
+        Map<String, String> kinds = new HashMap<>();
+        for (JsonNode d : diffs.get("items")) {
+            kinds.put(d.get("tradeNo").asText(), d.get("kind").asText());
+        }
+        assertEquals(Map.of(missing, "MISSING_IN_BILL", amountOff, "AMOUNT_MISMATCH", feeOff, "FEE_MISMATCH", "NOT-TESSERA-1", "MISSING_IN_TESSERA"),
+                kinds);
+
+        // The same file again: nothing new. Another file for the day: refused.
+        Answer again = upload(upload, file, "text/csv", finance);
+        assertEquals(again.toString(), 200, again.status);
+        assertTrue(again.json.get("duplicate").asBoolean());
+        assertEquals(billId, again.json.get("id").asLong());
+        assertEquals(4, call("GET", "/reports/bills/" + billId + "/differences", null, finance).json.get("total").asLong());
+        assertEquals("BILL_ALREADY_IMPORTED", upload(upload, wechatBill(mchid, lines.subList(0, 1)), "text/csv", finance).code());
+        Answer garbage = upload(upload, "not a bill".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv", finance);
+        assertEquals(garbage.toString(), 400, garbage.status);
+        assertEquals("BILL_INVALID", garbage.code());
+
+        // The day closes only when every difference is resolved, each with who and why.
+        assertEquals("BILL_DAY_OPEN", call("POST", "/reports/bills/" + billId + "/close", null, finance).code());
+        long first = diffs.at("/items/0/id").asLong();
+        Answer noReason = call("POST", "/reports/bills/differences/" + first + "/resolution", "{\"resolution\":\"CHANNEL_WINS\"}", finance);
+        assertEquals(noReason.toString(), 400, noReason.status);
+        assertEquals("reason", noReason.field());
+        for (JsonNode d : diffs.get("items")) {
+            Answer r = call("POST", "/reports/bills/differences/" + d.get("id").asLong() + "/resolution",
+                    "{\"resolution\":\"" + (d.get("kind").asText().equals("MISSING_IN_TESSERA") ? "CHANNEL_WINS" : "TESSERA_WINS")
+                            + "\",\"reason\":\"核对小票与渠道流水\"}", finance);
+            assertEquals(r.toString(), 200, r.status);
+            assertEquals("RESOLVED", r.json.get("state").asText());
+            assertTrue(r.toString(), r.json.get("resolvedBy").asText().length() > 0);
+        }
+        assertEquals("DIFFERENCE_NOT_OPEN", call("POST", "/reports/bills/differences/" + first + "/resolution",
+                "{\"resolution\":\"CHANNEL_WINS\",\"reason\":\"again\"}", finance).code());
+        Answer close = call("POST", "/reports/bills/" + billId + "/close", null, finance);
+        assertEquals(close.toString(), 200, close.status);
+        assertEquals(4, close.json.get("resolved").asLong());
+
+        // Store roles see no bills; SOAP lists them.
+        assertEquals(403, call("GET", "/reports/bills", null, bearer(CLERK_103)).status);
+        Answer soap = soap("reporting", "<r:listBills xmlns:r=\"urn:tessera:reporting\"><method>WECHAT</method><from>" + today() + "</from><to>" + today()
+                + "</to></r:listBills>", finance);
+        assertEquals(soap.toString(), 200, soap.status);
+        assertTrue(soap.text, soap.text.contains("<merchantId>" + mchid + "</merchantId>"));
     }
 
     @Test

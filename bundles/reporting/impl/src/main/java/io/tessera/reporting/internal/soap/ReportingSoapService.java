@@ -4,7 +4,14 @@ import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.soap.SoapPage;
 import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.platform.api.web.Endpoints;
+import io.tessera.platform.api.PaymentMethod;
+import io.tessera.platform.api.Checks;
+import io.tessera.reporting.api.BillDifference;
+import io.tessera.reporting.api.BillImport;
+import io.tessera.reporting.api.BillService;
+import io.tessera.reporting.api.DifferenceState;
 import io.tessera.reporting.api.PaymentMethodReport;
+import io.tessera.reporting.api.Resolution;
 import io.tessera.reporting.api.ReadModelService;
 import io.tessera.reporting.api.ReadModelStatus;
 import io.tessera.reporting.api.RechargeRecord;
@@ -21,18 +28,23 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Reports over SOAP: each takes the {@link ReportQuery} (from and to required); record pages default to 1 and 20. */
+/**
+ * Reports and bill reconciliation over SOAP: each report takes the {@link ReportQuery} (from and to required); pages
+ * default to 1 and 20; a bill file travels as base64.
+ */
 @WebService(serviceName = "ReportingService", portName = "ReportingPort", targetNamespace = "urn:tessera:reporting")
 @Component(service = ReportingSoapService.class, property = Endpoints.SOAP_ADDRESS + "=/reporting")
 public class ReportingSoapService {
 
     private final ReportService reports;
     private final ReadModelService model;
+    private final BillService bills;
 
     @Activate
-    public ReportingSoapService(@Reference ReportService reports, @Reference ReadModelService model) {
+    public ReportingSoapService(@Reference ReportService reports, @Reference ReadModelService model, @Reference BillService bills) {
         this.reports = reports;
         this.model = model;
+        this.bills = bills;
     }
 
     @WebMethod
@@ -71,5 +83,65 @@ public class ReportingSoapService {
     @WebResult(name = "job")
     public Job rebuildReadModel() throws TesseraFault {
         return model.rebuild();
+    }
+
+    @WebMethod
+    @WebResult(name = "job")
+    public Job fetchBills(@WebParam(name = "method") PaymentMethod method,
+                          @WebParam(name = "day") String day) throws TesseraFault {
+        return bills.fetch(method, Checks.date("day", day));
+    }
+
+    @WebMethod
+    @WebResult(name = "bill")
+    public BillImport uploadBill(@WebParam(name = "method") PaymentMethod method, @WebParam(name = "merchantId") String merchantId,
+                                 @WebParam(name = "day") String day,
+                                 @WebParam(name = "file") byte[] file) throws TesseraFault {
+        return bills.upload(method, merchantId, Checks.date("day", day), file);
+    }
+
+    /** A page of bills as SOAP carries it. */
+    @XmlType(propOrder = {"bill", "page", "size", "total"})
+    public static class BillList extends SoapPage {
+        public List<BillImport> bill;
+    }
+
+    @WebMethod
+    @WebResult(name = "bills")
+    public BillList listBills(@WebParam(name = "method") PaymentMethod method,
+                              @WebParam(name = "from") String from,
+                              @WebParam(name = "to") String to,
+                              @WebParam(name = "page") Integer page, @WebParam(name = "size") Integer size) throws TesseraFault {
+        BillList l = new BillList();
+        l.bill = l.from(bills.bills(method, Checks.date("from", from), Checks.date("to", to), page == null ? 1 : page, size == null ? 20 : size));
+        return l;
+    }
+
+    /** A page of differences as SOAP carries it. */
+    @XmlType(propOrder = {"difference", "page", "size", "total"})
+    public static class DifferenceList extends SoapPage {
+        public List<BillDifference> difference;
+    }
+
+    @WebMethod
+    @WebResult(name = "differences")
+    public DifferenceList listDifferences(@WebParam(name = "billId") long billId, @WebParam(name = "state") DifferenceState state,
+                                          @WebParam(name = "page") Integer page, @WebParam(name = "size") Integer size) throws TesseraFault {
+        DifferenceList l = new DifferenceList();
+        l.difference = l.from(bills.differences(billId, state, page == null ? 1 : page, size == null ? 20 : size));
+        return l;
+    }
+
+    @WebMethod
+    @WebResult(name = "difference")
+    public BillDifference resolveDifference(@WebParam(name = "differenceId") long differenceId, @WebParam(name = "resolution") Resolution resolution,
+                                            @WebParam(name = "reason") String reason) throws TesseraFault {
+        return bills.resolve(differenceId, resolution, reason);
+    }
+
+    @WebMethod
+    @WebResult(name = "bill")
+    public BillImport closeBill(@WebParam(name = "billId") long billId) throws TesseraFault {
+        return bills.close(billId);
     }
 }
