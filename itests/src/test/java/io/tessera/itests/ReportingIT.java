@@ -274,6 +274,31 @@ public class ReportingIT extends TesseraTestSupport {
         assertEquals(byOrder.toString(), 1, byOrder.get("total").asLong());
         assertEquals("200.00", byOrder.at("/items/0/rechargeAmount").asText());
 
+        // Exports (申请下载): every record as CSV with a byte order mark, the report as XLSX; the caller's downloads list.
+        Answer csvJob = call("POST", "/reports/exports?report=RECHARGE_RECORDS&format=csv" + range(store).replace('?', '&'), null, hq);
+        assertEquals(csvJob.toString(), 202, csvJob.status);
+        JsonNode csvDone = awaitJob(csvJob.json.get("id").asLong(), hq);
+        assertEquals(csvDone.toString(), "SUCCEEDED", csvDone.get("status").asText());
+        assertTrue(csvDone.toString(), csvDone.hasNonNull("resultExpiresAt"));
+        byte[] csv = download("/jobs/" + csvDone.get("id").asLong() + "/result", hq).body();
+        assertEquals((byte) 0xEF, csv[0]);
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+        long allRecords = call("GET", "/reports/recharges/records" + range(store), null, hq).json.get("total").asLong();
+        assertEquals(text, allRecords + 1, text.lines().count());
+        assertTrue(text, text.startsWith("\uFEFF订单号,门店,会员号") && text.contains("300.00"));
+        Answer xlsxJob = call("POST", "/reports/exports?report=PAYMENT_METHODS&format=xlsx" + range(store).replace('?', '&'), null, hq);
+        assertEquals(xlsxJob.toString(), 202, xlsxJob.status);
+        awaitJob(xlsxJob.json.get("id").asLong(), hq);
+        var xlsx = download("/jobs/" + xlsxJob.json.get("id").asLong() + "/result", hq);
+        assertTrue(xlsx.headers().firstValue("Content-Type").orElse(""), xlsx.headers().firstValue("Content-Type").orElse("").contains("spreadsheetml"));
+        assertEquals("an XLSX is a ZIP", 'P', (char) xlsx.body()[0]);
+        JsonNode downloads = call("GET", "/reports/exports", null, hq).json;
+        assertEquals(downloads.toString(), xlsxJob.json.get("id").asLong(), downloads.at("/items/0/id").asLong());
+        assertEquals(0, call("GET", "/reports/exports", null, bearer(CLERK_103)).json.get("total").asLong());
+        Answer badFormat = call("POST", "/reports/exports?report=RECHARGES&format=pdf" + range(store).replace('?', '&'), null, hq);
+        assertEquals(badFormat.toString(), "format", badFormat.field());
+        assertEquals("REPORT_RANGE_INVALID", call("POST", "/reports/exports?report=RECHARGES", null, hq).code());
+
         // A clerk of 103 without a store sees 103; another store's clerk is refused.
         Answer mine = call("GET", "/reports/payment-methods?from=" + today() + "&to=" + today(), null, bearer(CLERK_103));
         assertEquals(methods.get("total"), mine.json.get("total"));

@@ -1,17 +1,11 @@
 package io.tessera.reporting.internal;
 
-import io.tessera.members.api.Member;
 import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
-import io.tessera.org.api.Store;
-import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
-import io.tessera.platform.api.Money;
 import io.tessera.platform.api.Page;
-import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.PaymentMethod;
-import io.tessera.platform.api.Phones;
 import io.tessera.reporting.api.PaymentMethodReport;
 import io.tessera.reporting.api.RechargeFigures;
 import io.tessera.reporting.api.RechargeRecord;
@@ -28,10 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -51,14 +42,14 @@ public class ReportServiceImpl implements ReportService {
 
     private final JpaTemplate jpa;
     private final OrgService org;
-    private final MemberService members;
+    private final RechargeRecords records;
 
     @Activate
     public ReportServiceImpl(@Reference(target = "(osgi.unit.name=tessera-reporting)") JpaTemplate jpa, @Reference OrgService org,
                              @Reference MemberService members) {
         this.jpa = jpa;
         this.org = org;
-        this.members = members;
+        this.records = new RechargeRecords(org, members);
     }
 
     @Override
@@ -140,41 +131,10 @@ public class ReportServiceImpl implements ReportService {
         if (stores != null && stores.isEmpty()) {
             return new Page<>(List.of(), page, size, 0);
         }
-        PagedQuery select = PagedQuery.of("WalletFact", "f").where("f.type IN ('RECHARGE', 'REVERSAL')")
-                .where("f.day BETWEEN :a AND :b", "a", Periods.day(q.from), "b", Periods.day(q.to))
-                .filter(stores, "f.storeId IN :stores", "stores")
-                .filter(q.method == null ? null : q.method.name(), "f.method = :method", "method")
-                .filter(q.orderNo, "f.reference = :ref", "ref");
-        Page<WalletFact> rows = jpa.txExpr(TransactionType.Supports, em -> select.page(em, WalletFact.class, "f.at DESC, f.entryId DESC",
-                page, size));
-        Map<Long, Member> people = members.lookupAll(rows.getItems().stream().map(f -> f.memberId).filter(Objects::nonNull).toList());
-        Map<Long, Store> shops = org.listStores(null).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
-        boolean mask = !caller.seesAllStores();
-        return rows.map(f -> record(f, people.get(f.memberId), shops.get(f.storeId), mask));
-    }
-
-    private static RechargeRecord record(WalletFact f, Member m, Store s, boolean mask) {
-        RechargeRecord r = new RechargeRecord();
-        r.entryId = f.entryId;
-        r.type = f.type;
-        r.orderNo = f.reference;
-        r.storeId = f.storeId;
-        r.storeName = s == null ? null : s.label();
-        r.memberId = f.memberId;
-        if (m != null) {
-            r.memberNo = m.memberNo;
-            r.memberName = m.name;
-            r.phone = mask ? Phones.mask(m.phone) : m.phone;
-        }
-        r.cardNo = f.cardNo;
-        r.paidAmount = Money.of(f.principal);
-        r.bonusAmount = Money.of(f.bonus);
-        r.rechargeAmount = r.paidAmount.plus(r.bonusAmount);
-        r.cardFee = f.cardFee == null ? null : Money.of(f.cardFee);
-        r.method = f.method == null ? null : PaymentMethod.valueOf(f.method);
-        r.operator = f.operator;
-        r.at = BusinessTime.offset(f.at);
-        return r;
+        Page<WalletFact> rows = jpa.txExpr(TransactionType.Supports, em -> RechargeRecords.select(q, stores).page(em, WalletFact.class,
+                "f.at DESC, f.entryId DESC", page, size));
+        List<RechargeRecord> named = records.named(rows.getItems(), caller);
+        return new Page<>(named, rows.getPage(), rows.getSize(), rows.getTotal());
     }
 
     /** The days checked: both given, in order, at most {@link #MAX_DAYS} apart. */

@@ -43,6 +43,9 @@ public class Job {
     /** File name of the result, when the job produced one; downloaded from {@code resultUrl}. */
     public String resultName;
     public String resultUrl;
+    /** When the result file is deleted (etc/io.tessera.jobs.cfg resultDays after the job finished). */
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
+    public OffsetDateTime resultExpiresAt;
     @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     public OffsetDateTime createdAt;
     @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)

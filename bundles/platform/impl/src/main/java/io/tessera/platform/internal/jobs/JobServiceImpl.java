@@ -10,6 +10,7 @@ import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobProgress;
+import io.tessera.platform.api.jobs.JobQueries;
 import io.tessera.platform.api.jobs.JobResult;
 import io.tessera.platform.api.jobs.JobService;
 import io.tessera.platform.api.jobs.JobWork;
@@ -51,14 +52,24 @@ import org.slf4j.LoggerFactory;
  * The job runner: a small pool of job threads, live progress in memory (published to the job row
  * every second), result files under {@code data/tessera/jobs/<id>/}.
  */
-@Component(service = JobService.class, configurationPid = "io.tessera.jobs")
+@Component(service = {JobService.class, JobQueries.class}, configurationPid = "io.tessera.jobs")
 @Designate(ocd = JobServiceImpl.Config.class)
-public class JobServiceImpl implements JobService {
+public class JobServiceImpl implements JobService, JobQueries {
 
     @ObjectClassDefinition(name = "Tessera jobs")
     public @interface Config {
         @AttributeDefinition(description = "Jobs running at the same time; more wait in a queue")
         int threads() default 2;
+
+        @AttributeDefinition(description = "Days a finished job's result file is kept (1 to 365); the task jobs.results.expire deletes older ones")
+        int resultDays() default 7;
+    }
+
+    private static volatile int resultDays = 7;
+
+    /** Days a result file is kept, as configured. */
+    static int resultDays() {
+        return resultDays;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(JobServiceImpl.class);
@@ -71,7 +82,12 @@ public class JobServiceImpl implements JobService {
     public JobServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
             Config config) {
         this.jpa = jpa;
+        resultDays = days(config);
         start(config);
+    }
+
+    private static int days(Config config) {
+        return config.resultDays() >= 1 && config.resultDays() <= 365 ? config.resultDays() : 7;
     }
 
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
@@ -111,6 +127,7 @@ public class JobServiceImpl implements JobService {
 
     @Modified
     void modified(Config config) {
+        resultDays = days(config);
         int threads = Math.max(1, config.threads());
         if (threads > pool.getMaximumPoolSize()) {
             pool.setMaximumPoolSize(threads);
@@ -244,6 +261,16 @@ public class JobServiceImpl implements JobService {
     }
 
     @Override
+    public Page<Job> mine(String type, int page, int size) {
+        Caller caller = CallerContext.current();
+        Page.check(page, size);
+        PagedQuery select = PagedQuery.of("JobEntity", "j").filter(type, "j.type = :type", "type")
+                .where("j.ownerIdentity = :owner", "owner", caller.identity());
+        return jpa.txExpr(TransactionType.Supports, em -> select.page(em, JobEntity.class, "j.id DESC", page, size)
+                .map(e -> dto(e, live.get(e.id))));
+    }
+
+    @Override
     public JobResult result(long id) {
         Job job = get(id);
         JobEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(JobEntity.class, id));
@@ -290,6 +317,7 @@ public class JobServiceImpl implements JobService {
         if (e.resultPath != null) {
             j.resultName = e.resultName;
             j.resultUrl = Endpoints.REST_BASE + "/jobs/" + e.id + "/result";
+            j.resultExpiresAt = e.finishedAt == null ? null : BusinessTime.offset(e.finishedAt.plusDays(resultDays));
         }
         return j;
     }

@@ -2,8 +2,10 @@ package io.tessera.platform.internal.rest;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.tessera.platform.api.jobs.Job;
+import io.tessera.platform.api.jobs.JobQueries;
 import io.tessera.platform.api.jobs.JobResult;
 import io.tessera.platform.api.jobs.JobService;
 import io.tessera.platform.api.web.Endpoints;
@@ -27,16 +29,23 @@ import org.osgi.service.component.annotations.Reference;
 public class JobsResource {
 
     private final JobService jobs;
+    private final JobQueries queries;
 
     @Activate
-    public JobsResource(@Reference JobService jobs) {
+    public JobsResource(@Reference JobService jobs, @Reference JobQueries queries) {
         this.jobs = jobs;
+        this.queries = queries;
     }
 
+    /** The jobs the caller may see (headquarters: everyone's), or with {@code mine=true} only the caller's own (a downloads list). */
     @GET
-    public Page<Job> list(@QueryParam("type") String type, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return jobs.list(type == null || type.isEmpty() ? null : type, QueryParams.intValue("page", page, 1),
-                QueryParams.intValue("size", size, 20));
+    public Page<Job> list(@QueryParam("type") String type,
+                          @Parameter(description = "Only the caller's own jobs", schema = @Schema(type = "boolean")) @QueryParam("mine") String mine,
+                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        String t = type == null || type.isEmpty() ? null : type;
+        int p = QueryParams.intValue("page", page, 1);
+        int n = QueryParams.intValue("size", size, 20);
+        return Boolean.TRUE.equals(QueryParams.booleanValue("mine", mine)) ? queries.mine(t, p, n) : jobs.list(t, p, n);
     }
 
     @GET

@@ -15,6 +15,7 @@ import io.tessera.reporting.api.BillDifference;
 import io.tessera.reporting.api.BillImport;
 import io.tessera.reporting.api.BillService;
 import io.tessera.reporting.api.DifferenceState;
+import io.tessera.reporting.api.ReportExports;
 import io.tessera.reporting.api.ResolutionRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,10 +40,12 @@ import org.osgi.service.component.annotations.Reference;
 public class BillsResource {
 
     private final BillService bills;
+    private final ReportExports exports;
 
     @Activate
-    public BillsResource(@Reference BillService bills) {
+    public BillsResource(@Reference BillService bills, @Reference ReportExports exports) {
         this.bills = bills;
+        this.exports = exports;
     }
 
     @POST
@@ -97,6 +100,17 @@ public class BillsResource {
                                             @QueryParam("page") String page, @QueryParam("size") String size) {
         return bills.differences(QueryParams.id("id", id), QueryParams.enumValue("state", DifferenceState.class, state),
                 QueryParams.intValue("page", page, 1), QueryParams.intValue("size", size, 20));
+    }
+
+    @POST
+    @Path("{id}/differences/export")
+    @ApiResponse(responseCode = "202", description = "Export started: poll the job (Location), then download its result (resultUrl)",
+            content = @Content(schema = @Schema(implementation = Job.class)))
+    public Response exportDifferences(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
+                                      @Parameter(schema = @Schema(implementation = DifferenceState.class)) @QueryParam("state") String state,
+                                      @Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"})) @QueryParam("format") String format) {
+        Job job = exports.exportDifferences(QueryParams.id("id", id), QueryParams.enumValue("state", DifferenceState.class, state), format);
+        return Response.accepted(job).location(URI.create(Endpoints.REST_BASE + "/jobs/" + job.id)).build();
     }
 
     @POST

@@ -15,6 +15,8 @@ import io.tessera.reporting.api.ReadModelService;
 import io.tessera.reporting.api.ReadModelStatus;
 import io.tessera.reporting.api.RechargeRecord;
 import io.tessera.reporting.api.RechargeReport;
+import io.tessera.reporting.api.ReportExports;
+import io.tessera.reporting.api.ReportKind;
 import io.tessera.reporting.api.ReportQuery;
 import io.tessera.reporting.api.ReportService;
 import java.net.URI;
@@ -38,11 +40,13 @@ public class ReportsResource {
 
     private final ReportService reports;
     private final ReadModelService model;
+    private final ReportExports exports;
 
     @Activate
-    public ReportsResource(@Reference ReportService reports, @Reference ReadModelService model) {
+    public ReportsResource(@Reference ReportService reports, @Reference ReadModelService model, @Reference ReportExports exports) {
         this.reports = reports;
         this.model = model;
+        this.exports = exports;
     }
 
     /** The filters every report has, as query parameters. */
@@ -83,6 +87,28 @@ public class ReportsResource {
                                                 @Parameter(description = "An order no or recharge slip no") @QueryParam("orderNo") String orderNo,
                                                 @QueryParam("page") String page, @QueryParam("size") String size) {
         return reports.rechargeRecords(query(filters, method, orderNo, page, size));
+    }
+
+    /** 申请下载: a report or every record it selects, as a CSV or XLSX file written by a job. */
+    @POST
+    @Path("exports")
+    @ApiResponse(responseCode = "202", description = "Export started: poll the job (Location), then download its result (resultUrl)",
+            content = @Content(schema = @Schema(implementation = Job.class)))
+    public Response export(@Parameter(required = true, schema = @Schema(implementation = ReportKind.class)) @QueryParam("report") String report,
+                           @Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"})) @QueryParam("format") String format,
+                           @BeanParam Filters filters,
+                           @Parameter(schema = @Schema(implementation = PaymentMethod.class)) @QueryParam("method") String method,
+                           @Parameter(description = "Recharge records: an order no or recharge slip no") @QueryParam("orderNo") String orderNo) {
+        ReportKind kind = io.tessera.platform.api.Checks.oneOf("report", ReportKind.class, report);
+        Job job = exports.export(kind, query(filters, method, orderNo, null, null), format);
+        return Response.accepted(job).location(URI.create(Endpoints.REST_BASE + "/jobs/" + job.id)).build();
+    }
+
+    /** 我的下载: the caller's own exports, newest first, each downloadable until its result expires. */
+    @GET
+    @Path("exports")
+    public Page<Job> myExports(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return exports.mine(QueryParams.intValue("page", page, 1), QueryParams.intValue("size", size, 20));
     }
 
     @GET
