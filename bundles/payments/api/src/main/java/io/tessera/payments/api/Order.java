@@ -15,6 +15,8 @@ public class Order {
     /** The store's format (业态) when the order was made. */
     public String formatCode;
     public String posOrderNo;
+    /** The till it was rung up at, when the POS said. */
+    public String tillNo;
     public Long memberId;
     public OrderKind kind;
     public OrderState state;

@@ -34,6 +34,9 @@ public final class Requests {
         /** POS (default), TERMINAL, MINI_PROGRAM, PAYMENT_CODE. */
         @Schema(maxLength = 20)
         public String source;
+        /** The till (收银台) the sale is rung up at, as the store numbers its tills: what cashier reconciliation groups by. */
+        @Schema(maxLength = 32)
+        public String tillNo;
         // Lists are bounded by items (maxItems); swagger-core reads "required" of a list only from this (deprecated) attribute.
         @ArraySchema(minItems = 1, maxItems = MAX_LINES, arraySchema = @Schema(required = true))
         public List<LineRequest> lines;

@@ -102,6 +102,7 @@ public class CheckoutServiceImpl implements CheckoutService {
         OrderKind kind = r.kind == null ? OrderKind.SALE : r.kind;
         r.source = r.source == null ? "POS" : Checks.oneOf("source", Source.class, r.source).name();
         String remark = Checks.optionalText("remark", r.remark, 500);
+        String tillNo = Checks.optionalText("tillNo", r.tillNo, 32);
         Member member = r.memberId == null ? null : activeMember(r.memberId);
         if (kind == OrderKind.RECHARGE && member == null) {
             throw PaymentErrors.MEMBER_REQUIRED.at("memberId", "a recharge is for a member");
@@ -124,7 +125,7 @@ public class CheckoutServiceImpl implements CheckoutService {
             if (earlier != null) {
                 return earlier;
             }
-            OrderEntity o = record(em, caller, store, posOrderNo, member, kind, r.source, remark, priced, rules);
+            OrderEntity o = record(em, caller, store, posOrderNo, tillNo, member, kind, r.source, remark, priced, rules);
             for (OrderPricing.Used u : priced.used()) {
                 u.cart().orderNo = o.orderNo;
             }
@@ -150,7 +151,7 @@ public class CheckoutServiceImpl implements CheckoutService {
         return Orders.dto(em, same.get(0));
     }
 
-    private OrderEntity record(EntityManager em, Caller caller, Store store, String posOrderNo, Member member, OrderKind kind,
+    private OrderEntity record(EntityManager em, Caller caller, Store store, String posOrderNo, String tillNo, Member member, OrderKind kind,
                                String source, String remark, OrderPricing.Priced priced, PaymentSettings.Rules rules) {
         Pricing.Result p = priced.result();
         LocalDateTime now = BusinessTime.now();
@@ -159,6 +160,7 @@ public class CheckoutServiceImpl implements CheckoutService {
         o.storeId = store.id;
         o.formatCode = store.formatCode;
         o.posOrderNo = posOrderNo;
+        o.tillNo = tillNo;
         o.contentHash = priced.contentHash();
         o.memberId = member == null ? null : member.id;
         o.kind = kind.name();

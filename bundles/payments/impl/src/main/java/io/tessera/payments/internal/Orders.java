@@ -100,6 +100,7 @@ final class Orders {
         o.orderNo = e.orderNo;
         o.storeId = e.storeId;
         o.posOrderNo = e.posOrderNo;
+        o.tillNo = e.tillNo;
         o.memberId = e.memberId;
         o.kind = OrderKind.valueOf(e.kind);
         o.state = OrderState.valueOf(e.state);

@@ -32,4 +32,7 @@ public interface BillService {
 
     /** Closes the bill's day: refused while a difference is open or waiting. */
     BillImport close(long billId);
+
+    /** 财务对账: per day and merchant account, the funds that should reach the bank, beside the bills' (days from, to: at most 62). */
+    FundsReport funds(LocalDate from, LocalDate to);
 }

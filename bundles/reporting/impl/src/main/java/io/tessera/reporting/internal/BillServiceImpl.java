@@ -25,6 +25,7 @@ import io.tessera.reporting.api.BillImport;
 import io.tessera.reporting.api.BillService;
 import io.tessera.reporting.api.DifferenceKind;
 import io.tessera.reporting.api.DifferenceState;
+import io.tessera.reporting.api.FundsReport;
 import io.tessera.reporting.api.ReportingErrors;
 import io.tessera.reporting.api.Resolution;
 import io.tessera.reporting.internal.jpa.BillEntity;
@@ -279,6 +280,26 @@ public class BillServiceImpl implements BillService {
             }
             return dto(em, b);
         });
+    }
+
+    @Override
+    public FundsReport funds(LocalDate from, LocalDate to) {
+        finance();
+        LocalDate first = Checks.required("from", from);
+        LocalDate last = Checks.required("to", to);
+        if (first.isAfter(last) || first.plusDays(61).isBefore(last)) {
+            throw ReportingErrors.REPORT_RANGE_INVALID.at("to", "from the first day, at most 62 days");
+        }
+        Map<PaymentMethod, Map<Long, String>> accounts = new HashMap<>();
+        for (PaymentChannel c : channels.values()) {
+            ChannelInfo info = c.info();
+            Map<Long, String> byStore = new HashMap<>();
+            for (ChannelInfo.Account a : info.accounts) {
+                stores(c.method(), info, a).forEach(s -> byStore.putIfAbsent(s, a.merchantId));
+            }
+            accounts.put(c.method(), byStore);
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> Funds.report(em, first, last, accounts));
     }
 
     private static Caller finance() {

@@ -44,6 +44,7 @@ final class ReadModel {
         }
         LocalDateTime at = local(o.paidAt);
         Pending p = fact(o, "P:" + o.orderNo, PaymentFact.PAY, at);
+        p.entity.discount = o.discount == null ? null : o.discount.toBigDecimal();
         Map<String, BigDecimal[]> byMethod = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
@@ -165,6 +166,7 @@ final class ReadModel {
         p.entity.storeId = o.storeId;
         p.entity.memberId = o.memberId;
         p.entity.operator = o.operator;
+        p.entity.tillNo = o.tillNo;
         p.entity.at = at;
         p.entity.day = Periods.day(at.toLocalDate());
         return p;

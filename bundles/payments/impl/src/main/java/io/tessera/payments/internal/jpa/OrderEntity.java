@@ -39,6 +39,9 @@ public class OrderEntity {
     @Column(name = "POS_ORDER_NO", length = 64, nullable = false)
     public String posOrderNo;
 
+    @Column(name = "TILL_NO")
+    public String tillNo;
+
     /** SHA-256 of the order as asked (lines, member, discounts asked): a POS retry with the same no must match it. */
     @Column(name = "CONTENT_HASH", length = 64, nullable = false)
     public String contentHash;

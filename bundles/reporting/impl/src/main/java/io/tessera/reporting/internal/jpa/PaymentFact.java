@@ -48,6 +48,14 @@ public class PaymentFact {
     @Column(name = "OPERATOR")
     public String operator;
 
+    /** The till the order was rung up at (a refund: its order's). */
+    @Column(name = "TILL_NO")
+    public String tillNo;
+
+    /** PAY: the order's discounts (level, coupons, points). */
+    @Column(name = "DISCOUNT", precision = 19, scale = 2)
+    public BigDecimal discount;
+
     /** yyyyMMdd, the business day it counts on. */
     @Column(name = "DAY_NO", nullable = false)
     public int day;

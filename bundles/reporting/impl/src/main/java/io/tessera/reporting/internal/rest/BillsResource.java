@@ -15,6 +15,7 @@ import io.tessera.reporting.api.BillDifference;
 import io.tessera.reporting.api.BillImport;
 import io.tessera.reporting.api.BillService;
 import io.tessera.reporting.api.DifferenceState;
+import io.tessera.reporting.api.FundsReport;
 import io.tessera.reporting.api.ReportExports;
 import io.tessera.reporting.api.ResolutionRequest;
 import java.io.IOException;
@@ -120,6 +121,16 @@ public class BillsResource {
     public BillDifference resolve(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, ResolutionRequest request) {
         ResolutionRequest r = Checks.required("body", request);
         return bills.resolve(QueryParams.id("id", id), r.resolution, r.reason);
+    }
+
+    /** 财务对账: per day and merchant account, the funds that should reach the bank beside the bills'. */
+    @GET
+    @Path("funds")
+    public FundsReport funds(@Parameter(required = true, description = "First day, yyyy-MM-dd", schema = @Schema(type = "string", format = "date"))
+                             @QueryParam("from") String from,
+                             @Parameter(required = true, description = "Last day, yyyy-MM-dd (at most 62 days)", schema = @Schema(type = "string", format = "date"))
+                             @QueryParam("to") String to) {
+        return bills.funds(Checks.date("from", from), Checks.date("to", to));
     }
 
     @POST

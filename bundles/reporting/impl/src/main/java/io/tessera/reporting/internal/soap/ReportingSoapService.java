@@ -9,7 +9,12 @@ import io.tessera.platform.api.Checks;
 import io.tessera.reporting.api.BillDifference;
 import io.tessera.reporting.api.BillImport;
 import io.tessera.reporting.api.BillService;
+import io.tessera.reporting.api.CashierCount;
+import io.tessera.reporting.api.CashierQuery;
+import io.tessera.reporting.api.CashierReconciliation;
+import io.tessera.reporting.api.CashierService;
 import io.tessera.reporting.api.DifferenceState;
+import io.tessera.reporting.api.FundsReport;
 import io.tessera.reporting.api.PaymentMethodReport;
 import io.tessera.reporting.api.Resolution;
 import io.tessera.reporting.api.ReadModelService;
@@ -39,12 +44,33 @@ public class ReportingSoapService {
     private final ReportService reports;
     private final ReadModelService model;
     private final BillService bills;
+    private final CashierService cashier;
 
     @Activate
-    public ReportingSoapService(@Reference ReportService reports, @Reference ReadModelService model, @Reference BillService bills) {
+    public ReportingSoapService(@Reference ReportService reports, @Reference ReadModelService model, @Reference BillService bills,
+                                @Reference CashierService cashier) {
         this.reports = reports;
         this.model = model;
         this.bills = bills;
+        this.cashier = cashier;
+    }
+
+    @WebMethod
+    @WebResult(name = "reconciliation")
+    public CashierReconciliation getCashierReconciliation(@WebParam(name = "query") CashierQuery query) throws TesseraFault {
+        return cashier.reconcile(query);
+    }
+
+    @WebMethod
+    @WebResult(name = "reconciliation")
+    public CashierReconciliation recordCashierCount(@WebParam(name = "count") CashierCount count) throws TesseraFault {
+        return cashier.count(count);
+    }
+
+    @WebMethod
+    @WebResult(name = "report")
+    public FundsReport getFundsReport(@WebParam(name = "from") String from, @WebParam(name = "to") String to) throws TesseraFault {
+        return bills.funds(Checks.date("from", from), Checks.date("to", to));
     }
 
     @WebMethod
