@@ -58,7 +58,15 @@ public class HotDeployIT extends TesseraTestSupport {
         String heldByOrder = couponOrder(store, id, heldCoupon, clerk);
         // While domains go and come, what stays keeps answering: the REST server is switched, never down.
         Watch stores = new Watch("/stores", clerk);
-        // Marketing goes first (it follows members, payments, coupons and points); its activities are back with it.
+        // Reporting goes first (it reads payments and wallets): the sales paid while it is away reach its read model once it is back.
+        awaitUnrecorded("the paid sale in the read model", 60, () -> call("GET", "/reports/cashier/orders?storeId=" + store + "&day="
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "&size=200", null, hq).text.contains(paidWithCoupon));
+        long factsBefore = call("GET", "/reports/read-model", null, hq).json.get("payments").asLong();
+        features.uninstallFeature("tessera-reporting");
+        awaitUnrecorded("/reports to vanish", 60, () -> call("GET", "/reports/read-model", null, hq).status == 404
+                && getRaw("/soap/reporting?wsdl", clerk).status == 404);
+        awaitOpenApiWithout("/reports/read-model", clerk);
+        // Marketing goes next (it follows members, payments, coupons and points); its activities are back with it.
         Answer activity = call("POST", "/marketing/activities", "{\"type\":\"REFERRAL\",\"name\":\"热部署推荐\",\"startsAt\":\"2026-01-01T00:00:00+08:00\","
                 + "\"endsAt\":\"2036-01-01T00:00:00+08:00\",\"trigger\":\"REGISTER\",\"rewards\":[{\"role\":\"REFEREE\",\"kind\":\"POINTS\",\"points\":5}]}", hq);
         assertEquals(activity.toString(), 201, activity.status);
@@ -125,6 +133,7 @@ public class HotDeployIT extends TesseraTestSupport {
         features.installFeature("tessera-coupons");
         features.installFeature("tessera-points");
         features.installFeature("tessera-marketing");
+        features.installFeature("tessera-reporting");
         awaitUnrecorded("/members to return", 90, () -> call("GET", "/members/" + id, null, clerk).status == 200);
         awaitUnrecorded("/wallets to return", 90, () -> call("GET", "/wallets/accounts?memberId=" + id, null, clerk).status == 200);
         awaitUnrecorded("/soap/members to return", 30, () -> getRaw("/soap/members?wsdl", clerk).status == 200);
@@ -158,6 +167,12 @@ public class HotDeployIT extends TesseraTestSupport {
             return earned.status == 200 && earned.json.path("items").path(0).path("points").asLong() == 66;
         });
         assertEquals(200, getRaw("/soap/points?wsdl", clerk).status);
+        // Reporting back, and its read model caught up from the outbox: the two sales paid while it was away.
+        awaitUnrecorded("reporting to catch up", 90, () -> {
+            Answer model = call("GET", "/reports/read-model", null, hq);
+            return model.status == 200 && model.json.get("payments").asLong() >= factsBefore + 2;
+        });
+        assertEquals(200, getRaw("/soap/reporting?wsdl", clerk).status);
         stores.stop();
         assertTrue("GET /stores was asked during the changes", stores.asked.get() > 20);
         assertEquals("GET /stores while features went and came: " + stores.failures, List.of(), stores.failures);
