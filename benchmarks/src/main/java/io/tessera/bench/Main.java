@@ -40,7 +40,7 @@ public final class Main {
         String problem = problem(Arrays.asList(args).subList(5, args.length));
         if (problem != null) {
             System.err.println(problem + "; benchmarks: all, limit, pay, pay-1000, coupons, card-import[=rows], ledger[=rows], "
-                    + "pay-only=<clients>:<seconds>[:hot], crash[=rounds]");
+                    + "reports[=orders], pay-only=<clients>:<seconds>[:hot], crash[=rounds]");
             System.exit(2);
         }
         Path home = Paths.get(args[0]);
@@ -51,7 +51,7 @@ public final class Main {
         Files.createDirectories(work);
         List<String> wanted = new ArrayList<>(Arrays.asList(args).subList(5, args.length));
         if (wanted.contains("all")) {
-            wanted = List.of("limit", "pay", "pay-1000", "coupons", "card-import", "ledger");
+            wanted = List.of("limit", "pay", "pay-1000", "coupons", "card-import", "ledger", "reports");
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os", System.getProperty("os.name"),
@@ -92,6 +92,9 @@ public final class Main {
                         break;
                     case "coupons":
                         results.put("coupons", CouponBench.run(tessera));
+                        break;
+                    case "reports":
+                        results.put("reports", ReportBench.run(instance, tessera, arg == null ? 10_000_000 : Long.parseLong(arg), 1_000_000));
                         break;
                     case "card-import":
                         results.put("cardImport", CardImportBench.run(tessera, arg == null ? 1_000_000 : Integer.parseInt(arg), work));
@@ -137,6 +140,7 @@ public final class Main {
                     break;
                 case "card-import":
                 case "ledger":
+                case "reports":
                 case "crash":
                     if (arg != null && !arg.matches("[1-9][0-9]{0,8}")) {
                         return name + "=" + arg + ": a positive whole number is needed";

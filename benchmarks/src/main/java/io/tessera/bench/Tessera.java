@@ -43,6 +43,11 @@ final class Tessera {
         return send(b.build());
     }
 
+    /** A POST without a body (an action named by its path and query). */
+    JsonNode post(String path) throws IOException, InterruptedException {
+        return send(builder(path).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     JsonNode upload(String path, Path file, String contentType) throws IOException, InterruptedException {
         return send(builder(path).timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofFile(file))
                 .header("Content-Type", contentType).build());
