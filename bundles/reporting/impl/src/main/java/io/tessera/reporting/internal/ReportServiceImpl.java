@@ -160,33 +160,41 @@ public class ReportServiceImpl implements ReportService {
         return sums(em, select, Periods.cover(q.from, q.to), q, stores, filter, group);
     }
 
+    /**
+     * One query per range (grain and period range: an index range scan of the sums' unique key; an OR of ranges would
+     * scan the table), its rows merged by the grouped columns.
+     */
     private static List<Object[]> sums(EntityManager em, String select, List<Periods.Range> ranges, ReportQuery q, List<Long> stores, String filter,
                                        String group) {
-        StringBuilder where = new StringBuilder(" WHERE (");
-        for (int i = 0; i < ranges.size(); i++) {
-            where.append(i == 0 ? "" : " OR ").append("(s.grain = :g").append(i).append(" AND s.period BETWEEN :a").append(i).append(" AND :b").append(i)
-                    .append(')');
+        int keys = group.split(",").length;
+        Map<List<Object>, Object[]> merged = new java.util.LinkedHashMap<>();
+        String where = " WHERE s.grain = :g AND s.period BETWEEN :a AND :b" + (stores == null ? "" : " AND s.storeId IN :stores")
+                + (filter == null ? "" : filter);
+        for (Periods.Range range : ranges) {
+            Query query = em.createQuery(select + where + group).setParameter("g", range.grain()).setParameter("a", range.from())
+                    .setParameter("b", range.to());
+            if (stores != null) {
+                query.setParameter("stores", stores);
+            }
+            if (filter != null && filter.contains(":method")) {
+                query.setParameter("method", q.method.name());
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = query.getResultList();
+            for (Object[] row : rows) {
+                Object[] into = merged.computeIfAbsent(java.util.Arrays.asList(row).subList(0, keys), k -> {
+                    Object[] fresh = row.clone();
+                    for (int i = keys; i < fresh.length; i++) {
+                        fresh[i] = BigDecimal.ZERO;
+                    }
+                    return fresh;
+                });
+                for (int i = keys; i < row.length; i++) {
+                    into[i] = ((BigDecimal) into[i]).add(decimal(row[i]));
+                }
+            }
         }
-        where.append(')');
-        if (stores != null) {
-            where.append(" AND s.storeId IN :stores");
-        }
-        if (filter != null) {
-            where.append(filter);
-        }
-        Query query = em.createQuery(select + where + group);
-        for (int i = 0; i < ranges.size(); i++) {
-            query.setParameter("g" + i, ranges.get(i).grain()).setParameter("a" + i, ranges.get(i).from()).setParameter("b" + i, ranges.get(i).to());
-        }
-        if (stores != null) {
-            query.setParameter("stores", stores);
-        }
-        if (filter != null && filter.contains(":method")) {
-            query.setParameter("method", q.method.name());
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows;
+        return new java.util.ArrayList<>(merged.values());
     }
 
     private static void add(RechargeFigures f, Object[] row, int typeAt) {
