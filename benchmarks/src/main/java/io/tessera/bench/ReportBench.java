@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -57,11 +56,11 @@ final class ReportBench {
         String store = "&storeId=" + FIRST_STORE;
         for (String report : new String[] {"payment-methods", "recharges"}) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("chainDay", time(tessera, "/reports/" + report + "?from=" + day + "&to=" + day));
-            r.put("chainMonth", time(tessera, "/reports/" + report + "?from=" + monthStart + "&to=" + monthEnd));
-            r.put("chainYear", time(tessera, "/reports/" + report + "?from=" + yearStart + "&to=" + yearEnd));
-            r.put("chainThreeYears", time(tessera, "/reports/" + report + "?from=" + first + "&to=" + yearEnd));
-            r.put("storeYear", time(tessera, "/reports/" + report + "?from=" + yearStart + "&to=" + yearEnd + store));
+            r.put("chainDay", LedgerBench.time(tessera, "/reports/" + report + "?from=" + day + "&to=" + day));
+            r.put("chainMonth", LedgerBench.time(tessera, "/reports/" + report + "?from=" + monthStart + "&to=" + monthEnd));
+            r.put("chainYear", LedgerBench.time(tessera, "/reports/" + report + "?from=" + yearStart + "&to=" + yearEnd));
+            r.put("chainThreeYears", LedgerBench.time(tessera, "/reports/" + report + "?from=" + first + "&to=" + yearEnd));
+            r.put("storeYear", LedgerBench.time(tessera, "/reports/" + report + "?from=" + yearStart + "&to=" + yearEnd + store));
             r.put("goal", "well under 1 s");
             out.put(report, r);
         }
@@ -99,25 +98,6 @@ final class ReportBench {
             e.put("fileMB", Main.round(files.mapToLong(f -> f.toFile().length()).sum() / 1048576.0));
         }
         return e;
-    }
-
-    /** First call, then the median and max of 20 more, in ms. */
-    private static Map<String, Object> time(Tessera tessera, String path) throws Exception {
-        long t = System.nanoTime();
-        tessera.get(path);
-        double firstMs = (System.nanoTime() - t) / 1e6;
-        double[] ms = new double[20];
-        for (int i = 0; i < ms.length; i++) {
-            long s = System.nanoTime();
-            tessera.get(path);
-            ms[i] = (System.nanoTime() - s) / 1e6;
-        }
-        Arrays.sort(ms);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("firstMs", Math.round(firstMs * 10) / 10.0);
-        m.put("medianMs", Math.round(ms[ms.length / 2] * 10) / 10.0);
-        m.put("maxMs", Math.round(ms[ms.length - 1] * 10) / 10.0);
-        return m;
     }
 
     /** Pay sum rows, wallet sum rows, recharge facts written. */
