@@ -255,6 +255,20 @@ public class ReportingIT extends TesseraTestSupport {
         assertEquals("DAY", recharges.get("grain").asText());
         assertEquals(today(), recharges.at("/periods/0/period").asText());
 
+        // 储值数据 against the wallets' own daily ledger (门店余额台账) of the store and day: in − out = the report's net.
+        await("the stored-value report to agree with the daily ledger", 60, () -> {
+            JsonNode ledger = call("GET", "/wallets/ledgers/daily?storeId=" + store + "&from=" + today() + "&to=" + today(), null, hq).json.get(0);
+            JsonNode net = call("GET", "/reports/stored-value" + range(store), null, hq).json.get("net");
+            return dec(ledger, "principalIn").subtract(dec(ledger, "principalOut")).compareTo(dec(net, "principal")) == 0
+                    && dec(ledger, "bonusIn").subtract(dec(ledger, "bonusOut")).compareTo(dec(net, "bonus")) == 0;
+        });
+        JsonNode moved = call("GET", "/reports/stored-value" + range(store), null, hq).json;
+        boolean consumed = false;
+        for (JsonNode t : moved.get("types")) {
+            consumed |= "CONSUME".equals(t.get("type").asText()) && dec(t, "amount").signum() < 0;
+        }
+        assertTrue(moved.toString(), consumed);
+
         // The records: the counter recharge with its card fee; a clerk sees the phone masked, HQ in full.
         JsonNode records = call("GET", "/reports/recharges/records" + range(store) + "&method=CASH", null, hq).json;
         JsonNode counter = null;
@@ -546,6 +560,14 @@ public class ReportingIT extends TesseraTestSupport {
         Answer recount = call("PUT", "/reports/cashier/counts", count.replace("39.50", "40.00"), clerk);
         assertEquals("EVEN", recount.json.at("/lines/4/result").asText());
         assertEquals("0.00", recount.json.get("difference").asText());
+
+        // 操作记录: both counts, by whom, from the audit trail; another store's clerk sees none of them.
+        JsonNode ops = call("GET", "/reports/operations?from=" + today() + "&to=" + today() + "&storeId=" + store + "&action=reporting.cashier", null,
+                clerk).json;
+        assertTrue(ops.toString(), ops.get("total").asLong() >= 2);
+        assertEquals(cashier, ops.at("/items/0/actor").asText());
+        assertEquals(403, call("GET", "/reports/operations?from=" + today() + "&to=" + today() + "&storeId=" + store, null, bearer(CLERK_101)).status);
+        assertEquals("to", call("GET", "/reports/operations?from=2020-01-01&to=" + today(), null, bearer(FINANCE)).field());
 
         JsonNode behind = call("GET", "/reports/cashier/orders" + whose + "&method=CASH", null, clerk).json;
         assertEquals(behind.toString(), 2, behind.get("total").asLong());

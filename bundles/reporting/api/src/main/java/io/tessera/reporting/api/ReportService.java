@@ -14,6 +14,9 @@ public interface ReportService {
     /** 充值数据 summary for the days, a store or format, a method. */
     RechargeReport recharges(ReportQuery query);
 
+    /** 储值数据: stored value moved per journal row type (消费, 退款, 退卡...) and per period, and its net; filter: method. */
+    StoredValueReport storedValue(ReportQuery query);
+
     /** 充值明细, newest first; filters: days, store or format, method, order no. */
     Page<RechargeRecord> rechargeRecords(ReportQuery query);
 }

@@ -22,6 +22,8 @@ import io.tessera.reporting.api.ReportExports;
 import io.tessera.reporting.api.ReportKind;
 import io.tessera.reporting.api.ReportQuery;
 import io.tessera.reporting.api.ReportService;
+import io.tessera.reporting.api.StoredValueLine;
+import io.tessera.reporting.api.StoredValueReport;
 import io.tessera.reporting.internal.jpa.WalletFact;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -75,6 +77,7 @@ public class ExportServiceImpl implements ReportExports {
             case PAYMENT_METHODS -> submit("支付方式报表 " + days, p -> paymentMethods(p, reports.paymentMethods(q), xlsx, days));
             case RECHARGES -> submit("充值数据 " + days, p -> recharges(p, reports.recharges(q), xlsx, days));
             case RECHARGE_RECORDS -> submit("充值明细 " + days, p -> rechargeRecords(p, q, stores, caller, xlsx, days));
+            case STORED_VALUE -> submit("储值数据 " + days, p -> storedValue(p, reports.storedValue(q), xlsx, days));
         };
     }
 
@@ -134,6 +137,24 @@ public class ExportServiceImpl implements ReportExports {
 
     private static void line(TableFile f, String name, RechargeFigures x) throws IOException {
         f.row(name, x.recharges, x.rechargeAmount, x.paidAmount, x.bonusAmount, x.cardFees, x.reversals, x.reversedAmount);
+    }
+
+    private static String storedValue(JobProgress p, StoredValueReport r, boolean xlsx, String days) throws IOException {
+        int n = 0;
+        try (TableFile f = TableFile.open(p, "stored-value-" + days, xlsx, "储值数据", "类型/" + (r.grain.equals("DAY") ? "日期" : "月份"), "笔数", "本金",
+                "赠送", "合计")) {
+            for (StoredValueLine l : r.types) {
+                f.row(Labels.entry(l.type), l.entries, l.principal, l.bonus, l.amount);
+                n++;
+            }
+            for (StoredValueLine l : r.periods) {
+                f.row(l.period, l.entries, l.principal, l.bonus, l.amount);
+                n++;
+            }
+            f.row("合计", r.net.entries, r.net.principal, r.net.bonus, r.net.amount);
+        }
+        p.done(n + 1L);
+        return (n + 1) + " row(s)";
     }
 
     private String rechargeRecords(JobProgress p, ReportQuery q, List<Long> stores, Caller caller, boolean xlsx, String days) throws IOException {

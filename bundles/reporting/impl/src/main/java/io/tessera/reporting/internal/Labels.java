@@ -22,6 +22,11 @@ final class Labels {
         return switch (type) {
             case "RECHARGE" -> "充值";
             case "REVERSAL" -> "撤销";
+            case "CONSUME" -> "消费";
+            case "REFUND" -> "退款";
+            case "SV_REFUND" -> "退卡退款";
+            case "MIGRATION_IN" -> "实体卡迁移";
+            case "ADJUSTMENT" -> "调整";
             default -> type;
         };
     }

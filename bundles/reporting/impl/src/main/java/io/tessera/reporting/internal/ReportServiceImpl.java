@@ -13,10 +13,13 @@ import io.tessera.reporting.api.RechargeReport;
 import io.tessera.reporting.api.ReportQuery;
 import io.tessera.reporting.api.ReportService;
 import io.tessera.reporting.api.ReportingErrors;
+import io.tessera.reporting.api.StoredValueLine;
+import io.tessera.reporting.api.StoredValueReport;
 import io.tessera.reporting.internal.jpa.WalletFact;
 import io.tessera.reporting.internal.rules.MethodLines;
 import io.tessera.reporting.internal.rules.Periods;
 import io.tessera.reporting.internal.rules.RechargeLines;
+import io.tessera.reporting.internal.rules.StoredValueLines;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -116,6 +119,43 @@ public class ReportServiceImpl implements ReportService {
             }
         });
         methods.values().forEach(r.methods::add);
+        r.periods.addAll(periods.values());
+        return r;
+    }
+
+    @Override
+    public StoredValueReport storedValue(ReportQuery query) {
+        ReportQuery q = range(query);
+        List<Long> stores = Scope.stores(org, CallerContext.current(), q.storeId, q.formatCode);
+        StoredValueReport r = new StoredValueReport();
+        r.from = q.from;
+        r.to = q.to;
+        r.storeId = q.storeId;
+        r.formatCode = q.formatCode;
+        boolean daily = ChronoUnit.DAYS.between(q.from, q.to) < DAILY_TREND_DAYS;
+        r.grain = daily ? "DAY" : "MONTH";
+        r.net = StoredValueLines.line(null, null);
+        Map<String, StoredValueLine> types = new TreeMap<>(StoredValueLines.TYPE_ORDER);
+        Map<String, StoredValueLine> periods = new TreeMap<>();
+        if (stores == null || !stores.isEmpty()) {
+            String filter = q.method == null ? null : " AND s.method = :method";
+            jpa.tx(TransactionType.Supports, em -> {
+                for (Object[] row : sums(em, "SELECT s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus) FROM WalletSum s", q, stores, filter,
+                        " GROUP BY s.type")) {
+                    StoredValueLines.add(types.computeIfAbsent((String) row[0], t -> StoredValueLines.line(t, null)), row, 1);
+                    StoredValueLines.add(r.net, row, 1);
+                }
+                List<Periods.Range> ranges = daily ? List.of(new Periods.Range(Periods.DAY, Periods.day(q.from), Periods.day(q.to)))
+                        : Periods.cover(q.from, q.to);
+                for (Object[] row : sums(em, "SELECT s.grain, s.period, SUM(s.entries), SUM(s.principal), SUM(s.bonus) FROM WalletSum s", ranges, q,
+                        stores, filter, " GROUP BY s.grain, s.period")) {
+                    int period = ((Number) row[1]).intValue();
+                    String key = daily ? Periods.dayOf(period).toString() : Periods.MONTH.equals(row[0]) ? month(period) : month(period / 100);
+                    StoredValueLines.add(periods.computeIfAbsent(key, k -> StoredValueLines.line(null, k)), row, 2);
+                }
+            });
+        }
+        r.types.addAll(types.values());
         r.periods.addAll(periods.values());
         return r;
     }

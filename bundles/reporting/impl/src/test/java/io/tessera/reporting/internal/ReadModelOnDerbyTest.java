@@ -220,6 +220,15 @@ public class ReadModelOnDerbyTest {
         assertEquals(List.of("2026-11", "2026-12"), year.periods.stream().map(p -> p.period).toList());
         assertEquals(Money.parse("855.00"), year.total.rechargeAmount);
 
+        // 储值数据: every type's movement and the day's net (what the store's daily ledger shows as in − out)
+        var moved = reports.storedValue(query(DAY, DAY));
+        assertEquals(List.of("RECHARGE", "REVERSAL", "CONSUME"), moved.types.stream().map(t -> t.type).toList());
+        assertEquals(Money.parse("-44.00"), moved.types.get(2).amount);
+        assertEquals(4, moved.net.entries);
+        assertEquals(Money.parse("460.00"), moved.net.principal);
+        assertEquals(Money.parse("46.00"), moved.net.bonus);
+        assertEquals(Money.parse("506.00"), moved.periods.get(0).amount);
+
         ReportQuery byMethod = query(DAY, DAY);
         byMethod.method = PaymentMethod.WECHAT;
         assertEquals(Money.parse("550.00"), reports.recharges(byMethod).total.rechargeAmount);

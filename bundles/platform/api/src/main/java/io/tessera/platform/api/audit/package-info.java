@@ -1,5 +1,5 @@
 /** The audit trail: who changed what, in the caller's transaction. */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tessera.platform.api.audit;
 
 import org.osgi.annotation.versioning.Version;

@@ -4,6 +4,13 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.audit.AuditEntry;
+import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.Like;
+import io.tessera.platform.api.Page;
+import io.tessera.platform.api.PagedQuery;
+import io.tessera.platform.api.PlatformErrors;
+import io.tessera.platform.api.audit.AuditQueries;
+import io.tessera.platform.api.audit.AuditQuery;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.internal.jpa.AuditEntity;
 import io.tessera.platform.internal.web.Json;
@@ -15,8 +22,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-@Component(service = AuditService.class)
-public class AuditServiceImpl implements AuditService {
+@Component(service = {AuditService.class, AuditQueries.class})
+public class AuditServiceImpl implements AuditService, AuditQueries {
+
+    /** The longest range a search covers, in days. */
+    static final long MAX_DAYS = 366;
 
     private static final String REDACTED = "{\"redacted\":true}";
 
@@ -40,6 +50,35 @@ public class AuditServiceImpl implements AuditService {
         e.after = after == null ? null : Json.write(after);
         e.at = BusinessTime.now();
         jpa.tx(TransactionType.Required, em -> em.persist(e));
+    }
+
+    @Override
+    public Page<AuditEntry> search(AuditQuery query) {
+        AuditQuery q = Checks.required("query", query);
+        Checks.required("from", q.from);
+        Checks.required("to", q.to);
+        if (q.from.isAfter(q.to) || q.from.plusDays(MAX_DAYS - 1).isBefore(q.to)) {
+            throw PlatformErrors.DATE_RANGE_INVALID.at("to", "from the first day, at most " + MAX_DAYS + " days");
+        }
+        int page = q.page == null ? 1 : q.page;
+        int size = q.size == null ? 20 : q.size;
+        Page.check(page, size);
+        Caller caller = CallerContext.current();
+        PagedQuery select = PagedQuery.of("AuditEntity", "a").where("a.at >= :from AND a.at < :to", "from", q.from.atStartOfDay(), "to",
+                q.to.plusDays(1).atStartOfDay());
+        if (q.storeId != null) {
+            caller.requireStore(q.storeId);
+            select.where("a.storeId = :store", "store", q.storeId);
+        } else if (!caller.seesAllStores()) {
+            select.where("a.storeId IN :stores", "stores", caller.getStoreIds().isEmpty() ? List.of(-1L) : List.copyOf(caller.getStoreIds()));
+        }
+        String action = Checks.optionalText("action", q.action, 64);
+        select.filter(Checks.optionalText("actor", q.actor, 100), "a.actor = :actor", "actor")
+                .filter(action == null ? null : Like.prefix(action), "a.action LIKE :action" + Like.ESCAPE, "action")
+                .filter(Checks.optionalText("entityType", q.entityType, 32), "a.entityType = :type", "type");
+        return jpa.txExpr(TransactionType.Supports, em -> select.page(em, AuditEntity.class, "a.at DESC, a.id DESC", page, size)
+                .map(a -> new AuditEntry(a.id, a.actor, a.storeId, a.action, a.entityType, a.entityId, a.before, a.after,
+                        a.at.atZone(BusinessTime.ZONE).toInstant())));
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.PaymentMethod;
+import io.tessera.platform.api.audit.AuditEntry;
+import io.tessera.platform.api.audit.AuditQueries;
+import io.tessera.platform.api.audit.AuditQuery;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.QueryParams;
@@ -19,6 +22,7 @@ import io.tessera.reporting.api.ReportExports;
 import io.tessera.reporting.api.ReportKind;
 import io.tessera.reporting.api.ReportQuery;
 import io.tessera.reporting.api.ReportService;
+import io.tessera.reporting.api.StoredValueReport;
 import java.net.URI;
 import javax.ws.rs.BeanParam;
 import javax.ws.rs.GET;
@@ -41,12 +45,38 @@ public class ReportsResource {
     private final ReportService reports;
     private final ReadModelService model;
     private final ReportExports exports;
+    private final AuditQueries audit;
 
     @Activate
-    public ReportsResource(@Reference ReportService reports, @Reference ReadModelService model, @Reference ReportExports exports) {
+    public ReportsResource(@Reference ReportService reports, @Reference ReadModelService model, @Reference ReportExports exports,
+                           @Reference AuditQueries audit) {
         this.reports = reports;
         this.model = model;
         this.exports = exports;
+        this.audit = audit;
+    }
+
+    /** 操作记录: who did what, where and when, from the audit trail (newest first; store roles: their stores' entries). */
+    @GET
+    @Path("operations")
+    public Page<AuditEntry> operations(@Parameter(required = true, description = "First day, yyyy-MM-dd", schema = @Schema(type = "string", format = "date"))
+                                       @QueryParam("from") String from,
+                                       @Parameter(required = true, description = "Last day, yyyy-MM-dd (at most 366 days)", schema = @Schema(type = "string",
+                                               format = "date")) @QueryParam("to") String to,
+                                       @Parameter(schema = @Schema(type = "integer", format = "int64")) @QueryParam("storeId") String storeId,
+                                       @Parameter(description = "Who, as recorded (e.g. operator:E10301)") @QueryParam("actor") String actor,
+                                       @Parameter(description = "An action or its beginning (e.g. wallets.)") @QueryParam("action") String action,
+                                       @QueryParam("entityType") String entityType, @QueryParam("page") String page, @QueryParam("size") String size) {
+        AuditQuery q = new AuditQuery();
+        q.from = Checks.date("from", from);
+        q.to = Checks.date("to", to);
+        q.storeId = QueryParams.longValue("storeId", storeId);
+        q.actor = actor;
+        q.action = action;
+        q.entityType = entityType;
+        q.page = QueryParams.intValue("page", page, 1);
+        q.size = QueryParams.intValue("size", size, 20);
+        return audit.search(q);
     }
 
     /** The filters every report has, as query parameters. */
@@ -78,6 +108,13 @@ public class ReportsResource {
     public RechargeReport recharges(@BeanParam Filters filters,
                                     @Parameter(schema = @Schema(implementation = PaymentMethod.class)) @QueryParam("method") String method) {
         return reports.recharges(query(filters, method, null, null, null));
+    }
+
+    @GET
+    @Path("stored-value")
+    public StoredValueReport storedValue(@BeanParam Filters filters,
+                                         @Parameter(schema = @Schema(implementation = PaymentMethod.class)) @QueryParam("method") String method) {
+        return reports.storedValue(query(filters, method, null, null, null));
     }
 
     @GET

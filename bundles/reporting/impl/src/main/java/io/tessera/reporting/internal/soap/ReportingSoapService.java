@@ -23,6 +23,7 @@ import io.tessera.reporting.api.RechargeRecord;
 import io.tessera.reporting.api.RechargeReport;
 import io.tessera.reporting.api.ReportQuery;
 import io.tessera.reporting.api.ReportService;
+import io.tessera.reporting.api.StoredValueReport;
 import java.util.List;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
@@ -83,6 +84,12 @@ public class ReportingSoapService {
     @WebResult(name = "report")
     public RechargeReport getRechargeReport(@WebParam(name = "query") ReportQuery query) throws TesseraFault {
         return reports.recharges(query);
+    }
+
+    @WebMethod
+    @WebResult(name = "report")
+    public StoredValueReport getStoredValueReport(@WebParam(name = "query") ReportQuery query) throws TesseraFault {
+        return reports.storedValue(query);
     }
 
     /** A page of recharge records as SOAP carries it. */
