@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Paid orders by id, with their refunds, three queries per batch (orders, their rows, their refunds). */
+/** Paid orders by id with their refunds: the orders and their rows in bulk, each refund with its parts. */
 @Component(service = OrderFeed.class)
 public class OrderFeedImpl implements OrderFeed {
 
