@@ -128,12 +128,13 @@ public class BillServiceImpl implements BillService {
         return jobs.submit(JOB_TYPE, method + " bills of " + d, method + ":" + d, progress -> {
             List<String> done = new ArrayList<>();
             long[] counts = new long[3];
-            for (ChannelInfo.Account account : channel.info().accounts) {
+            ChannelInfo info = channel.info();
+            for (ChannelInfo.Account account : info.accounts) {
                 if (!account.ready) {
                     done.add(account.merchantId + ": not ready (" + account.problem + ")");
                     continue;
                 }
-                Set<Long> stores = stores(method, channel.info(), account);
+                Set<Long> stores = stores(info, account);
                 if (stores.isEmpty()) {
                     done.add(account.merchantId + ": serves no store");
                     continue;
@@ -187,7 +188,7 @@ public class BillServiceImpl implements BillService {
             before.duplicate = true;
             return before;
         }
-        Set<Long> stores = stores(method, info, account);
+        Set<Long> stores = stores(info, account);
         Job job = jobs.submit(JOB_TYPE, method + " bill of " + merchant + " for " + d, method + ":" + merchant + ":" + d, progress -> {
             BillEntity b = jpa.txExpr(TransactionType.Required, em -> Bills.reconcile(em, method.name(), bill, stores, "UPLOAD", caller.label(), wait));
             progress.counter("rows", b.rows);
@@ -295,7 +296,7 @@ public class BillServiceImpl implements BillService {
             ChannelInfo info = c.info();
             Map<Long, String> byStore = new HashMap<>();
             for (ChannelInfo.Account a : info.accounts) {
-                stores(c.method(), info, a).forEach(s -> byStore.putIfAbsent(s, a.merchantId));
+                stores(info, a).forEach(s -> byStore.putIfAbsent(s, a.merchantId));
             }
             accounts.put(c.method(), byStore);
         }
@@ -326,7 +327,7 @@ public class BillServiceImpl implements BillService {
     }
 
     /** The stores a merchant account serves: the codes it names, or for "*" every store no other account names. */
-    private Set<Long> stores(PaymentMethod method, ChannelInfo info, ChannelInfo.Account account) {
+    private Set<Long> stores(ChannelInfo info, ChannelInfo.Account account) {
         List<Store> all = org.listStores(null);
         Set<String> codes = new HashSet<>(account.stores == null ? List.of() : account.stores);
         if (codes.contains("*")) {

@@ -165,6 +165,7 @@ public class ExportServiceImpl implements ReportExports {
         long total = jpa.txExpr(TransactionType.Supports, em -> RechargeRecords.select(q, scope).page(em, WalletFact.class, "f.entryId", 1, 1)
                 .getTotal());
         p.total(total);
+        var shops = records.shops();
         long written = 0;
         try (TableFile f = TableFile.open(p, "recharge-records-" + days, xlsx, "充值明细", "订单号", "门店", "会员号", "会员姓名", "手机号", "卡号",
                 "充值金额", "实付金额", "赠送金额", "工本费", "支付方式", "类型", "操作员", "时间")) {
@@ -179,7 +180,7 @@ public class ExportServiceImpl implements ReportExports {
                     if (chunk.isEmpty()) {
                         break;
                     }
-                    for (RechargeRecord r : records.named(chunk, caller)) {
+                    for (RechargeRecord r : records.named(chunk, caller, shops)) {
                         f.row(r.orderNo, r.storeName, r.memberNo, r.memberName, r.phone, r.cardNo, r.rechargeAmount, r.paidAmount, r.bonusAmount,
                                 r.cardFee, r.method == null ? null : Labels.method(r.method), Labels.entry(r.type), r.operator, r.at);
                     }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * 充值明细: which journal rows a query selects (RECHARGE and REVERSAL, days, stores, method, order no) and how a batch
- * of them is named — members and stores looked up once per batch, never per row; phones masked for store roles.
+ * of them is named — members looked up once per batch, stores once per page or export, never per row; phones masked for
+ * store roles.
  * The page and the export both read them here.
  */
 final class RechargeRecords {
@@ -43,9 +44,13 @@ final class RechargeRecords {
                 .filter(q.orderNo, "f.reference = :ref", "ref");
     }
 
-    List<RechargeRecord> named(List<WalletFact> rows, Caller caller) {
+    /** The stores the caller sees, by id: asked once per page, or once for a whole export. */
+    Map<Long, Store> shops() {
+        return org.listStores(null).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+    }
+
+    List<RechargeRecord> named(List<WalletFact> rows, Caller caller, Map<Long, Store> shops) {
         Map<Long, Member> people = members.lookupAll(rows.stream().map(f -> f.memberId).filter(Objects::nonNull).distinct().toList());
-        Map<Long, Store> shops = org.listStores(null).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
         boolean mask = !caller.seesAllStores();
         return rows.stream().map(f -> record(f, people.get(f.memberId), shops.get(f.storeId), mask)).toList();
     }

@@ -40,8 +40,6 @@ public class ReportServiceImpl implements ReportService {
 
     /** The longest range a report covers. */
     static final long MAX_DAYS = 3660;
-    /** Ranges up to this many days trend by day, longer ones by month. */
-    static final long DAILY_TREND_DAYS = 62;
 
     private final JpaTemplate jpa;
     private final OrgService org;
@@ -92,7 +90,7 @@ public class ReportServiceImpl implements ReportService {
         r.storeId = q.storeId;
         r.formatCode = q.formatCode;
         r.total = RechargeLines.empty();
-        boolean daily = ChronoUnit.DAYS.between(q.from, q.to) < DAILY_TREND_DAYS;
+        boolean daily = Periods.dailyTrend(q.from, q.to);
         r.grain = daily ? "DAY" : "MONTH";
         if (stores != null && stores.isEmpty()) {
             return r;
@@ -108,13 +106,9 @@ public class ReportServiceImpl implements ReportService {
                     add(methods.computeIfAbsent(PaymentMethod.valueOf((String) row[0]), m -> withMethod(m)), row, 1);
                 }
             }
-            List<Periods.Range> ranges = daily ? List.of(new Periods.Range(Periods.DAY, Periods.day(q.from), Periods.day(q.to)))
-                    : Periods.cover(q.from, q.to);
             for (Object[] row : sums(em, "SELECT s.grain, s.period, s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus), SUM(s.cardFee) "
-                    + "FROM WalletSum s", ranges, q, stores, filter, " GROUP BY s.grain, s.period, s.type")) {
-                int period = ((Number) row[1]).intValue();
-                String key = daily ? Periods.dayOf(period).toString()
-                        : Periods.MONTH.equals(row[0]) ? month(period) : month(period / 100);
+                    + "FROM WalletSum s", Periods.trendRanges(q.from, q.to), q, stores, filter, " GROUP BY s.grain, s.period, s.type")) {
+                String key = Periods.trendKey(daily, (String) row[0], ((Number) row[1]).intValue());
                 add(periods.computeIfAbsent(key, k -> withPeriod(k)), row, 2);
             }
         });
@@ -132,7 +126,7 @@ public class ReportServiceImpl implements ReportService {
         r.to = q.to;
         r.storeId = q.storeId;
         r.formatCode = q.formatCode;
-        boolean daily = ChronoUnit.DAYS.between(q.from, q.to) < DAILY_TREND_DAYS;
+        boolean daily = Periods.dailyTrend(q.from, q.to);
         r.grain = daily ? "DAY" : "MONTH";
         r.net = StoredValueLines.line(null, null);
         Map<String, StoredValueLine> types = new TreeMap<>(StoredValueLines.TYPE_ORDER);
@@ -145,12 +139,9 @@ public class ReportServiceImpl implements ReportService {
                     StoredValueLines.add(types.computeIfAbsent((String) row[0], t -> StoredValueLines.line(t, null)), row, 1);
                     StoredValueLines.add(r.net, row, 1);
                 }
-                List<Periods.Range> ranges = daily ? List.of(new Periods.Range(Periods.DAY, Periods.day(q.from), Periods.day(q.to)))
-                        : Periods.cover(q.from, q.to);
-                for (Object[] row : sums(em, "SELECT s.grain, s.period, SUM(s.entries), SUM(s.principal), SUM(s.bonus) FROM WalletSum s", ranges, q,
-                        stores, filter, " GROUP BY s.grain, s.period")) {
-                    int period = ((Number) row[1]).intValue();
-                    String key = daily ? Periods.dayOf(period).toString() : Periods.MONTH.equals(row[0]) ? month(period) : month(period / 100);
+                for (Object[] row : sums(em, "SELECT s.grain, s.period, SUM(s.entries), SUM(s.principal), SUM(s.bonus) FROM WalletSum s",
+                        Periods.trendRanges(q.from, q.to), q, stores, filter, " GROUP BY s.grain, s.period")) {
+                    String key = Periods.trendKey(daily, (String) row[0], ((Number) row[1]).intValue());
                     StoredValueLines.add(periods.computeIfAbsent(key, k -> StoredValueLines.line(null, k)), row, 2);
                 }
             });
@@ -173,7 +164,7 @@ public class ReportServiceImpl implements ReportService {
         }
         Page<WalletFact> rows = jpa.txExpr(TransactionType.Supports, em -> RechargeRecords.select(q, stores).page(em, WalletFact.class,
                 "f.at DESC, f.entryId DESC", page, size));
-        List<RechargeRecord> named = records.named(rows.getItems(), caller);
+        List<RechargeRecord> named = records.named(rows.getItems(), caller, records.shops());
         return new Page<>(named, rows.getPage(), rows.getSize(), rows.getTotal());
     }
 
@@ -251,10 +242,6 @@ public class ReportServiceImpl implements ReportService {
         RechargeFigures f = RechargeLines.empty();
         f.period = period;
         return f;
-    }
-
-    private static String month(int yyyymm) {
-        return String.format("%04d-%02d", yyyymm / 100, yyyymm % 100);
     }
 
     private static long count(Object o) {

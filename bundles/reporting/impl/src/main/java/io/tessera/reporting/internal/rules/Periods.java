@@ -33,6 +33,28 @@ public final class Periods {
         return LocalDate.of(day / 10_000, day / 100 % 100, day % 100);
     }
 
+    /** Ranges up to this many days trend by day, longer ones by month. */
+    public static final long DAILY_TREND_DAYS = 62;
+
+    /** Whether a range's trend lines are days (else months). */
+    public static boolean dailyTrend(LocalDate from, LocalDate to) {
+        return java.time.temporal.ChronoUnit.DAYS.between(from, to) < DAILY_TREND_DAYS;
+    }
+
+    /** The sums a trend reads: every day's row when it is daily, else the fewest that cover the range. */
+    public static List<Range> trendRanges(LocalDate from, LocalDate to) {
+        return dailyTrend(from, to) ? List.of(new Range(DAY, day(from), day(to))) : cover(from, to);
+    }
+
+    /** The trend line a sums row of {@code grain} and {@code period} adds to: "yyyy-MM-dd" when daily, else "yyyy-MM". */
+    public static String trendKey(boolean daily, String grain, int period) {
+        if (daily) {
+            return dayOf(period).toString();
+        }
+        int month = MONTH.equals(grain) ? period : period / 100;
+        return String.format("%04d-%02d", month / 100, month % 100);
+    }
+
     public static List<Range> cover(LocalDate from, LocalDate to) {
         List<Range> out = new ArrayList<>();
         if (from.isAfter(to)) {
