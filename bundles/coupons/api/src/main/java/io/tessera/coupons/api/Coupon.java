@@ -1,6 +1,7 @@
 package io.tessera.coupons.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tessera.platform.api.Money;
 import io.tessera.platform.api.xml.LocalDateAdapter;
 import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
 import java.time.LocalDate;
@@ -41,6 +42,13 @@ public class Coupon {
     @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
     @Schema(type = "string", format = "date-time")
     public OffsetDateTime usedAt;
+    /** On coupons.redeemed and coupons.returned events only (since 1.3): the store that redeemed it and what it took off the order. */
+    public Long usedStoreId;
+    public Money usedDiscount;
+    /** On coupons.returned events only (since 1.3): when the refund gave it back. */
+    @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
+    @Schema(type = "string", format = "date-time")
+    public OffsetDateTime returnedAt;
     /** Oldest first; only when the coupon is read alone. */
     public List<History> history;
 

@@ -6,8 +6,10 @@ import io.tessera.coupons.api.CouponKind;
 import io.tessera.coupons.api.CouponState;
 import io.tessera.coupons.internal.jpa.CouponEntity;
 import io.tessera.coupons.internal.jpa.CouponEventEntity;
+import io.tessera.coupons.internal.jpa.RedemptionEntity;
 import io.tessera.coupons.internal.jpa.TemplateEntity;
 import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -70,6 +72,14 @@ final class Coupons {
         d.gifted = c.gifted;
         d.claimedAt = BusinessTime.offset(c.claimedAt);
         d.usedAt = c.usedAt == null ? null : BusinessTime.offset(c.usedAt);
+        return d;
+    }
+
+    /** The redemption a coupons.redeemed or coupons.returned event tells of: its store, its discount, when it was returned. */
+    static Coupon used(Coupon d, RedemptionEntity r) {
+        d.usedStoreId = r.storeId;
+        d.usedDiscount = Money.of(r.amount);
+        d.returnedAt = r.returned && r.doneAt != null ? BusinessTime.offset(r.doneAt) : null;
         return d;
     }
 

@@ -133,7 +133,7 @@ final class Redemptions {
             r.state = "USED";
             r.usedAt = now;
             Coupons.history(em, c, "USED", null, null, orderNo, null, who, null);
-            events.publish(CouponEvents.REDEEMED, CouponEvents.aggregate(c.no), Coupons.dto(c, em.find(TemplateEntity.class, c.templateId)));
+            events.publish(CouponEvents.REDEEMED, CouponEvents.aggregate(c.no), Coupons.used(Coupons.dto(c, em.find(TemplateEntity.class, c.templateId)), r));
         }
     }
 
@@ -228,10 +228,11 @@ final class Redemptions {
                 em.refresh(c);
                 r.returned = true;
                 r.state = "RETURNED";
+                r.doneAt = now;
                 if (back2 == 1) {
                     Coupons.history(em, c, "RETURNED", null, null, orderNo, refund.refundNo, who,
                             d.action() == RefundRule.Action.CLAWED_BACK ? null : d.note());
-                    events.publish(CouponEvents.RETURNED, CouponEvents.aggregate(c.no), Coupons.dto(c, em.find(TemplateEntity.class, c.templateId)));
+                    events.publish(CouponEvents.RETURNED, CouponEvents.aggregate(c.no), Coupons.used(Coupons.dto(c, em.find(TemplateEntity.class, c.templateId)), r));
                 }
             }
             ReversalEntity v = new ReversalEntity();

@@ -27,5 +27,8 @@ public final class MemberEvents {
         public Member.Channel channel;
         /** The referral code given at registration (null: none), unchecked: marketing's referrals check it. */
         public String referralCode;
+        /** When (since 1.3; what the reporting read model counts a new member on). */
+        @javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter(io.tessera.platform.api.xml.OffsetDateTimeAdapter.class)
+        public java.time.OffsetDateTime registeredAt;
     }
 }

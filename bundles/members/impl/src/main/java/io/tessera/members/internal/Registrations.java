@@ -52,6 +52,7 @@ final class Registrations {
         event.storeId = f.storeId();
         event.channel = f.channel();
         event.referralCode = f.referralCode();
+        event.registeredAt = BusinessTime.offset(e.registeredAt);
         events.publish(MemberEvents.REGISTERED, "member:" + e.id, event);
         return dto;
     }
