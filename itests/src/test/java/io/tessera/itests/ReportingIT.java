@@ -599,6 +599,139 @@ public class ReportingIT extends TesseraTestSupport {
         assertEquals("REPORT_RANGE_INVALID", call("GET", "/reports/bills/funds?from=2026-01-01&to=2026-12-31", null, bearer(FINANCE)).code());
     }
 
+    /** A coupon of ten yuan off, claimed at store 103, used on a cash sale there and given back by the sale's full refund. */
+    private String couponUsedAndReturned(long store, long member) {
+        String hq = bearer(HQ_ADMIN);
+        Answer t = call("POST", "/coupons/templates", "{\"name\":\"报表十元券\",\"kind\":\"CASH\",\"value\":10.00,\"validity\":\"RELATIVE\",\"validDays\":30}", hq);
+        assertEquals(t.toString(), 201, t.status);
+        long template = t.json.get("id").asLong();
+        assertEquals(200, call("POST", "/coupons/templates/" + template + "/activate", null, hq).status);
+        Answer c = call("POST", "/coupons", "{\"templateId\":" + template + ",\"memberId\":" + member + "}", bearer(CLERK_103), key());
+        assertEquals(c.toString(), 201, c.status);
+        String no = c.json.get("no").asText();
+        Answer order = call("POST", "/orders", "{\"storeId\":" + store + ",\"posOrderNo\":\"RPT-" + System.nanoTime() + "\",\"memberId\":" + member
+                + ",\"lines\":[{\"sku\":\"A\",\"name\":\"维生素\",\"quantity\":1,\"unitPrice\":30.00}],\"payWith\":[\"CASH\"],"
+                + "\"discounts\":[{\"source\":\"COUPON\",\"reference\":\"" + no + "\"}]}", bearer(CLERK_103), key());
+        assertEquals(order.toString(), 201, order.status);
+        String orderNo = order.json.get("orderNo").asText();
+        pay(orderNo, "{\"method\":\"CASH\",\"amount\":20.00}");
+        Answer refund = call("POST", "/orders/" + orderNo + "/refunds", "{\"lines\":[{\"lineNo\":1,\"quantity\":1}]}", bearer(CLERK_103), key());
+        assertEquals(refund.toString(), 201, refund.status);
+        return no;
+    }
+
+    /** What differs between the reporting's figures and the domain's own (field by field), empty when they agree. */
+    private static String disagreement(JsonNode ours, JsonNode theirs, String... fields) {
+        StringBuilder d = new StringBuilder();
+        for (String f : fields) {
+            if (theirs == null || new BigDecimal(ours.get(f).asText()).compareTo(new BigDecimal(theirs.get(f).asText())) != 0) {
+                d.append(f).append(": ").append(ours.get(f)).append(" vs ").append(theirs == null ? null : theirs.get(f)).append("; ");
+            }
+        }
+        return d.toString();
+    }
+
+    /** Waits for the figures to agree; if they never do, says how they differ. */
+    private static void awaitAgreement(String what, java.util.function.BooleanSupplier agree, String[] difference) {
+        try {
+            await(what, 60, agree);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + difference[0]);
+        }
+    }
+
+    @Test
+    public void theOverviewPointsAndCouponsAgreeWithTheirDomainsAndARebuildShowsTheSame() {
+        String hq = bearer(HQ_ADMIN);
+        long store = storeId("103");
+        business(store);
+        long member = member(store);
+        String coupon = couponUsedAndReturned(store, member);
+        Answer adjusted = call("POST", "/points/adjustments", "{\"memberId\":" + member + ",\"points\":120,\"reason\":\"报表补录\"}", hq, key());
+        assertEquals(adjusted.toString(), 201, adjusted.status);
+        String month = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        String thisMonth = "?from=" + month + "-01&to=" + today();
+
+        // 积分数据 and 优惠券统计 of the chain this month: what the points and coupons domains count themselves.
+        String[] last = new String[1];
+        awaitAgreement("the points data to agree with the points' statistics", () -> {
+            JsonNode theirs = call("GET", "/points/stats/monthly?from=" + month + "&to=" + month, null, hq).json.get(0);
+            JsonNode ours = call("GET", "/reports/points" + thisMonth, null, hq).json.get("total");
+            last[0] = disagreement(ours, theirs, "issued", "spent", "released", "putBack", "expired", "takenBack", "adjusted", "net");
+            return last[0].isEmpty() && ours.get("adjusted").asLong() >= 120;
+        }, last);
+        awaitAgreement("the coupon statistics to agree with the coupons' own", () -> {
+            JsonNode theirs = call("GET", "/coupons/stats?from=" + month + "&to=" + month, null, hq).json.get(0);
+            JsonNode ours = call("GET", "/reports/coupons" + thisMonth, null, hq).json.get("total");
+            last[0] = disagreement(ours, theirs, "claimed", "redeemed", "discount", "returned", "returnedDiscount");
+            return last[0].isEmpty() && ours.get("returned").asLong() >= 1;
+        }, last);
+        JsonNode points = call("GET", "/reports/points" + thisMonth, null, hq).json;
+        assertTrue(points.toString(), points.at("/total/adjusted").asLong() >= 120);
+        JsonNode coupons = call("GET", "/reports/coupons" + thisMonth, null, hq).json;
+        assertTrue(coupons.toString(), coupons.at("/total/returned").asLong() >= 1);
+
+        // 概览 of the store and day: its sales are the payment-method report's, its recharges the recharge report's, its
+        // consumption the stored-value report's; its members those registered there.
+        awaitAgreement("the overview to follow the day", () -> {
+            JsonNode o = call("GET", "/reports/overview" + range(store), null, hq).json.get("total");
+            JsonNode pm = call("GET", "/reports/payment-methods" + range(store), null, hq).json.get("total");
+            JsonNode rc = call("GET", "/reports/recharges" + range(store), null, hq).json.get("total");
+            BigDecimal consumed = BigDecimal.ZERO;
+            for (JsonNode t : call("GET", "/reports/stored-value" + range(store), null, hq).json.get("types")) {
+                consumed = "CONSUME".equals(t.get("type").asText()) ? dec(t, "amount").negate() : consumed;
+            }
+            last[0] = (o.get("sales").asLong() == pm.get("orders").asLong() ? "" : "sales " + o + " vs " + pm)
+                    + (dec(o, "salesAmount").compareTo(dec(pm, "netReceived")) == 0 ? "" : "sales amount " + o + " vs " + pm)
+                    + (o.get("recharges").asLong() == rc.get("recharges").asLong() ? "" : "recharges " + o + " vs " + rc)
+                    + (dec(o, "rechargeAmount").compareTo(dec(rc, "rechargeAmount")) == 0 ? "" : "recharge amount " + o + " vs " + rc)
+                    + (dec(o, "consumptionAmount").compareTo(consumed) == 0 ? "" : "consumption " + o + " vs " + consumed)
+                    + (o.get("newMembers").asLong() >= 2 && o.get("couponsRedeemed").asLong() >= 1 ? "" : "members and coupons " + o);
+            return last[0].isEmpty();
+        }, last);
+        JsonNode overview = call("GET", "/reports/overview" + range(store), null, hq).json;
+        assertEquals(overview.toString(), 1, overview.get("periods").size());
+        assertTrue(overview.toString(), overview.at("/total/members").asLong() >= overview.at("/total/newMembers").asLong());
+        JsonNode chainMonth = call("GET", "/reports/overview" + thisMonth, null, hq).json;
+
+        // Rebuilt from the domains' feeds, the counts are the same.
+        Answer rebuild = call("POST", "/reports/read-model/rebuild", null, hq);
+        assertEquals(rebuild.toString(), 202, rebuild.status);
+        JsonNode job = awaitJob(rebuild.json.get("id").asLong(), hq);
+        assertEquals(job.toString(), "SUCCEEDED", job.get("status").asText());
+        assertTrue(job.toString(), job.at("/counters/members").asLong() > 0 && job.at("/counters/pointsEntries").asLong() > 0
+                && job.at("/counters/redemptions").asLong() > 0);
+        assertEquals(points, call("GET", "/reports/points" + thisMonth, null, hq).json);
+        assertEquals(coupons, call("GET", "/reports/coupons" + thisMonth, null, hq).json);
+        assertEquals(overview, call("GET", "/reports/overview" + range(store), null, hq).json);
+        assertEquals(chainMonth, call("GET", "/reports/overview" + thisMonth, null, hq).json);
+
+        // SOAP, and the exports: the coupons' redemption records (names joined) and the operation records.
+        Answer soap = soap("reporting", "<r:getOverviewReport xmlns:r=\"urn:tessera:reporting\"><query><from>" + today() + "</from><to>" + today()
+                + "</to><storeId>" + store + "</storeId></query></r:getOverviewReport>", hq);
+        assertTrue(soap.text, soap.text.contains("<newMembers>" + overview.at("/total/newMembers").asText() + "</newMembers>"));
+        Answer ops = soap("reporting", "<r:listOperations xmlns:r=\"urn:tessera:reporting\"><from>" + today() + "</from><to>" + today()
+                + "</to><action>points.</action></r:listOperations>", hq);
+        assertTrue(ops.text, ops.text.contains("<action>points.adjust"));
+        Answer redemptions = call("POST", "/reports/exports?report=COUPON_REDEMPTIONS&format=csv" + range(store).replace('?', '&'), null, hq);
+        assertEquals(redemptions.toString(), 202, redemptions.status);
+        JsonNode done = awaitJob(redemptions.json.get("id").asLong(), hq);
+        assertEquals(done.toString(), "SUCCEEDED", done.get("status").asText());
+        String csv = new String(download("/jobs/" + done.get("id").asLong() + "/result", hq).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv, csv.startsWith("\uFEFF券号,券模板") && csv.contains(coupon) && csv.contains("报表十元券") && csv.contains("测试会员"));
+        Answer operations = call("POST", "/reports/exports?report=OPERATIONS&format=xlsx&from=" + today() + "&to=" + today() + "&action=points.", null, hq);
+        assertEquals(operations.toString(), 202, operations.status);
+        assertEquals("SUCCEEDED", awaitJob(operations.json.get("id").asLong(), hq).get("status").asText());
+        for (String kind : List.of("OVERVIEW", "POINTS", "COUPONS", "COUPON_CLAIMS")) {
+            Answer export = call("POST", "/reports/exports?report=" + kind + "&format=csv" + thisMonth.replace('?', '&'), null, hq);
+            assertEquals(export.toString(), 202, export.status);
+            JsonNode finished = awaitJob(export.json.get("id").asLong(), hq);
+            assertEquals(finished.toString(), "SUCCEEDED", finished.get("status").asText());
+        }
+        Answer tooLong = call("POST", "/reports/exports?report=OPERATIONS&from=2020-01-01&to=" + today(), null, hq);
+        assertEquals(tooLong.toString(), 400, tooLong.status);
+    }
+
     @Test
     public void badQueriesAreRefusedWithTheirField() {
         String hq = bearer(HQ_ADMIN);

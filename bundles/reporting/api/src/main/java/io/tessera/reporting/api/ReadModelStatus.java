@@ -9,5 +9,7 @@ public class ReadModelStatus {
     public long refunds;
     /** Stored-value journal rows. */
     public long walletEntries;
+    /** Registrations, coupons issued, redeemed and returned, and points journal rows counted. */
+    public long counted;
     public Job lastRebuild;
 }

@@ -19,6 +19,9 @@ public class ReportQuery {
     public String formatCode;
     public PaymentMethod method;
     public String orderNo;
+    /** Operation records' exports only: who (as the audit trail records them) and an action or its beginning. */
+    public String actor;
+    public String action;
     /** Record lists only: 1-based page (default 1) and rows per page (default 20, at most 200). */
     public Integer page = 1;
     public Integer size = 20;

@@ -17,6 +17,15 @@ public interface ReportService {
     /** 储值数据: stored value moved per journal row type (消费, 退款, 退卡...) and per period, and its net; filter: method. */
     StoredValueReport storedValue(ReportQuery query);
 
+    /** 概览数据: members, sales, stored value, coupons and points per day or month, and over the range. */
+    OverviewReport overview(ReportQuery query);
+
+    /** 积分数据: points issued, spent, released, put back, expired, taken back and adjusted per period; a store: what moved there. */
+    PointsReport points(ReportQuery query);
+
+    /** 优惠券统计: coupons claimed, redeemed (and their discount) and returned per period. */
+    CouponReport coupons(ReportQuery query);
+
     /** 充值明细, newest first; filters: days, store or format, method, order no. */
     Page<RechargeRecord> rechargeRecords(ReportQuery query);
 }

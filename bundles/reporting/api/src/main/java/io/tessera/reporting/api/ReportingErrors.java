@@ -8,6 +8,8 @@ public enum ReportingErrors implements ErrorCode {
     REPORT_RANGE_INVALID(400),
     /** No business format with that code (a report filtered by format). */
     REPORT_FORMAT_NOT_FOUND(404),
+    /** The domain whose records were asked for (coupons) is not installed. */
+    REPORT_SOURCE_NOT_INSTALLED(503),
     /** A rebuild of the read model is running already: wait for its job. */
     REBUILD_RUNNING(409),
     BILL_NOT_FOUND(404),

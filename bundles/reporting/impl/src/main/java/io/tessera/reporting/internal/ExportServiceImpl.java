@@ -1,11 +1,13 @@
 package io.tessera.reporting.internal;
 
+import io.tessera.coupons.api.CouponRecordService;
 import io.tessera.members.api.MemberService;
 import io.tessera.org.api.OrgService;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Page;
-import io.tessera.platform.api.PaymentMethod;
+import io.tessera.platform.api.audit.AuditQueries;
+import io.tessera.platform.api.audit.AuditQuery;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobProgress;
 import io.tessera.platform.api.jobs.JobQueries;
@@ -33,6 +35,9 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Exports as jobs of the caller (so the store scope is theirs): the query is checked before the job is submitted
@@ -51,11 +56,15 @@ public class ExportServiceImpl implements ReportExports {
     private final BillService bills;
     private final OrgService org;
     private final RechargeRecords records;
+    private final AuditQueries audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile CouponRecordService coupons;
 
     @Activate
     public ExportServiceImpl(@Reference(target = "(osgi.unit.name=tessera-reporting)") JpaTemplate jpa, @Reference JobService jobs,
                              @Reference JobQueries mine, @Reference ReportService reports, @Reference BillService bills, @Reference OrgService org,
-                             @Reference MemberService members) {
+                             @Reference MemberService members, @Reference AuditQueries audit) {
         this.jpa = jpa;
         this.jobs = jobs;
         this.mine = mine;
@@ -63,6 +72,7 @@ public class ExportServiceImpl implements ReportExports {
         this.bills = bills;
         this.org = org;
         this.records = new RechargeRecords(org, members);
+        this.audit = audit;
     }
 
     @Override
@@ -78,6 +88,25 @@ public class ExportServiceImpl implements ReportExports {
             case RECHARGES -> submit("充值数据 " + days, p -> recharges(p, reports.recharges(q), xlsx, days));
             case RECHARGE_RECORDS -> submit("充值明细 " + days, p -> rechargeRecords(p, q, stores, caller, xlsx, days));
             case STORED_VALUE -> submit("储值数据 " + days, p -> storedValue(p, reports.storedValue(q), xlsx, days));
+            case OVERVIEW -> submit("概览数据 " + days, p -> CountExports.overview(p, reports.overview(q), xlsx, days));
+            case POINTS -> submit("积分数据 " + days, p -> CountExports.points(p, reports.points(q), xlsx, days));
+            case COUPONS -> submit("优惠券统计 " + days, p -> CountExports.coupons(p, reports.coupons(q), xlsx, days));
+            case COUPON_CLAIMS -> {
+                CouponRecordService c = RecordExports.installed(coupons);
+                yield submit("领取记录 " + days, p -> RecordExports.claims(p, c, q, stores, xlsx, days));
+            }
+            case COUPON_REDEMPTIONS -> {
+                CouponRecordService c = RecordExports.installed(coupons);
+                yield submit("核销记录 " + days, p -> RecordExports.redemptions(p, c, q, stores, xlsx, days));
+            }
+            case OPERATIONS -> {
+                AuditQuery check = new AuditQuery();
+                check.from = q.from;
+                check.to = q.to;
+                check.size = 1;
+                audit.search(check);
+                yield submit("操作记录 " + days, p -> RecordExports.operations(p, audit, q, stores, xlsx, days));
+            }
         };
     }
 

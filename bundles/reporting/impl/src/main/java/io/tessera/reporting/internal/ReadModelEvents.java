@@ -1,9 +1,14 @@
 package io.tessera.reporting.internal;
 
+import io.tessera.coupons.api.Coupon;
+import io.tessera.coupons.api.CouponEvents;
+import io.tessera.members.api.MemberEvents;
 import io.tessera.payments.api.Order;
 import io.tessera.payments.api.PaymentEvents;
 import io.tessera.platform.api.events.Event;
 import io.tessera.platform.api.events.EventConsumer;
+import io.tessera.points.api.PointsEntry;
+import io.tessera.points.api.PointsEvents;
 import io.tessera.wallets.api.JournalEntry;
 import io.tessera.wallets.api.WalletEvents;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -14,10 +19,13 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Consumer "reporting.read-model": every paid order, refund and stored-value journal row into the read model
- * ({@link ReadModel}), in the delivery's transaction: written once, whatever the outbox delivers twice.
+ * ({@link ReadModel}), every registration, coupon claimed, redeemed or returned and points journal row into its
+ * counts ({@link Counts}), in the delivery's transaction: written once, whatever the outbox delivers twice.
  */
 @Component(service = EventConsumer.class, property = {EventConsumer.NAME + "=reporting.read-model",
-        EventConsumer.TOPICS + "=" + PaymentEvents.ORDER_PAID + "," + PaymentEvents.ORDER_REFUNDED + "," + WalletEvents.ALL})
+        EventConsumer.TOPICS + "=" + PaymentEvents.ORDER_PAID + "," + PaymentEvents.ORDER_REFUNDED + "," + WalletEvents.ALL + ","
+                + MemberEvents.REGISTERED + "," + CouponEvents.CLAIMED + "," + CouponEvents.REDEEMED + "," + CouponEvents.RETURNED + ","
+                + PointsEvents.ALL})
 public class ReadModelEvents implements EventConsumer {
 
     private final JpaTemplate jpa;
@@ -37,6 +45,20 @@ public class ReadModelEvents implements EventConsumer {
                 ReadModel.refunded(em, r.refund, r.order);
             } else if (event.topic().startsWith(WalletEvents.PREFIX)) {
                 ReadModel.journal(em, event.payload(JournalEntry.class));
+            } else if (MemberEvents.REGISTERED.equals(event.topic())) {
+                MemberEvents.Registered r = event.payload(MemberEvents.Registered.class);
+                Counts.registered(em, r.memberId, r.storeId, r.registeredAt);
+            } else if (CouponEvents.CLAIMED.equals(event.topic())) {
+                Coupon c = event.payload(Coupon.class);
+                Counts.issued(em, c.no, c.issueStoreId, c.claimedAt);
+            } else if (CouponEvents.REDEEMED.equals(event.topic())) {
+                Coupon c = event.payload(Coupon.class);
+                Counts.redeemed(em, c.no, c.orderNo, c.usedStoreId == null ? Counts.NO_STORE : c.usedStoreId, c.usedDiscount, c.usedAt);
+            } else if (CouponEvents.RETURNED.equals(event.topic())) {
+                Coupon c = event.payload(Coupon.class);
+                Counts.returned(em, c.no, c.orderNo, c.usedStoreId == null ? Counts.NO_STORE : c.usedStoreId, c.usedDiscount, c.returnedAt);
+            } else if (event.topic().startsWith("points.")) {
+                Counts.points(em, event.payload(PointsEntry.class));
             }
         });
     }

@@ -6,7 +6,10 @@ import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.PaymentMethod;
+import io.tessera.reporting.api.CouponReport;
+import io.tessera.reporting.api.OverviewReport;
 import io.tessera.reporting.api.PaymentMethodReport;
+import io.tessera.reporting.api.PointsReport;
 import io.tessera.reporting.api.RechargeFigures;
 import io.tessera.reporting.api.RechargeRecord;
 import io.tessera.reporting.api.RechargeReport;
@@ -20,14 +23,11 @@ import io.tessera.reporting.internal.rules.MethodLines;
 import io.tessera.reporting.internal.rules.Periods;
 import io.tessera.reporting.internal.rules.RechargeLines;
 import io.tessera.reporting.internal.rules.StoredValueLines;
-import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.persistence.EntityManager;
-import javax.persistence.Query;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -65,9 +65,9 @@ public class ReportServiceImpl implements ReportService {
         Map<PaymentMethod, MethodLines.Totals> byMethod = new EnumMap<>(PaymentMethod.class);
         MethodLines.Totals all = MethodLines.Totals.NONE;
         if (stores == null || !stores.isEmpty()) {
-            for (Object[] row : jpa.txExpr(TransactionType.Supports, em -> sums(em, "SELECT s.method, SUM(s.orders), SUM(s.paid), SUM(s.refunds), "
+            for (Object[] row : jpa.txExpr(TransactionType.Supports, em -> Sums.rows(em, "SELECT s.method, SUM(s.orders), SUM(s.paid), SUM(s.refunds), "
                     + "SUM(s.refunded), SUM(s.fee) FROM PaySum s", q, stores, null, " GROUP BY s.method"))) {
-                MethodLines.Totals t = new MethodLines.Totals(count(row[1]), decimal(row[2]), count(row[3]), decimal(row[4]), decimal(row[5]));
+                MethodLines.Totals t = new MethodLines.Totals(Sums.count(row[1]), Sums.decimal(row[2]), Sums.count(row[3]), Sums.decimal(row[4]), Sums.decimal(row[5]));
                 if (ReadModel.ALL.equals(row[0])) {
                     all = t;
                 } else {
@@ -99,14 +99,14 @@ public class ReportServiceImpl implements ReportService {
         Map<PaymentMethod, RechargeFigures> methods = new EnumMap<>(PaymentMethod.class);
         Map<String, RechargeFigures> periods = new TreeMap<>();
         jpa.tx(TransactionType.Supports, em -> {
-            for (Object[] row : sums(em, "SELECT s.method, s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus), SUM(s.cardFee) FROM WalletSum s",
+            for (Object[] row : Sums.rows(em, "SELECT s.method, s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus), SUM(s.cardFee) FROM WalletSum s",
                     q, stores, filter, " GROUP BY s.method, s.type")) {
                 add(r.total, row, 1);
                 if (!ReadModel.NO_METHOD.equals(row[0])) {
                     add(methods.computeIfAbsent(PaymentMethod.valueOf((String) row[0]), m -> withMethod(m)), row, 1);
                 }
             }
-            for (Object[] row : sums(em, "SELECT s.grain, s.period, s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus), SUM(s.cardFee) "
+            for (Object[] row : Sums.rows(em, "SELECT s.grain, s.period, s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus), SUM(s.cardFee) "
                     + "FROM WalletSum s", Periods.trendRanges(q.from, q.to), q, stores, filter, " GROUP BY s.grain, s.period, s.type")) {
                 String key = Periods.trendKey(daily, (String) row[0], ((Number) row[1]).intValue());
                 add(periods.computeIfAbsent(key, k -> withPeriod(k)), row, 2);
@@ -134,12 +134,12 @@ public class ReportServiceImpl implements ReportService {
         if (stores == null || !stores.isEmpty()) {
             String filter = q.method == null ? null : " AND s.method = :method";
             jpa.tx(TransactionType.Supports, em -> {
-                for (Object[] row : sums(em, "SELECT s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus) FROM WalletSum s", q, stores, filter,
+                for (Object[] row : Sums.rows(em, "SELECT s.type, SUM(s.entries), SUM(s.principal), SUM(s.bonus) FROM WalletSum s", q, stores, filter,
                         " GROUP BY s.type")) {
                     StoredValueLines.add(types.computeIfAbsent((String) row[0], t -> StoredValueLines.line(t, null)), row, 1);
                     StoredValueLines.add(r.net, row, 1);
                 }
-                for (Object[] row : sums(em, "SELECT s.grain, s.period, SUM(s.entries), SUM(s.principal), SUM(s.bonus) FROM WalletSum s",
+                for (Object[] row : Sums.rows(em, "SELECT s.grain, s.period, SUM(s.entries), SUM(s.principal), SUM(s.bonus) FROM WalletSum s",
                         Periods.trendRanges(q.from, q.to), q, stores, filter, " GROUP BY s.grain, s.period")) {
                     String key = Periods.trendKey(daily, (String) row[0], ((Number) row[1]).intValue());
                     StoredValueLines.add(periods.computeIfAbsent(key, k -> StoredValueLines.line(null, k)), row, 2);
@@ -149,6 +149,27 @@ public class ReportServiceImpl implements ReportService {
         r.types.addAll(types.values());
         r.periods.addAll(periods.values());
         return r;
+    }
+
+    @Override
+    public OverviewReport overview(ReportQuery query) {
+        ReportQuery q = range(query);
+        List<Long> stores = Scope.stores(org, CallerContext.current(), q.storeId, q.formatCode);
+        return jpa.txExpr(TransactionType.Supports, em -> CountReports.overview(em, q, stores));
+    }
+
+    @Override
+    public PointsReport points(ReportQuery query) {
+        ReportQuery q = range(query);
+        List<Long> stores = Scope.stores(org, CallerContext.current(), q.storeId, q.formatCode);
+        return jpa.txExpr(TransactionType.Supports, em -> CountReports.points(em, q, stores));
+    }
+
+    @Override
+    public CouponReport coupons(ReportQuery query) {
+        ReportQuery q = range(query);
+        List<Long> stores = Scope.stores(org, CallerContext.current(), q.storeId, q.formatCode);
+        return jpa.txExpr(TransactionType.Supports, em -> CountReports.coupons(em, q, stores));
     }
 
     @Override
@@ -186,50 +207,8 @@ public class ReportServiceImpl implements ReportService {
         return q;
     }
 
-    /** Sums over the fewest day and month rows that cover the query's days, in the stores (null: all). */
-    private static List<Object[]> sums(EntityManager em, String select, ReportQuery q, List<Long> stores, String filter, String group) {
-        return sums(em, select, Periods.cover(q.from, q.to), q, stores, filter, group);
-    }
-
-    /**
-     * One query per range (grain and period range: an index range scan of the sums' unique key; an OR of ranges would
-     * scan the table), its rows merged by the grouped columns.
-     */
-    private static List<Object[]> sums(EntityManager em, String select, List<Periods.Range> ranges, ReportQuery q, List<Long> stores, String filter,
-                                       String group) {
-        int keys = group.split(",").length;
-        Map<List<Object>, Object[]> merged = new java.util.LinkedHashMap<>();
-        String where = " WHERE s.grain = :g AND s.period BETWEEN :a AND :b" + (stores == null ? "" : " AND s.storeId IN :stores")
-                + (filter == null ? "" : filter);
-        for (Periods.Range range : ranges) {
-            Query query = em.createQuery(select + where + group).setParameter("g", range.grain()).setParameter("a", range.from())
-                    .setParameter("b", range.to());
-            if (stores != null) {
-                query.setParameter("stores", stores);
-            }
-            if (filter != null && filter.contains(":method")) {
-                query.setParameter("method", q.method.name());
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = query.getResultList();
-            for (Object[] row : rows) {
-                Object[] into = merged.computeIfAbsent(java.util.Arrays.asList(row).subList(0, keys), k -> {
-                    Object[] fresh = row.clone();
-                    for (int i = keys; i < fresh.length; i++) {
-                        fresh[i] = BigDecimal.ZERO;
-                    }
-                    return fresh;
-                });
-                for (int i = keys; i < row.length; i++) {
-                    into[i] = ((BigDecimal) into[i]).add(decimal(row[i]));
-                }
-            }
-        }
-        return new java.util.ArrayList<>(merged.values());
-    }
-
     private static void add(RechargeFigures f, Object[] row, int typeAt) {
-        RechargeLines.add(f, (String) row[typeAt], count(row[typeAt + 1]), decimal(row[typeAt + 2]), decimal(row[typeAt + 3]), decimal(row[typeAt + 4]));
+        RechargeLines.add(f, (String) row[typeAt], Sums.count(row[typeAt + 1]), Sums.decimal(row[typeAt + 2]), Sums.decimal(row[typeAt + 3]), Sums.decimal(row[typeAt + 4]));
     }
 
     private static RechargeFigures withMethod(PaymentMethod m) {
@@ -242,13 +221,5 @@ public class ReportServiceImpl implements ReportService {
         RechargeFigures f = RechargeLines.empty();
         f.period = period;
         return f;
-    }
-
-    private static long count(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    private static BigDecimal decimal(Object o) {
-        return o == null ? BigDecimal.ZERO : o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
     }
 }

@@ -13,7 +13,10 @@ import io.tessera.platform.api.audit.AuditQuery;
 import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.api.web.QueryParams;
+import io.tessera.reporting.api.CouponReport;
+import io.tessera.reporting.api.OverviewReport;
 import io.tessera.reporting.api.PaymentMethodReport;
+import io.tessera.reporting.api.PointsReport;
 import io.tessera.reporting.api.ReadModelService;
 import io.tessera.reporting.api.ReadModelStatus;
 import io.tessera.reporting.api.RechargeRecord;
@@ -36,7 +39,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The back office's reports (支付方式报表, 充值数据) and the read model they answer from. */
+/** The back office's reports (概览, 支付方式报表, 充值数据, 储值数据, 积分数据, 优惠券统计, 操作记录), their exports, and the read model they answer from. */
 @Component(service = ReportsResource.class, property = Endpoints.REST_RESOURCE + "=true")
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -118,6 +121,24 @@ public class ReportsResource {
     }
 
     @GET
+    @Path("overview")
+    public OverviewReport overview(@BeanParam Filters filters) {
+        return reports.overview(query(filters, null, null, null, null));
+    }
+
+    @GET
+    @Path("points")
+    public PointsReport points(@BeanParam Filters filters) {
+        return reports.points(query(filters, null, null, null, null));
+    }
+
+    @GET
+    @Path("coupons")
+    public CouponReport coupons(@BeanParam Filters filters) {
+        return reports.coupons(query(filters, null, null, null, null));
+    }
+
+    @GET
     @Path("recharges/records")
     public Page<RechargeRecord> rechargeRecords(@BeanParam Filters filters,
                                                 @Parameter(schema = @Schema(implementation = PaymentMethod.class)) @QueryParam("method") String method,
@@ -135,9 +156,14 @@ public class ReportsResource {
                            @Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"})) @QueryParam("format") String format,
                            @BeanParam Filters filters,
                            @Parameter(schema = @Schema(implementation = PaymentMethod.class)) @QueryParam("method") String method,
-                           @Parameter(description = "Recharge records: an order no or recharge slip no") @QueryParam("orderNo") String orderNo) {
+                           @Parameter(description = "Recharge records: an order no or recharge slip no") @QueryParam("orderNo") String orderNo,
+                           @Parameter(description = "Operation records: who (e.g. operator:E10301)") @QueryParam("actor") String actor,
+                           @Parameter(description = "Operation records: an action or its beginning (e.g. wallets.)") @QueryParam("action") String action) {
         ReportKind kind = io.tessera.platform.api.Checks.oneOf("report", ReportKind.class, report);
-        Job job = exports.export(kind, query(filters, method, orderNo, null, null), format);
+        ReportQuery q = query(filters, method, orderNo, null, null);
+        q.actor = Checks.optionalText("actor", actor, 100);
+        q.action = Checks.optionalText("action", action, 100);
+        Job job = exports.export(kind, q, format);
         return Response.accepted(job).location(URI.create(Endpoints.REST_BASE + "/jobs/" + job.id)).build();
     }
 

@@ -55,6 +55,16 @@ public final class Periods {
         return String.format("%04d-%02d", month / 100, month % 100);
     }
 
+    /** Every trend line's key of the range, oldest first: its days when it is daily, else its months. */
+    public static List<String> trendKeys(LocalDate from, LocalDate to) {
+        boolean daily = dailyTrend(from, to);
+        List<String> keys = new ArrayList<>();
+        for (LocalDate d = daily ? from : from.withDayOfMonth(1); !d.isAfter(to); d = daily ? d.plusDays(1) : d.plusMonths(1)) {
+            keys.add(daily ? d.toString() : trendKey(false, MONTH, month(d)));
+        }
+        return keys;
+    }
+
     public static List<Range> cover(LocalDate from, LocalDate to) {
         List<Range> out = new ArrayList<>();
         if (from.isAfter(to)) {

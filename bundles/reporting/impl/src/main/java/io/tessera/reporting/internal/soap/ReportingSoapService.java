@@ -1,6 +1,10 @@
 package io.tessera.reporting.internal.soap;
 
+import io.tessera.platform.api.BusinessTime;
+import io.tessera.platform.api.audit.AuditQueries;
+import io.tessera.platform.api.audit.AuditQuery;
 import io.tessera.platform.api.jobs.Job;
+import io.tessera.platform.api.xml.OffsetDateTimeAdapter;
 import io.tessera.platform.api.soap.SoapPage;
 import io.tessera.platform.api.soap.TesseraFault;
 import io.tessera.platform.api.web.Endpoints;
@@ -15,7 +19,10 @@ import io.tessera.reporting.api.CashierReconciliation;
 import io.tessera.reporting.api.CashierService;
 import io.tessera.reporting.api.DifferenceState;
 import io.tessera.reporting.api.FundsReport;
+import io.tessera.reporting.api.CouponReport;
+import io.tessera.reporting.api.OverviewReport;
 import io.tessera.reporting.api.PaymentMethodReport;
+import io.tessera.reporting.api.PointsReport;
 import io.tessera.reporting.api.Resolution;
 import io.tessera.reporting.api.ReadModelService;
 import io.tessera.reporting.api.ReadModelStatus;
@@ -24,12 +31,14 @@ import io.tessera.reporting.api.RechargeReport;
 import io.tessera.reporting.api.ReportQuery;
 import io.tessera.reporting.api.ReportService;
 import io.tessera.reporting.api.StoredValueReport;
+import java.time.OffsetDateTime;
 import java.util.List;
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
 import javax.jws.WebService;
 import javax.xml.bind.annotation.XmlType;
+import javax.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,14 +55,16 @@ public class ReportingSoapService {
     private final ReadModelService model;
     private final BillService bills;
     private final CashierService cashier;
+    private final AuditQueries audit;
 
     @Activate
     public ReportingSoapService(@Reference ReportService reports, @Reference ReadModelService model, @Reference BillService bills,
-                                @Reference CashierService cashier) {
+                                @Reference CashierService cashier, @Reference AuditQueries audit) {
         this.reports = reports;
         this.model = model;
         this.bills = bills;
         this.cashier = cashier;
+        this.audit = audit;
     }
 
     @WebMethod
@@ -90,6 +101,73 @@ public class ReportingSoapService {
     @WebResult(name = "report")
     public StoredValueReport getStoredValueReport(@WebParam(name = "query") ReportQuery query) throws TesseraFault {
         return reports.storedValue(query);
+    }
+
+    @WebMethod
+    @WebResult(name = "report")
+    public OverviewReport getOverviewReport(@WebParam(name = "query") ReportQuery query) throws TesseraFault {
+        return reports.overview(query);
+    }
+
+    @WebMethod
+    @WebResult(name = "report")
+    public PointsReport getPointsReport(@WebParam(name = "query") ReportQuery query) throws TesseraFault {
+        return reports.points(query);
+    }
+
+    @WebMethod
+    @WebResult(name = "report")
+    public CouponReport getCouponReport(@WebParam(name = "query") ReportQuery query) throws TesseraFault {
+        return reports.coupons(query);
+    }
+
+    /** An audit entry (操作记录) as SOAP carries it. */
+    @XmlType(name = "operationRecord")
+    public static class OperationRecord {
+        public long id;
+        @XmlJavaTypeAdapter(OffsetDateTimeAdapter.class)
+        public OffsetDateTime at;
+        public String actor;
+        public Long storeId;
+        public String action;
+        public String entityType;
+        public String entityId;
+    }
+
+    /** A page of operation records as SOAP carries it. */
+    @XmlType(propOrder = {"operation", "page", "size", "total"})
+    public static class OperationList extends SoapPage {
+        public List<OperationRecord> operation;
+    }
+
+    /** 操作记录: who did what, where and when, newest first (days from and to required, at most 366; store roles: their stores). */
+    @WebMethod
+    @WebResult(name = "operations")
+    public OperationList listOperations(@WebParam(name = "from") String from, @WebParam(name = "to") String to,
+                                        @WebParam(name = "storeId") Long storeId, @WebParam(name = "actor") String actor,
+                                        @WebParam(name = "action") String action, @WebParam(name = "page") Integer page,
+                                        @WebParam(name = "size") Integer size) throws TesseraFault {
+        AuditQuery q = new AuditQuery();
+        q.from = Checks.date("from", from);
+        q.to = Checks.date("to", to);
+        q.storeId = storeId;
+        q.actor = actor;
+        q.action = action;
+        q.page = page == null ? 1 : page;
+        q.size = size == null ? 20 : size;
+        OperationList l = new OperationList();
+        l.operation = l.from(audit.search(q)).stream().map(e -> {
+            OperationRecord r = new OperationRecord();
+            r.id = e.getId();
+            r.at = e.getAt() == null ? null : e.getAt().atZone(BusinessTime.ZONE).toOffsetDateTime();
+            r.actor = e.getActor();
+            r.storeId = e.getStoreId();
+            r.action = e.getAction();
+            r.entityType = e.getEntityType();
+            r.entityId = e.getEntityId();
+            return r;
+        }).toList();
+        return l;
     }
 
     /** A page of recharge records as SOAP carries it. */

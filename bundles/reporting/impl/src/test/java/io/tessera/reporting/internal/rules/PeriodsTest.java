@@ -40,4 +40,11 @@ public class PeriodsTest {
         assertEquals(LocalDate.of(2026, 12, 4), Periods.dayOf(20261204));
         assertEquals(List.of(), cover("2026-12-05", "2026-12-04"));
     }
+
+    @Test
+    public void trendKeysAreEveryDayOrEveryMonthOfTheRange() {
+        assertEquals(List.of("2026-11-30", "2026-12-01"), Periods.trendKeys(LocalDate.parse("2026-11-30"), LocalDate.parse("2026-12-01")));
+        assertEquals(List.of("2025-11", "2025-12", "2026-01", "2026-02"),
+                Periods.trendKeys(LocalDate.parse("2025-11-20"), LocalDate.parse("2026-02-01")));
+    }
 }
