@@ -11,9 +11,9 @@ import io.tessera.platform.api.Page;
 public interface JobService {
 
     /**
-     * Queues the work and returns at once with the QUEUED job. Call it outside a transaction: the job's row joins
-     * the caller's transaction, and the job cannot start until that row is committed (inside a transaction its
-     * thread may find no row and the job stays QUEUED).
+     * Queues the work and returns at once with the QUEUED job. Outside a transaction the work starts at once; inside
+     * one the job's row joins it and the work starts when it commits (so it reads what the caller wrote), never if
+     * it rolls back.
      */
     Job submit(String type, String description, String reference, JobWork work);
 

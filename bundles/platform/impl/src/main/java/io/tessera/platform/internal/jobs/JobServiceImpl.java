@@ -35,6 +35,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.transaction.RollbackException;
+import javax.transaction.Status;
+import javax.transaction.Synchronization;
+import javax.transaction.SystemException;
+import javax.transaction.TransactionManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -77,11 +82,13 @@ public class JobServiceImpl implements JobService, JobQueries {
     };
 
     private final JpaTemplate jpa;
+    private final TransactionManager tm;
 
     @Activate
-    public JobServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
+    public JobServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa, @Reference TransactionManager tm,
             Config config) {
         this.jpa = jpa;
+        this.tm = tm;
         resultDays = days(config);
         start(config);
     }
@@ -168,8 +175,39 @@ public class JobServiceImpl implements JobService, JobQueries {
         jpa.tx(TransactionType.Required, em -> em.persist(e));
         Live l = new Live(e.id);
         live.put(e.id, l);
-        pool.execute(() -> run(l, caller, work));
+        startAfterCommit(l, () -> pool.execute(() -> run(l, caller, work)));
         return dto(e, l);
+    }
+
+    /**
+     * Starts the job at once outside a transaction; inside one, when it commits — the job's row and whatever the
+     * caller wrote for the work are then there to be read — and never if it rolls back (the row is gone with it).
+     */
+    private void startAfterCommit(Live l, Runnable start) {
+        try {
+            if (tm.getStatus() != Status.STATUS_ACTIVE) {
+                start.run();
+                return;
+            }
+            tm.getTransaction().registerSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        start.run();
+                    } else {
+                        live.remove(l.id);
+                    }
+                }
+            });
+        } catch (SystemException | RollbackException e) {
+            live.remove(l.id);
+            throw new IllegalStateException("job " + l.id + " could not wait for its transaction", e);
+        }
     }
 
     private void run(Live l, Caller caller, JobWork work) {

@@ -1,0 +1,103 @@
+package io.tessera.platform.internal.jobs;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.Role;
+import io.tessera.platform.api.jobs.Job;
+import io.tessera.testing.Stub;
+import io.tessera.testing.UnitDatabase;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.transaction.Status;
+import javax.transaction.Synchronization;
+import javax.transaction.Transaction;
+import javax.transaction.TransactionManager;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * A job submitted inside a transaction starts when that transaction commits — its row and what the caller wrote are
+ * there to be read — and never if it rolls back; outside one it starts at once. On a real database (Derby, the
+ * platform's changelog), the caller's transaction played by a stand-in transaction manager.
+ */
+public class JobsAfterCommitTest {
+
+    private static final Caller HQ = new Caller(Caller.Kind.OPERATOR, 1, "hq", "H1", EnumSet.of(Role.HQ_ADMIN), Set.of());
+
+    private UnitDatabase db;
+    private JobServiceImpl jobs;
+    private int status;
+    private Synchronization registered;
+
+    @Before
+    public void setUp() {
+        System.setProperty("karaf.data", "target/karaf-data");
+        db = UnitDatabase.create("tessera-platform");
+        CallerContext.set(HQ);
+        Transaction tx = Stub.of(Transaction.class).on("registerSynchronization", a -> {
+            registered = (Synchronization) a[0];
+            return null;
+        }).build();
+        TransactionManager tm = Stub.of(TransactionManager.class).on("getStatus", a -> status).on("getTransaction", a -> tx).build();
+        JobServiceImpl.Config config = Stub.of(JobServiceImpl.Config.class).on("threads", a -> 2).on("resultDays", a -> 7).build();
+        jobs = new JobServiceImpl(db.jpa(), tm, config);
+    }
+
+    @After
+    public void tearDown() {
+        jobs.deactivate();
+        CallerContext.clear();
+        db.close();
+    }
+
+    @Test
+    public void outsideATransactionTheWorkStartsAtOnce() throws Exception {
+        status = Status.STATUS_NO_TRANSACTION;
+        CountDownLatch ran = new CountDownLatch(1);
+        Job job = jobs.submit("test.job", "at once", null, p -> {
+            ran.countDown();
+            return "done";
+        });
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        assertEquals(null, registered);
+        assertEquals(Job.Status.QUEUED, job.status);
+    }
+
+    @Test
+    public void insideATransactionTheWorkStartsWhenItCommits() throws Exception {
+        status = Status.STATUS_ACTIVE;
+        CountDownLatch ran = new CountDownLatch(1);
+        Job job = jobs.submit("test.job", "after commit", null, p -> {
+            ran.countDown();
+            return "done";
+        });
+        assertNotNull("the job waits for the caller's transaction", registered);
+        assertFalse("not before the commit", ran.await(300, TimeUnit.MILLISECONDS));
+        registered.afterCompletion(Status.STATUS_COMMITTED);
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        for (int i = 0; i < 100 && !jobs.get(job.id).status.finished(); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(Job.Status.SUCCEEDED, jobs.get(job.id).status);
+    }
+
+    @Test
+    public void insideATransactionThatRollsBackTheWorkNeverStarts() throws Exception {
+        status = Status.STATUS_ACTIVE;
+        CountDownLatch ran = new CountDownLatch(1);
+        jobs.submit("test.job", "rolled back", null, p -> {
+            ran.countDown();
+            return "done";
+        });
+        registered.afterCompletion(Status.STATUS_ROLLEDBACK);
+        assertFalse(ran.await(500, TimeUnit.MILLISECONDS));
+    }
+}
