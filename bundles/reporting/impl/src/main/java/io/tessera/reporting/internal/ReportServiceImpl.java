@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -153,23 +154,28 @@ public class ReportServiceImpl implements ReportService {
 
     @Override
     public OverviewReport overview(ReportQuery query) {
-        ReportQuery q = range(query);
-        List<Long> stores = Scope.stores(org, CallerContext.current(), q.storeId, q.formatCode);
-        return jpa.txExpr(TransactionType.Supports, em -> CountReports.overview(em, q, stores));
+        return counted(query, CountReports::overview);
     }
 
     @Override
     public PointsReport points(ReportQuery query) {
-        ReportQuery q = range(query);
-        List<Long> stores = Scope.stores(org, CallerContext.current(), q.storeId, q.formatCode);
-        return jpa.txExpr(TransactionType.Supports, em -> CountReports.points(em, q, stores));
+        return counted(query, CountReports::points);
     }
 
     @Override
     public CouponReport coupons(ReportQuery query) {
+        return counted(query, CountReports::coupons);
+    }
+
+    /** A report of the counts ({@link CountReports}): the query checked, the stores scoped, read in one go. */
+    private <R> R counted(ReportQuery query, CountReport<R> report) {
         ReportQuery q = range(query);
         List<Long> stores = Scope.stores(org, CallerContext.current(), q.storeId, q.formatCode);
-        return jpa.txExpr(TransactionType.Supports, em -> CountReports.coupons(em, q, stores));
+        return jpa.txExpr(TransactionType.Supports, em -> report.read(em, q, stores));
+    }
+
+    private interface CountReport<R> {
+        R read(EntityManager em, ReportQuery q, List<Long> stores);
     }
 
     @Override
