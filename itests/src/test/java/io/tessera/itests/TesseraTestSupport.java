@@ -81,10 +81,9 @@ public abstract class TesseraTestSupport {
     @Inject
     protected FeaturesService features;
 
-    @Inject
+    /** Looked up before each test (see {@link #tesseraServices}), not injected: a missing one is explained. */
     protected OutboxService outbox;
 
-    @Inject
     protected DemoDataService demo;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -194,7 +193,9 @@ public abstract class TesseraTestSupport {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up after " + seconds + " s waiting for " + what);
+                Bundle probe = org.osgi.framework.FrameworkUtil.getBundle(TesseraTestSupport.class);
+                throw new AssertionError("gave up after " + seconds + " s waiting for " + what
+                        + (probe == null || probe.getBundleContext() == null ? "" : "; " + Diagnostics.summary(probe.getBundleContext())));
             }
             LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
@@ -209,10 +210,17 @@ public abstract class TesseraTestSupport {
         Exchanges.unrecorded(() -> await(what, seconds, condition));
     }
 
+    /** The platform's outbox and the demo loader; when they do not come up, the failure says what the container shows. */
+    @org.junit.Before
+    public void tesseraServices() {
+        outbox = Diagnostics.await(bundleContext, OutboxService.class, 120);
+        demo = Diagnostics.await(bundleContext, DemoDataService.class, 120);
+    }
+
     /** Every bundle resolved and the API answering with demo data loaded. */
     protected void awaitReady() {
         for (Bundle b : bundleContext.getBundles()) {
-            assertTrue("bundle " + b.getSymbolicName() + " is not resolved", b.getState() != Bundle.INSTALLED);
+            assertTrue("bundle " + b.getSymbolicName() + " is not resolved; " + Diagnostics.summary(bundleContext), b.getState() != Bundle.INSTALLED);
         }
         // Every domain's resources are published (401 = the resource exists and wants credentials). While
         // they are not, the servlet container answers for them: those polls are not Tessera's contract.

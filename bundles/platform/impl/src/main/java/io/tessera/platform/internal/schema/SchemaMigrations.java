@@ -1,6 +1,9 @@
 package io.tessera.platform.internal.schema;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
@@ -42,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * Several Tessera nodes starting together take turns through Liquibase's lock table.
  *
  * <p>A changelog that fails stops its own domain (its unit never starts; the reason is in the log), not the
- * others.
+ * others. A database that does not answer (a connection error: SQL state class 08, a transient or recoverable
+ * SQL exception) is tried again a few times first, so a node starting while its database restarts comes up.
  */
 @Component(immediate = true)
 public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistration<DataSource>> {
@@ -55,6 +59,8 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
     public static final String PROPERTY = "tessera.schema";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
+    /** Tries of a migration whose database does not answer (connection errors only), 2, 4, 6 ... s apart. */
+    static final int ATTEMPTS = 6;
 
     private final DataSource dataSource;
     private final BundleTracker<ServiceRegistration<DataSource>> tracker;
@@ -79,12 +85,23 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
             return null;
         }
         unit = unit.trim();
-        try {
-            migrate(bundle, unit);
-        } catch (Exception | LinkageError e) {
-            LOG.error("Schema of {} (bundle {}) could not be brought up to date; the unit stays stopped", unit,
-                    bundle.getSymbolicName(), e);
-            return null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrate(bundle, unit);
+                break;
+            } catch (Exception | LinkageError e) {
+                if (attempt < ATTEMPTS && causedBy(e, SQLTransientException.class, SQLRecoverableException.class, java.net.ConnectException.class)
+                        && bundle.getState() != Bundle.UNINSTALLED) {
+                    // The database did not answer (starting, restarting, a connection dropped): try again shortly.
+                    LOG.warn("Schema of {} (bundle {}): the database did not answer ({}); attempt {} of {} in {} s", unit,
+                            bundle.getSymbolicName(), e.toString(), attempt + 1, ATTEMPTS, attempt * 2);
+                    sleep(attempt * 2_000L);
+                    continue;
+                }
+                LOG.error("Schema of {} (bundle {}) could not be brought up to date; the unit stays stopped", unit,
+                        bundle.getSymbolicName(), e);
+                return null;
+            }
         }
         BundleContext context = bundle.getBundleContext();
         if (context == null) {
@@ -93,6 +110,30 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(PROPERTY, unit);
         return context.registerService(DataSource.class, dataSource, properties);
+    }
+
+    /** Whether e or one of its causes is of one of the types (pgjdbc and Derby say "connection" with these). */
+    @SafeVarargs
+    static boolean causedBy(Throwable e, Class<? extends Throwable>... types) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(c)) {
+                    return true;
+                }
+            }
+            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
