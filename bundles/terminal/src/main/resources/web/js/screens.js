@@ -1,0 +1,21 @@
+// Every screen of the terminal: where it lives (#/path), its menu group and label, the domain whose feature it
+// needs (its screens appear only while that feature is installed) and the roles it is for. Each screen is its own
+// module under screens/, loaded when first opened; it exports render(main, params).
+
+const STORE = ['CLERK', 'STORE_MANAGER'];
+const HQ = ['FINANCE', 'HQ_ADMIN'];
+const ALL = [...STORE, ...HQ];
+
+export const SCREENS = [
+  { path: 'home', label: 'nav.home', roles: ALL, load: () => import('./screens/home.js') },
+  { path: 'cards', group: 'nav.group.cards', label: 'nav.cards.query', domain: 'cards', roles: ALL, load: () => import('./screens/cards.js') },
+  { path: 'cards/migrate', group: 'nav.group.cards', label: 'nav.cards.migrate', domain: 'cards', roles: STORE, load: () => import('./screens/migrate.js') },
+  { path: 'members', group: 'nav.group.members', label: 'nav.members.find', domain: 'members', roles: ALL, load: () => import('./screens/members.js') },
+  { path: 'members/register', group: 'nav.group.members', label: 'nav.members.register', domain: 'members', roles: STORE, load: () => import('./screens/register.js') },
+];
+
+/** The screens this operator may open with the installed domains (bundle names from /api/v1/health). */
+export function available(domains, roles) {
+  return SCREENS.filter((s) => (!s.domain || domains.includes(`tessera-${s.domain}-impl`))
+    && s.roles.some((r) => roles.includes(r)));
+}

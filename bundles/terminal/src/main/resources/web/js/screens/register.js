@@ -1,0 +1,55 @@
+// 代会员注册: the clerk registers a member on the member's behalf (phone, name, gender, birthday) in the store of
+// the shift; when another screen sent the clerk here ("register now" in a migration), it goes back there after.
+import { t } from '../i18n.js';
+import { post, newKey } from '../api.js';
+import * as session from '../session.js';
+import { h, clear, field, showError, clearErrors, busy, setFieldError, toast } from '../dom.js';
+import { go } from '../nav.js';
+
+const PHONE = /^1[3-9]\d{9}$/;
+
+export function render(main, params) {
+  const key = newKey();
+  const phone = h('input', { name: 'phone', id: 'register-phone', 'data-field': 'phone', inputmode: 'numeric', maxlength: '11', autocomplete: 'off', value: params.phone || '' });
+  const name = h('input', { name: 'name', id: 'register-name', 'data-field': 'name', maxlength: '50', autocomplete: 'off' });
+  const gender = h('select', { name: 'gender', 'data-field': 'gender' }, ['UNKNOWN', 'FEMALE', 'MALE'].map((g) => h('option', { value: g }, t(`member.gender.${g}`))));
+  const birthday = h('input', { name: 'birthday', type: 'date', 'data-field': 'birthday' });
+  const form = h('form', { class: 'form', id: 'register-form', novalidate: true },
+    field(t('member.phone'), phone), field(t('member.name'), name), field(t('member.gender'), gender), field(t('member.birthday'), birthday),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', id: 'register-submit' }, t('member.register')),
+      params.back ? h('button', { type: 'button', class: 'secondary', onclick: () => back() }, t('action.back')) : null));
+  clear(main).append(h('h2', {}, t('nav.members.register')), form);
+  (params.phone ? name : phone).focus();
+
+  function back(member) {
+    const { back: to, ...rest } = params;
+    go(to, { ...rest, phone: member ? member.phone : params.phone });
+  }
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    if (!PHONE.test(phone.value.trim())) {
+      setFieldError(phone, t('form.phone.invalid'));
+      return;
+    }
+    if (!name.value.trim()) {
+      setFieldError(name, t('form.required'));
+      return;
+    }
+    await busy(form, async () => {
+      try {
+        const m = await post('/members', {
+          phone: phone.value.trim(), name: name.value.trim(), gender: gender.value,
+          birthday: birthday.value || null, storeId: session.current().storeId,
+        }, { key });
+        toast(t('member.registered', { no: m.memberNo }));
+        if (params.back) back(m);
+        else go('members', { memberNo: m.memberNo });
+      } catch (e) {
+        showError(form, e);
+      }
+    });
+  });
+}
