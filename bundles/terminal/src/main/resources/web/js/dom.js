@@ -32,6 +32,18 @@ export function clear(el) {
   return el;
 }
 
+/** Replaces what el holds with children (nodes, text, arrays; null and false left out). */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/** The number an amount field holds, for the API (which takes amounts as JSON numbers); null when empty. */
+export function amountOf(input) {
+  return input.value === '' ? null : Number(input.value);
+}
+
 export const BUSINESS_ZONE = 'Asia/Shanghai';
 
 /** An amount with two decimals and group separators ("1,234.50"); empty for none. */
@@ -160,8 +172,13 @@ export function pager(page, size, total, go) {
 
 /** A short note at the top of the page that goes away by itself. */
 export function toast(message, kind = 'ok') {
+  let box = document.getElementById('toasts');
+  if (!box) {
+    box = h('div', { id: 'toasts' });
+    document.body.append(box);
+  }
   const el = h('div', { class: `toast ${kind}`, role: 'status' }, message);
-  document.body.append(el);
+  box.append(el);
   setTimeout(() => el.remove(), 4000);
 }
 

@@ -3,7 +3,7 @@
 import { loadMessages, t, language, setLanguage, LANGUAGES, errorText } from './i18n.js';
 import * as session from './session.js';
 import { get, post } from './api.js';
-import { h, clear } from './dom.js';
+import { h, clear, fill } from './dom.js';
 import { available } from './screens.js';
 import { renderLogin } from './screens/login.js';
 import { parseHash, go, context, storeLabel } from './nav.js';
@@ -44,7 +44,7 @@ async function route() {
     const module = await screen.load();
     await module.render(main, params);
   } catch (e) {
-    clear(main).append(h('div', { class: 'form-error', role: 'alert' }, errorText(e)));
+    fill(main, h('div', { class: 'form-error', role: 'alert' }, errorText(e)));
   }
 }
 
@@ -74,7 +74,7 @@ async function renderStoreChoice() {
   await refreshContext();
   app.className = 'login-page';
   const mine = context.stores.filter((st) => s.operator.storeIds.includes(st.id));
-  clear(app).append(h('div', { class: 'login-box' },
+  fill(app, h('div', { class: 'login-box' },
     h('h1', {}, t('login.chooseStore')),
     h('div', { class: 'store-choice' }, mine.map((st) => h('button', {
       type: 'button', class: 'primary', 'data-store': String(st.id),
@@ -96,7 +96,7 @@ function renderFrame(screens, active) {
     ? h('select', { id: 'store-switch', 'aria-label': t('header.store'), onchange: (e) => { session.update({ storeId: Number(e.target.value) }); route(); } },
       context.stores.filter((st) => s.operator.storeIds.includes(st.id)).map((st) => h('option', { value: String(st.id), selected: st.id === s.storeId }, `${st.code} ${st.name}`)))
     : h('span', { id: 'store-name' }, session.isHq() ? t('header.hq') : storeLabel(s.storeId));
-  clear(app).append(
+  fill(app, 
     h('header', { class: 'top' },
       h('a', { class: 'brand', href: '#/home' }, h('img', { src: 'img/logo.svg', alt: '' }), t('app.title')),
       h('div', { class: 'where' }, storeSwitch),

@@ -10,6 +10,10 @@ export const SCREENS = [
   { path: 'home', label: 'nav.home', roles: ALL, load: () => import('./screens/home.js') },
   { path: 'cards', group: 'nav.group.cards', label: 'nav.cards.query', domain: 'cards', roles: ALL, load: () => import('./screens/cards.js') },
   { path: 'cards/migrate', group: 'nav.group.cards', label: 'nav.cards.migrate', domain: 'cards', roles: STORE, load: () => import('./screens/migrate.js') },
+  { path: 'wallet', group: 'nav.group.wallet', label: 'nav.wallet.counter', domain: 'wallets', roles: STORE, load: () => import('./screens/wallet.js') },
+  { path: 'wallet/balances', group: 'nav.group.wallet', label: 'nav.wallet.balances', domain: 'wallets', roles: ALL, load: () => import('./screens/balances.js') },
+  { path: 'wallet/transactions', group: 'nav.group.wallet', label: 'nav.wallet.transactions', domain: 'wallets', roles: ALL, load: () => import('./screens/transactions.js') },
+  { path: 'wallet/ledgers', group: 'nav.group.wallet', label: 'nav.wallet.general', domain: 'wallets', roles: ALL, load: () => import('./screens/ledgers.js') },
   { path: 'members', group: 'nav.group.members', label: 'nav.members.find', domain: 'members', roles: ALL, load: () => import('./screens/members.js') },
   { path: 'members/register', group: 'nav.group.members', label: 'nav.members.register', domain: 'members', roles: STORE, load: () => import('./screens/register.js') },
 ];

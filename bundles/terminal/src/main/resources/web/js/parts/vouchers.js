@@ -1,7 +1,7 @@
 // Voucher picker (凭证): JPEG or PNG only (by content, as the server checks), at most 2 MB each, at most 5, with
 // previews, drag-and-drop and a remove button; each refusal is said before anything is uploaded.
 import { t } from '../i18n.js';
-import { h, clear } from '../dom.js';
+import { h, clear, fill } from '../dom.js';
 
 export const MAX_COUNT = 5;
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -41,7 +41,7 @@ export function voucherPicker() {
   }
 
   function show() {
-    clear(list).append(...chosen.map((v, i) => h('figure', { class: 'preview', 'data-field': `vouchers[${i}]` },
+    fill(list, ...chosen.map((v, i) => h('figure', { class: 'preview', 'data-field': `vouchers[${i}]` },
       h('img', { src: v.url, alt: v.name }),
       h('figcaption', {}, v.name),
       h('button', { type: 'button', class: 'link remove', 'aria-label': t('action.remove'), onclick: () => { URL.revokeObjectURL(v.url); chosen.splice(i, 1); show(); } }, '×'))));

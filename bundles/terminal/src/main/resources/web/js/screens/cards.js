@@ -3,7 +3,7 @@
 import { t } from '../i18n.js';
 import { get } from '../api.js';
 import * as session from '../session.js';
-import { h, clear, field, amountInput, table, pager, money, dateTime, showError, clearErrors, busy } from '../dom.js';
+import { h, clear, field, amountInput, table, pager, money, dateTime, showError, clearErrors, busy, fill } from '../dom.js';
 import { go, storeLabel, context } from '../nav.js';
 import { migrationDetails } from '../parts/migration.js';
 
@@ -36,7 +36,7 @@ export async function render(main, params) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'card-search' }, t('action.search'))));
   const results = h('div', { id: 'card-results' });
   const details = h('div', { id: 'card-details' });
-  clear(main).append(h('h2', {}, t('nav.cards.query')), form, results, details);
+  fill(main, h('h2', {}, t('nav.cards.query')), form, results, details);
 
   async function search(page) {
     clearErrors(form);
@@ -65,7 +65,7 @@ export async function render(main, params) {
       { label: t('card.updatedAt'), value: (c) => dateTime(c.updatedAt) },
       { label: '', value: (c) => action(c) },
     ];
-    clear(results).append(
+    fill(results, 
       h('div', { class: 'totals', id: 'card-totals' },
         h('span', {}, t('card.totalCount', { count: result.total })),
         h('span', {}, t('card.totalBalance'), ' ', h('strong', { id: 'card-total-balance' }, money(result.totalBalance)))),
@@ -86,7 +86,7 @@ export async function render(main, params) {
   async function showDetails(no) {
     try {
       const m = await get(`/cards/${encodeURIComponent(no)}/migration`);
-      clear(details).append(migrationDetails(m));
+      fill(details, migrationDetails(m));
       details.scrollIntoView();
     } catch (e) {
       showError(form, e);

@@ -2,7 +2,7 @@
 // erased for good, refused while stored value remains — the server decides, the page warns first).
 import { t } from '../i18n.js';
 import { get, api, post } from '../api.js';
-import { h, clear, field, showError, clearErrors, busy, dateTime, maskPhone, toast } from '../dom.js';
+import { h, clear, field, showError, clearErrors, busy, dateTime, maskPhone, toast, fill } from '../dom.js';
 import { storeLabel } from '../nav.js';
 
 export async function render(main, params) {
@@ -10,7 +10,7 @@ export async function render(main, params) {
   const form = h('form', { class: 'inline', id: 'member-search' }, field(t('member.phoneOrNo'), query),
     h('button', { type: 'submit', class: 'primary' }, t('action.search')));
   const result = h('div', { id: 'member-result' });
-  clear(main).append(h('h2', {}, t('nav.members.find')), form, result);
+  fill(main, h('h2', {}, t('nav.members.find')), form, result);
 
   async function find() {
     clearErrors(form);
@@ -32,7 +32,7 @@ export async function render(main, params) {
       ['member.level', m.levelName || ''], ['member.store', storeLabel(m.registeredStoreId)],
       ['member.registeredAt', dateTime(m.registeredAt)], ['member.status', t(`member.status.${m.status}`)],
     ];
-    clear(result).append(h('dl', { class: 'details', id: 'member-details' }, rows.map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])));
+    fill(result, h('dl', { class: 'details', id: 'member-details' }, rows.map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)])));
     if (m.status === 'ACTIVE') result.append(editForm(m), returnForm(m));
   }
 

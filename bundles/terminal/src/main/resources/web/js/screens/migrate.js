@@ -3,7 +3,7 @@
 // member's code (valid 10 minutes), vouchers, a remark, confirm; then the migration's details.
 import { t } from '../i18n.js';
 import { get, post, newKey } from '../api.js';
-import { h, clear, field, money, showError, clearErrors, busy, countdown, setFieldError, maskPhone } from '../dom.js';
+import { h, clear, field, money, showError, clearErrors, busy, countdown, setFieldError, maskPhone, fill } from '../dom.js';
 import { go, storeLabel } from '../nav.js';
 import { voucherPicker } from '../parts/vouchers.js';
 import { migrationDetails } from '../parts/migration.js';
@@ -16,7 +16,7 @@ export async function render(main, params) {
   const readCard = h('button', { type: 'submit', class: 'secondary', id: 'read-card' }, t('migrate.readCard'));
   const cardForm = h('form', { class: 'inline', id: 'card-form' }, field(t('card.no'), cardNo), readCard);
   const body = h('div', { id: 'migrate-body' });
-  clear(main).append(h('h2', {}, t('nav.cards.migrate')), cardForm, body);
+  fill(main, h('h2', {}, t('nav.cards.migrate')), cardForm, body);
 
   cardForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -45,11 +45,11 @@ export async function render(main, params) {
       h('dt', {}, t('card.ownerStore')), h('dd', { 'data-name': 'store' }, card.storeLabel || storeLabel(card.storeId)),
       h('dt', {}, t('card.status')), h('dd', {}, t(`card.status.${card.status}`)));
     if (card.migrationStatus === 'MIGRATED') {
-      clear(body).append(info, h('p', { class: 'note' }, t('migrate.already')));
+      fill(body, info, h('p', { class: 'note' }, t('migrate.already')));
       get(`/cards/${encodeURIComponent(card.cardNo)}/migration`).then((m) => body.append(migrationDetails(m))).catch(() => {});
       return;
     }
-    clear(body).append(info, migrationForm(card));
+    fill(body, info, migrationForm(card));
   }
 
   function migrationForm(card) {
@@ -146,7 +146,7 @@ export async function render(main, params) {
         try {
           const m = await post(`/cards/${encodeURIComponent(card.cardNo)}/migration`,
             { phone: phone.value.trim(), code: code.value.trim(), remark: remark.value || null, vouchers: vouchers.requests() }, { key });
-          clear(body).append(h('p', { class: 'success', id: 'migration-done' }, t('migrate.done', { amount: money(m.amount) })), migrationDetails(m));
+          fill(body, h('p', { class: 'success', id: 'migration-done' }, t('migrate.done', { amount: money(m.amount) })), migrationDetails(m));
         } catch (e) {
           // A refusal was decided by the server: the next attempt is a new operation with a new key.
           if (e.status >= 400 && e.status < 500) key = newKey();

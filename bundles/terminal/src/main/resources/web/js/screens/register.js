@@ -3,7 +3,7 @@
 import { t } from '../i18n.js';
 import { post, newKey } from '../api.js';
 import * as session from '../session.js';
-import { h, clear, field, showError, clearErrors, busy, setFieldError, toast } from '../dom.js';
+import { h, clear, field, showError, clearErrors, busy, setFieldError, toast, fill } from '../dom.js';
 import { go } from '../nav.js';
 
 const PHONE = /^1[3-9]\d{9}$/;
@@ -19,7 +19,7 @@ export function render(main, params) {
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', id: 'register-submit' }, t('member.register')),
       params.back ? h('button', { type: 'button', class: 'secondary', onclick: () => back() }, t('action.back')) : null));
-  clear(main).append(h('h2', {}, t('nav.members.register')), form);
+  fill(main, h('h2', {}, t('nav.members.register')), form);
   (params.phone ? name : phone).focus();
 
   function back(member) {
