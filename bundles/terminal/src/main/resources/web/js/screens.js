@@ -10,12 +10,15 @@ export const SCREENS = [
   { path: 'home', label: 'nav.home', roles: ALL, load: () => import('./screens/home.js') },
   { path: 'cards', group: 'nav.group.cards', label: 'nav.cards.query', domain: 'cards', roles: ALL, load: () => import('./screens/cards.js') },
   { path: 'cards/migrate', group: 'nav.group.cards', label: 'nav.cards.migrate', domain: 'cards', roles: STORE, load: () => import('./screens/migrate.js') },
+  { path: 'cards/imports', group: 'nav.group.cards', label: 'nav.cards.imports', domain: 'cards', roles: HQ, load: () => import('./screens/imports.js') },
   { path: 'wallet', group: 'nav.group.wallet', label: 'nav.wallet.counter', domain: 'wallets', roles: STORE, load: () => import('./screens/wallet.js') },
   { path: 'wallet/balances', group: 'nav.group.wallet', label: 'nav.wallet.balances', domain: 'wallets', roles: ALL, load: () => import('./screens/balances.js') },
   { path: 'wallet/transactions', group: 'nav.group.wallet', label: 'nav.wallet.transactions', domain: 'wallets', roles: ALL, load: () => import('./screens/transactions.js') },
   { path: 'wallet/ledgers', group: 'nav.group.wallet', label: 'nav.wallet.general', domain: 'wallets', roles: ALL, load: () => import('./screens/ledgers.js') },
   { path: 'members', group: 'nav.group.members', label: 'nav.members.find', domain: 'members', roles: ALL, load: () => import('./screens/members.js') },
   { path: 'members/register', group: 'nav.group.members', label: 'nav.members.register', domain: 'members', roles: STORE, load: () => import('./screens/register.js') },
+  { path: 'reports', group: 'nav.group.reports', label: 'nav.reports', domain: 'reporting', roles: ['STORE_MANAGER', ...HQ], load: () => import('./screens/reports.js') },
+  { path: 'downloads', group: 'nav.group.reports', label: 'nav.downloads', roles: ALL, load: () => import('./screens/downloads.js') },
 ];
 
 /** The screens this operator may open with the installed domains (bundle names from /api/v1/health). */

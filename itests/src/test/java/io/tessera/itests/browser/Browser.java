@@ -26,6 +26,8 @@ final class Browser implements AutoCloseable {
     static final Path SHOTS = Path.of("target", "screenshots");
 
     final ChromeDriver driver;
+    /** Where the browser saves what it downloads: target/downloads/<test>/. */
+    final Path downloads;
     private final String test;
     private final WebDriverWait wait;
 
@@ -35,6 +37,10 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("tessera.chromium", "/usr/bin/chromium"));
         // Without the networking flags Chromium keeps calling outside hosts, which this kind of machine refuses.
+        downloads = Path.of("target", "downloads", test).toAbsolutePath();
+        Files.createDirectories(downloads);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=zh-CN");

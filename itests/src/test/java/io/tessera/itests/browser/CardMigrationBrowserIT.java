@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -36,7 +35,6 @@ public class CardMigrationBrowserIT {
     @BeforeClass
     public static void cards() throws Exception {
         tessera = TerminalInstance.shared();
-        tessera.api("POST", "/cards/types", Map.of("code", "SV", "name", "储值卡"));
         String csv = "卡号,卡类型,余额,所属门店,卡状态\r\n"
                 + "B103001,SV,500.00,103,正常\r\n"
                 + "B103002,SV,88.50,103,正常\r\n"

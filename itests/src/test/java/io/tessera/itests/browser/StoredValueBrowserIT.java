@@ -22,6 +22,13 @@ public class StoredValueBrowserIT {
     private static TerminalInstance tessera;
     private static long store103;
 
+    private static final String TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+
+    /** An amount as the terminal shows it: two decimals, thousands grouped. */
+    static String money(JsonNode amount) {
+        return new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(amount.decimalValue());
+    }
+
     @Rule
     public final Browser.Session browser = new Browser.Session("stored-value");
 
@@ -73,13 +80,15 @@ public class StoredValueBrowserIT {
         b.waitText("#transaction-results", "退款");
         b.shot("2-transactions");
 
-        // The store's general ledger: what is in effect now.
+        // The store's ledgers show what the API says of store 103 (other browser tests move money there too).
         b.click("[data-screen='wallet/ledgers']");
-        b.waitText("#ledger-effective [data-name='total']", "450.00");
+        JsonNode general = tessera.api("GET", "/wallets/ledgers/general?storeId=" + store103, null);
+        b.waitText("#ledger-effective [data-name='total']", money(general.get("effectiveTotal")));
         b.shot("3-general-ledger");
         b.driver.get(tessera.base() + "/terminal/#/wallet/ledgers?view=daily");
-        b.waitText("#ledger-daily", "409.09");
-        assertTrue(b.text("#ledger-daily").contains("40.91"));
+        JsonNode days = tessera.api("GET", "/wallets/ledgers/daily?storeId=" + store103 + "&from=" + TODAY + "&to=" + TODAY, null);
+        b.waitText("#ledger-daily", money(days.get(0).get("principalClosing")) + " " + money(days.get(0).get("bonusOpening")));
+        assertTrue(b.text("#ledger-daily").contains(money(days.get(0).get("bonusClosing"))));
         b.shot("4-daily-ledger");
 
         JsonNode member = tessera.api("GET", "/members/by-phone/" + MEMBER, null);

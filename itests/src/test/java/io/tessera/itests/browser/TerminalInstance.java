@@ -104,6 +104,8 @@ final class TerminalInstance {
             }
             return false;
         });
+        // The card type every browser test's CRM export uses (card types are HQ's data).
+        api("POST", "/cards/types", Map.of("code", "SV", "name", "储值卡"));
     }
 
     void stop() {
@@ -154,13 +156,25 @@ final class TerminalInstance {
         return api(method, path, body == null ? null : JSON.writeValueAsString(body), "application/json");
     }
 
+    /** A money-moving call as the HQ client, with its idempotency key. */
+    JsonNode api(String method, String path, Object body, String idempotencyKey) throws Exception {
+        return call(method, path, JSON.writeValueAsString(body), "application/json", idempotencyKey);
+    }
+
     JsonNode api(String method, String path, String body, String type) throws Exception {
+        return call(method, path, body, type, null);
+    }
+
+    private JsonNode call(String method, String path, String body, String type, String key) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/api/v1" + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("browser:" + secret).getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", type);
+        }
+        if (key != null) {
+            b.header("Idempotency-Key", key);
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
@@ -184,7 +198,7 @@ final class TerminalInstance {
             } catch (Exception | AssertionError e) {
                 last = e;
             }
-            Thread.sleep(250);
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
         }
         throw new AssertionError("gave up after " + seconds + " s waiting for " + what, last);
     }
