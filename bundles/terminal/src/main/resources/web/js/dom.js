@@ -139,7 +139,9 @@ export function showError(form, err) {
       box = h('div', { class: 'form-error', role: 'alert' });
       form.prepend(box);
     }
-    box.textContent = message;
+    // The catalogue's message, and under it the server's own words (they name the figures: what the tenders add
+    // up to, how many points may be used) when they say more than the code.
+    fill(box, message, err && err.code && err.message && err.message !== message ? h('small', { class: 'detail' }, err.message) : null);
   }
   return message;
 }

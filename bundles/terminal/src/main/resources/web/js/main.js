@@ -15,7 +15,7 @@ async function boot() {
   await loadMessages();
   document.title = t('app.title');
   window.addEventListener('hashchange', route);
-  window.addEventListener('tessera:logged-out', () => { location.hash = '#/login'; route(); });
+  window.addEventListener('tessera:logged-out', () => visit('login'));
   await route();
 }
 
@@ -60,13 +60,18 @@ function scheduleExpiry() {
   const s = session.current();
   if (s && s.expiresAt) {
     const left = Date.parse(s.expiresAt) - Date.now();
-    expiryTimer = setTimeout(() => { session.end(); go('login'); }, Math.max(0, Math.min(left, 2 ** 31 - 1)));
+    expiryTimer = setTimeout(() => { session.end(); visit('login'); }, Math.max(0, Math.min(left, 2 ** 31 - 1)));
   }
 }
 
 function onLoggedIn() {
-  go('home');
-  route();
+  visit('home');
+}
+
+/** Goes to path; when the hash is already there (no hashchange follows), renders it again. */
+function visit(path) {
+  if (parseHash().path === path) route();
+  else go(path);
 }
 
 async function renderStoreChoice() {
@@ -118,7 +123,7 @@ async function logout() {
     // The token may be gone already; the session ends here either way.
   }
   session.end();
-  go('login');
+  visit('login');
 }
 
 boot().catch((e) => { app.textContent = `Tessera: ${e.message}`; });

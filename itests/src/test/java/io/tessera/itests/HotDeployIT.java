@@ -58,6 +58,12 @@ public class HotDeployIT extends TesseraTestSupport {
         String heldByOrder = couponOrder(store, id, heldCoupon, clerk);
         // While domains go and come, what stays keeps answering: the REST server is switched, never down.
         Watch stores = new Watch("/stores", clerk);
+        // The terminal's pages go with their feature and come back with it (served from the bundle, no data of their own).
+        assertEquals(200, getRaw("/terminal/", null).status);
+        features.uninstallFeature("tessera-terminal");
+        awaitUnrecorded("/terminal/ to vanish", 60, () -> getRaw("/terminal/js/main.js", null).status == 404);
+        features.installFeature("tessera-terminal");
+        awaitUnrecorded("/terminal/ to return", 60, () -> getRaw("/terminal/js/main.js", null).status == 200);
         // Reporting goes first (it reads payments and wallets): the sales paid while it is away reach its read model once it is back.
         awaitUnrecorded("the paid sale in the read model", 60, () -> call("GET", "/reports/cashier/orders?storeId=" + store + "&day="
                 + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "&size=200", null, hq).text.contains(paidWithCoupon));

@@ -20,7 +20,8 @@ export async function render(main, params) {
   if (params.view === 'daily') return daily(main);
   const formats = await get('/formats').catch(() => []);
   const store = storeSelect();
-  const format = h('select', { name: 'format', 'data-field': 'format', id: 'ledger-format' }, h('option', { value: '' }, t('filter.all')),
+  // A store, or (HQ) every store of one business format.
+  const format = h('select', { name: 'format', 'data-field': 'format', id: 'ledger-format' },
     formats.map((f) => h('option', { value: f.code }, `${f.code} ${f.name}`)));
   const form = h('form', { class: 'filters', id: 'ledger-query' }, field(t('card.store'), store), field(t('ledger.format'), format),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('action.search'))));
@@ -32,7 +33,7 @@ export async function render(main, params) {
     clearErrors(form);
     await busy(form, async () => {
       try {
-        const g = await get('/wallets/ledgers/general', { storeId: store.value, format: format.value });
+        const g = await get('/wallets/ledgers/general', store.value ? { storeId: store.value } : { format: format.value });
         const byType = Object.fromEntries((g.totals || []).map((x) => [x.type, x]));
         fill(out, 
           h('div', { class: 'totals big', id: 'ledger-effective' },

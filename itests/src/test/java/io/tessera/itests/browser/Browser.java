@@ -44,6 +44,8 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=zh-CN");
+        // The page's console (errors, Content-Security-Policy violations) for severeLogs().
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("tessera.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -90,6 +92,17 @@ final class Browser implements AutoCloseable {
     /** The field error shown next to the input (the .field-error in the input's .field). */
     String fieldError(String inputCss) {
         return el(inputCss + " ~ .field-error, .field:has(" + inputCss + ") .field-error").getText();
+    }
+
+    /** The console's errors since the last call (a script error, a refused inline style or script, a failed load). */
+    List<String> severeLogs() {
+        List<String> severe = new java.util.ArrayList<>();
+        for (org.openqa.selenium.logging.LogEntry e : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                severe.add(e.getMessage());
+            }
+        }
+        return severe;
     }
 
     Object js(String script, Object... args) {

@@ -35,11 +35,7 @@ public class StoredValueBrowserIT {
     @BeforeClass
     public static void memberAndPackage() throws Exception {
         tessera = TerminalInstance.shared();
-        for (JsonNode s : tessera.api("GET", "/stores", null)) {
-            if ("103".equals(s.get("code").asText())) {
-                store103 = s.get("id").asLong();
-            }
-        }
+        store103 = tessera.storeId("103");
         tessera.api("POST", "/members", Map.of("phone", MEMBER, "name", "周青", "storeId", store103));
         tessera.api("POST", "/wallets/packages", Map.of("name", "充500送50", "payAmount", 500, "bonusAmount", 50, "enabled", true, "validFrom", "2020-01-01", "validTo", "2099-12-31"));
     }

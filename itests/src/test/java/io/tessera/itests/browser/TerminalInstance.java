@@ -85,8 +85,8 @@ final class TerminalInstance {
         // A console user for reading the outbox (this instance only).
         Files.writeString(etc.resolve("users.properties"), "\ntester = " + consolePassword + ",_g_:admingroup\n"
                 + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n", java.nio.file.StandardOpenOption.APPEND);
-        // Every browser test logs in from 127.0.0.1.
-        Files.writeString(etc.resolve("io.tessera.codes.cfg"), "max.per.requester.per.hour = 1000\n");
+        // Every browser test logs in from 127.0.0.1, some as the same operator within a minute.
+        Files.writeString(etc.resolve("io.tessera.codes.cfg"), "max.per.requester.per.hour = 1000\nresend.interval.seconds = 1\n");
         run(List.of(project.resolve("tessera").toString(), "start"), 300);
         // Every domain's resources published, the demo chain loaded.
         await("the domains' APIs", 120, () -> {
@@ -127,6 +127,16 @@ final class TerminalInstance {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(home.resolve("tessera.out"))
                     + tail(home.resolve("data/log/karaf.log"), 40));
         }
+    }
+
+    /** The id of the demo chain's store with this code (e.g. "103"). */
+    long storeId(String code) throws Exception {
+        for (JsonNode s : api("GET", "/stores", null)) {
+            if (code.equals(s.get("code").asText())) {
+                return s.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no store " + code);
     }
 
     /** The newest SMS code sent to phone, read from the outbox on the admin console. */
