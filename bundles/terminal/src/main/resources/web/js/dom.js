@@ -64,6 +64,9 @@ export function yuan(f) {
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 }
 
+/** A mainland mobile number, as the API takes it. */
+export const PHONE = /^1[3-9]\d{9}$/;
+
 /** What an amount field accepts as it is typed: digits, at most two decimals. */
 export const AMOUNT = /^\d{1,9}(\.\d{0,2})?$/;
 

@@ -6,7 +6,7 @@ import { get, post } from './api.js';
 import { h, clear, fill } from './dom.js';
 import { available } from './screens.js';
 import { renderLogin } from './screens/login.js';
-import { parseHash, go, context, storeLabel } from './nav.js';
+import { parseHash, go, context, storeLabel, myStores, storeOptions } from './nav.js';
 
 const app = document.getElementById('app');
 let expiryTimer;
@@ -78,7 +78,7 @@ async function renderStoreChoice() {
   const s = session.current();
   await refreshContext();
   app.className = 'login-page';
-  const mine = context.stores.filter((st) => s.operator.storeIds.includes(st.id));
+  const mine = myStores(session);
   fill(app, h('div', { class: 'login-box' },
     h('h1', {}, t('login.chooseStore')),
     h('div', { class: 'store-choice' }, mine.map((st) => h('button', {
@@ -99,7 +99,7 @@ function renderFrame(screens, active) {
   }
   const storeSwitch = (s.operator.storeIds || []).length > 1 && !session.isHq()
     ? h('select', { id: 'store-switch', 'aria-label': t('header.store'), onchange: (e) => { session.update({ storeId: Number(e.target.value) }); route(); } },
-      context.stores.filter((st) => s.operator.storeIds.includes(st.id)).map((st) => h('option', { value: String(st.id), selected: st.id === s.storeId }, `${st.code} ${st.name}`)))
+      storeOptions(h, myStores(session), s.storeId))
     : h('span', { id: 'store-name' }, session.isHq() ? t('header.hq') : storeLabel(s.storeId));
   fill(app, 
     h('header', { class: 'top' },

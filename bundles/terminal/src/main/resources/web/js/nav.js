@@ -20,6 +20,17 @@ export function storeLabel(id) {
   return st ? `${st.code} ${st.name}` : id ? `#${id}` : '';
 }
 
+/** The stores this operator may pick: every store for headquarters, else the operator's own. */
+export function myStores(session) {
+  const s = session.current();
+  return session.isHq() ? context.stores : context.stores.filter((st) => (s.operator.storeIds || []).includes(st.id));
+}
+
+/** One option per store ("103 蓝色港湾健康中心"), the one with id selected. */
+export function storeOptions(h, stores, selectedId) {
+  return stores.map((st) => h('option', { value: String(st.id), selected: st.id === selectedId }, `${st.code} ${st.name}`));
+}
+
 export function hasDomain(domain) {
   return context.domains.includes(`tessera-${domain}-impl`);
 }

@@ -1,7 +1,12 @@
 // Picking the member at the counter: phone (or scanned member no) and Enter; the member found is shown masked.
 import { t } from '../i18n.js';
 import { get } from '../api.js';
-import { h, field, showError, clearErrors, maskPhone } from '../dom.js';
+import { h, field, showError, clearErrors, maskPhone, PHONE } from '../dom.js';
+
+/** The member a clerk typed: a phone number, or else a member no. */
+export function findMember(q) {
+  return PHONE.test(q) ? get(`/members/by-phone/${q}`) : get(`/members/by-no/${encodeURIComponent(q)}`);
+}
 
 export function memberPicker(onMember, initial = '') {
   const query = h('input', { name: 'member', id: 'member-pick', 'data-field': 'phone', autocomplete: 'off', value: initial, placeholder: t('member.phoneOrNo') });
@@ -14,7 +19,7 @@ export function memberPicker(onMember, initial = '') {
     const q = query.value.trim();
     if (!q) return;
     try {
-      const m = /^1[3-9]\d{9}$/.test(q) ? await get(`/members/by-phone/${q}`) : await get(`/members/by-no/${encodeURIComponent(q)}`);
+      const m = await findMember(q);
       found.textContent = t('member.picked', { name: m.name, no: m.memberNo, phone: maskPhone(m.phone) });
       await onMember(m);
     } catch (e) {

@@ -2,8 +2,8 @@
 import { t } from '../i18n.js';
 import { get } from '../api.js';
 import * as session from '../session.js';
-import { h, clear, field, amountInput, table, pager, money, showError, clearErrors, busy, fill } from '../dom.js';
-import { storeLabel, context } from '../nav.js';
+import { h, field, amountInput, table, pager, money, showError, clearErrors, busy, fill } from '../dom.js';
+import { storeLabel, context, storeOptions } from '../nav.js';
 
 const SIZE = 20;
 
@@ -13,7 +13,7 @@ export async function render(main) {
   const min = amountInput('minBalance');
   const max = amountInput('maxBalance');
   const store = session.isHq()
-    ? h('select', { name: 'storeId', 'data-field': 'storeId' }, h('option', { value: '' }, t('filter.allStores')), context.stores.map((st) => h('option', { value: String(st.id) }, `${st.code} ${st.name}`)))
+    ? h('select', { name: 'storeId', 'data-field': 'storeId' }, h('option', { value: '' }, t('filter.allStores')), storeOptions(h, context.stores))
     : null;
   const form = h('form', { class: 'filters', id: 'balance-query' }, store ? field(t('card.store'), store) : null,
     field(t('member.phone'), phone), field(t('member.no'), memberNo), field(t('card.balanceMin'), min), field(t('card.balanceMax'), max),

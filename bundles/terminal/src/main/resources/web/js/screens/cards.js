@@ -3,8 +3,8 @@
 import { t } from '../i18n.js';
 import { get } from '../api.js';
 import * as session from '../session.js';
-import { h, clear, field, amountInput, table, pager, money, dateTime, showError, clearErrors, busy, fill } from '../dom.js';
-import { go, storeLabel, context } from '../nav.js';
+import { h, field, amountInput, table, pager, money, dateTime, showError, clearErrors, busy, fill } from '../dom.js';
+import { go, storeLabel, context, storeOptions } from '../nav.js';
 import { migrationDetails } from '../parts/migration.js';
 
 const SIZE = 20;
@@ -23,7 +23,7 @@ export async function render(main, params) {
     ['NOT_MIGRATED', 'MIGRATED'].map((v) => h('option', { value: v }, t(`card.migration.${v}`))));
   const store = session.isHq()
     ? h('select', { name: 'storeId', 'data-field': 'storeId' }, h('option', { value: '' }, t('filter.allStores')),
-      context.stores.map((st) => h('option', { value: String(st.id) }, `${st.code} ${st.name}`)))
+      storeOptions(h, context.stores))
     : null;
   const form = h('form', { class: 'filters', id: 'card-query' },
     store ? field(t('card.store'), store) : null,

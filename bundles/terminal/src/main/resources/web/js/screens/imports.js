@@ -4,7 +4,7 @@
 import { t } from '../i18n.js';
 import { get, api, post } from '../api.js';
 import { h, fill, field, table, pager, dateTime, showError, clearErrors, busy, today } from '../dom.js';
-import { context } from '../nav.js';
+import { context, storeOptions } from '../nav.js';
 import { follow, download } from '../parts/jobs.js';
 
 const TYPES = { csv: 'text/csv', txt: 'text/plain', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xls: 'application/vnd.ms-excel' };
@@ -78,7 +78,7 @@ export async function render(main) {
 
   function voidForm() {
     const store = h('select', { name: 'storeId', 'data-field': 'storeId' }, h('option', { value: '' }, t('filter.allStores')),
-      context.stores.map((st) => h('option', { value: String(st.id) }, `${st.code} ${st.name}`)));
+      storeOptions(h, context.stores));
     const from = h('input', { type: 'date', name: 'from', 'data-field': 'from', value: today().slice(0, 8) + '01' });
     const to = h('input', { type: 'date', name: 'to', 'data-field': 'to', value: today() });
     const box = h('div', { id: 'void-progress' });

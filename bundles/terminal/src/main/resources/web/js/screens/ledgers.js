@@ -5,15 +5,13 @@ import { t } from '../i18n.js';
 import { get } from '../api.js';
 import * as session from '../session.js';
 import { h, clear, field, table, pager, money, showError, clearErrors, busy, today, fill } from '../dom.js';
-import { context } from '../nav.js';
+import { myStores, storeOptions } from '../nav.js';
 import { ENTRY_TYPES } from './transactions.js';
 
 function storeSelect() {
-  const s = session.current();
-  const mine = session.isHq() ? context.stores : context.stores.filter((st) => (s.operator.storeIds || []).includes(st.id));
   return h('select', { name: 'storeId', 'data-field': 'storeId', id: 'ledger-store' },
     session.isHq() ? h('option', { value: '' }, t('ledger.byFormat')) : null,
-    mine.map((st) => h('option', { value: String(st.id), selected: st.id === s.storeId }, `${st.code} ${st.name}`)));
+    storeOptions(h, myStores(session), session.current().storeId));
 }
 
 export async function render(main, params) {

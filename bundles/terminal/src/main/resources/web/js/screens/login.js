@@ -3,9 +3,8 @@
 import { t } from '../i18n.js';
 import { post } from '../api.js';
 import * as session from '../session.js';
-import { h, field, showError, clearErrors, busy, countdown, setFieldError } from '../dom.js';
+import { h, field, showError, clearErrors, busy, countdown, setFieldError, PHONE } from '../dom.js';
 
-const PHONE = /^1[3-9]\d{9}$/;
 const RESEND_SECONDS = 60;
 
 export function renderLogin(root, loggedIn) {

@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { get, api, post } from '../api.js';
 import { h, clear, field, showError, clearErrors, busy, dateTime, maskPhone, toast, fill } from '../dom.js';
 import { storeLabel } from '../nav.js';
+import { findMember } from '../parts/member-picker.js';
 
 export async function render(main, params) {
   const query = h('input', { name: 'query', id: 'member-query', 'data-field': 'query', autocomplete: 'off', value: params.phone || params.memberNo || '', autofocus: true });
@@ -18,7 +19,7 @@ export async function render(main, params) {
     const q = query.value.trim();
     if (!q) return;
     try {
-      const m = /^1[3-9]\d{9}$/.test(q) ? await get(`/members/by-phone/${q}`) : await get(`/members/by-no/${encodeURIComponent(q)}`);
+      const m = await findMember(q);
       show(m);
     } catch (e) {
       showError(form, e);

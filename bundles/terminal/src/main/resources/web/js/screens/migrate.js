@@ -3,12 +3,11 @@
 // member's code (valid 10 minutes), vouchers, a remark, confirm; then the migration's details.
 import { t } from '../i18n.js';
 import { get, post, newKey } from '../api.js';
-import { h, clear, field, money, showError, clearErrors, busy, countdown, setFieldError, maskPhone, fill } from '../dom.js';
+import { h, clear, field, money, showError, clearErrors, busy, countdown, setFieldError, maskPhone, fill, PHONE } from '../dom.js';
 import { go, storeLabel } from '../nav.js';
 import { voucherPicker } from '../parts/vouchers.js';
 import { migrationDetails } from '../parts/migration.js';
 
-const PHONE = /^1[3-9]\d{9}$/;
 const RESEND_SECONDS = 60;
 
 export async function render(main, params) {

@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { get, post, put, api } from '../api.js';
 import * as session from '../session.js';
 import { h, fill, field, table, pager, money, amountInput, amountOf, showError, clearErrors, busy, today, dateTime, toast } from '../dom.js';
-import { context } from '../nav.js';
+import { myStores, storeOptions } from '../nav.js';
 import { follow } from '../parts/jobs.js';
 
 const VIEWS = ['cashier', 'funds', 'bills'];
@@ -24,9 +24,7 @@ export async function render(main, params) {
 }
 
 async function cashier(body) {
-  const s = session.current();
-  const stores = session.isHq() ? context.stores : context.stores.filter((st) => (s.operator.storeIds || []).includes(st.id));
-  const store = h('select', { name: 'storeId', 'data-field': 'storeId' }, stores.map((st) => h('option', { value: String(st.id), selected: st.id === s.storeId }, `${st.code} ${st.name}`)));
+  const store = h('select', { name: 'storeId', 'data-field': 'storeId' }, storeOptions(h, myStores(session), session.current().storeId));
   const day = h('input', { type: 'date', name: 'day', 'data-field': 'day', value: today() });
   const till = h('input', { name: 'tillNo', 'data-field': 'tillNo', maxlength: '32' });
   const who = h('input', { name: 'cashier', 'data-field': 'cashier', placeholder: 'operator:E10301' });

@@ -3,10 +3,9 @@
 import { t } from '../i18n.js';
 import { post, newKey } from '../api.js';
 import * as session from '../session.js';
-import { h, clear, field, showError, clearErrors, busy, setFieldError, toast, fill } from '../dom.js';
+import { h, field, showError, clearErrors, busy, setFieldError, toast, fill, PHONE } from '../dom.js';
 import { go } from '../nav.js';
 
-const PHONE = /^1[3-9]\d{9}$/;
 
 export function render(main, params) {
   const key = newKey();

@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { get, post } from '../api.js';
 import * as session from '../session.js';
 import { h, fill, field, table, money, showError, clearErrors, busy, today } from '../dom.js';
-import { context } from '../nav.js';
+import { myStores, storeOptions } from '../nav.js';
 import { chart } from '../parts/chart.js';
 import { follow, download } from '../parts/jobs.js';
 
@@ -23,11 +23,9 @@ export async function render(main, params) {
   const end = today();
   const from = h('input', { type: 'date', name: 'from', 'data-field': 'from', value: params.from || `${end.slice(0, 8)}01` });
   const to = h('input', { type: 'date', name: 'to', 'data-field': 'to', value: params.to || end });
-  const s = session.current();
-  const stores = session.isHq() ? context.stores : context.stores.filter((st) => (s.operator.storeIds || []).includes(st.id));
   const store = h('select', { name: 'storeId', 'data-field': 'storeId', id: 'report-store' },
     session.isHq() ? h('option', { value: '' }, t('filter.allStores')) : null,
-    stores.map((st) => h('option', { value: String(st.id), selected: !session.isHq() && st.id === s.storeId }, `${st.code} ${st.name}`)));
+    storeOptions(h, myStores(session), session.isHq() ? null : session.current().storeId));
   const format = h('select', { name: 'formatCode', 'data-field': 'formatCode' }, h('option', { value: '' }, t('filter.all')),
     formats.map((f) => h('option', { value: f.code }, `${f.code} ${f.name}`)));
   const exportFormat = h('select', { name: 'format', 'data-field': 'format', id: 'export-format' }, ['xlsx', 'csv'].map((x) => h('option', { value: x }, x.toUpperCase())));

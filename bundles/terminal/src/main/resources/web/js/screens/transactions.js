@@ -5,7 +5,8 @@ import { t } from '../i18n.js';
 import { get, post, newKey } from '../api.js';
 import * as session from '../session.js';
 import { h, clear, field, amountInput, table, pager, money, dateTime, showError, clearErrors, busy, toast, fill, amountOf } from '../dom.js';
-import { go, storeLabel } from '../nav.js';
+import { storeLabel } from '../nav.js';
+import { findMember } from '../parts/member-picker.js';
 
 const SIZE = 20;
 export const ENTRY_TYPES = ['RECHARGE', 'REVERSAL', 'CONSUME', 'REFUND', 'SV_REFUND', 'ADJUSTMENT', 'MIGRATION_IN'];
@@ -27,8 +28,7 @@ export async function render(main, params) {
   async function memberId() {
     const q = member.value.trim();
     if (!q) return null;
-    const m = /^1[3-9]\d{9}$/.test(q) ? await get(`/members/by-phone/${q}`) : await get(`/members/by-no/${encodeURIComponent(q)}`);
-    return m.id;
+    return (await findMember(q)).id;
   }
 
   async function search(page) {

@@ -5,7 +5,7 @@
 import { t } from '../i18n.js';
 import { get, post, newKey } from '../api.js';
 import * as session from '../session.js';
-import { h, clear, field, amountInput, money, showError, clearErrors, busy, toast, fill, amountOf } from '../dom.js';
+import { h, field, amountInput, money, showError, clearErrors, busy, toast, fill, amountOf } from '../dom.js';
 import { memberPicker } from '../parts/member-picker.js';
 
 export const TENDERS = ['CASH', 'WECHAT', 'ALIPAY', 'POS_CARD'];
