@@ -51,8 +51,6 @@ public class CardsIT extends TesseraTestSupport {
     @javax.inject.Inject
     private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
 
-    @javax.inject.Inject
-    private io.tessera.platform.api.auth.ClientCredentialService clients;
     private static long csvImportId;
 
     @Before
@@ -438,12 +436,8 @@ public class CardsIT extends TesseraTestSupport {
     @Test
     public void aJobIsSeenByWhoStartedItAndHeadquartersOnly() {
         long s103 = storeId("103");
-        var hqClient = clients.create("hq-" + System.nanoTime(), "HQ tool", io.tessera.platform.api.Role.HQ_ADMIN, java.util.Set.of());
-        var posClient = clients.create("pos-" + System.nanoTime(), "POS 103", io.tessera.platform.api.Role.CLERK, java.util.Set.of(s103));
-        String hq = "Basic " + Base64.getEncoder().encodeToString((hqClient.getClientId() + ":" + hqClient.getSecret())
-                .getBytes(StandardCharsets.UTF_8));
-        String pos = "Basic " + Base64.getEncoder().encodeToString((posClient.getClientId() + ":" + posClient.getSecret())
-                .getBytes(StandardCharsets.UTF_8));
+        String hq = newClient("hq", "HQ_ADMIN");
+        String pos = newClient("pos", "CLERK", s103);
         Answer export = call("POST", "/cards/void-exports?storeId=" + s103, null, hq);
         assertEquals(export.toString(), 202, export.status);
         long job = export.json.get("id").asLong();

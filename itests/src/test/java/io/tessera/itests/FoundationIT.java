@@ -51,6 +51,14 @@ public class FoundationIT extends TesseraTestSupport {
         assertEquals(found.toString(), 200, found.status);
         assertTrue(found.text, found.text.contains("<memberNo>" + memberNo + "</memberNo>"));
         assertTrue(found.text, found.text.contains("<name>张三</name>"));
+        // A store's callers get phones masked, over REST and SOAP; headquarters sees them whole.
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+        assertEquals(masked, created.json.get("phone").asText());
+        assertTrue(found.text, found.text.contains("<phone>" + masked + "</phone>") && !found.text.contains(phone));
+        for (JsonNode m : call("GET", "/members?phone=" + phone, null, clerk).json.get("items")) {
+            assertEquals(masked, m.get("phone").asText());
+        }
+        assertEquals(phone, call("GET", "/members/by-phone/" + phone, null, bearer(FINANCE)).json.get("phone").asText());
 
         Answer wsdl = getRaw("/soap/members?wsdl", clerk);
         assertEquals(200, wsdl.status);
@@ -161,6 +169,46 @@ public class FoundationIT extends TesseraTestSupport {
         Answer openApi = call("GET", "/openapi.json", null, token);
         assertEquals(200, openApi.status);
         assertNotNull(openApi.json.path("paths").get("/members"));
+    }
+
+    @Test
+    public void headquartersManagesIntegratorClients() {
+        String hq = bearer(HQ_ADMIN);
+        long store103 = storeId("103");
+        String id = "pos-it-" + System.nanoTime();
+        String body = "{\"clientId\":\"" + id + "\",\"name\":\"收银机 103\",\"role\":\"CLERK\",\"storeIds\":[" + store103 + "]}";
+        assertEquals(403, call("POST", "/clients", body, bearer(MANAGER_103)).status);
+        assertEquals(403, call("GET", "/clients", null, bearer(FINANCE)).status);
+        Answer made = call("POST", "/clients", body, hq);
+        assertEquals(made.toString(), 201, made.status);
+        String secret = made.json.get("secret").asText();
+        assertTrue(secret.length() >= 40);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, call("GET", "/members?storeId=" + store103, null, basic).status);
+        assertEquals(403, call("GET", "/members?storeId=" + storeId("101"), null, basic).status);
+
+        Answer again = call("POST", "/clients", body, hq);
+        assertEquals(again.toString(), 409, again.status);
+        assertEquals("CLIENT_EXISTS", again.code());
+        Answer noStore = call("POST", "/clients", "{\"clientId\":\"x-" + id + "\",\"role\":\"CLERK\"}", hq);
+        assertEquals(noStore.toString(), "storeIds", noStore.field());
+        Answer badRole = call("POST", "/clients", "{\"clientId\":\"y-" + id + "\",\"role\":\"ROOT\"}", hq);
+        assertEquals(badRole.toString(), 400, badRole.status);
+        assertEquals("role", badRole.field());
+        Answer badId = call("POST", "/clients", "{\"clientId\":\"a b\",\"role\":\"HQ_ADMIN\"}", hq);
+        assertEquals("CLIENT_ID_INVALID", badId.code());
+
+        JsonNode listed = null;
+        for (JsonNode c : call("GET", "/clients", null, hq).json) {
+            if (id.equals(c.get("clientId").asText())) {
+                listed = c;
+            }
+            assertFalse(c.toString(), c.has("secret"));
+        }
+        assertTrue(listed != null && listed.get("enabled").asBoolean() && "CLERK".equals(listed.get("role").asText()));
+        assertEquals(204, call("POST", "/clients/" + id + "/disable", null, hq).status);
+        assertEquals(401, call("GET", "/members?storeId=" + store103, null, basic).status);
+        assertEquals(404, call("POST", "/clients/no-such-client/disable", null, hq).status);
     }
 
     @Test

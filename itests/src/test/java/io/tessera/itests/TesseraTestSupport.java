@@ -296,6 +296,20 @@ public abstract class TesseraTestSupport {
         return call(method, path, body, authorization, Map.of());
     }
 
+    /** A new integrator client made over {@code POST /clients} by the HQ administrator: its HTTP Basic header. */
+    protected String newClient(String prefix, String role, long... storeIds) {
+        String id = prefix + "-" + System.nanoTime();
+        StringBuilder stores = new StringBuilder();
+        for (long s : storeIds) {
+            stores.append(stores.length() == 0 ? "" : ",").append(s);
+        }
+        Answer made = call("POST", "/clients", "{\"clientId\":\"" + id + "\",\"name\":\"" + prefix + "\",\"role\":\"" + role
+                + "\",\"storeIds\":[" + stores + "]}", bearer(HQ_ADMIN));
+        assertEquals(made.toString(), 201, made.status);
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((id + ":" + made.json.get("secret").asText())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     protected Answer call(String method, String path, String body, String authorization, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/api/v1" + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

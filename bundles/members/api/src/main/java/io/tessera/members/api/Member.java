@@ -19,6 +19,7 @@ public class Member {
 
     public Long id;
     public String memberNo;
+    /** Whole for headquarters callers; masked (138****5678) in the answers to callers of a store. */
     public String phone;
     public String name;
     public Gender gender;

@@ -12,6 +12,7 @@ import io.tessera.members.api.MemberService;
 import io.tessera.members.api.RegisterMemberRequest;
 import io.tessera.members.api.ReturnCardRequest;
 import io.tessera.members.api.UpdateMemberRequest;
+import io.tessera.members.internal.MemberViews;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.web.Endpoints;
@@ -32,7 +33,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Members: register, look up, list, edit, return card, experience. */
+/** Members: register, look up, list, edit, return card, experience. Phones as {@link MemberViews} shows them. */
 @Component(service = MembersResource.class, property = Endpoints.REST_RESOURCE + "=true")
 @Path("/members")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +60,7 @@ public class MembersResource {
     @POST
     @ApiResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = Member.class)))
     public Response registerMember(RegisterMemberRequest request, @HeaderParam(Endpoints.IDEMPOTENCY_KEY) String idempotencyKey) {
-        Member m = members.register(request, idempotencyKey);
+        Member m = MemberViews.forCaller(members.register(request, idempotencyKey));
         return Response.created(URI.create("members/" + m.id)).entity(m).build();
     }
 
@@ -79,13 +80,13 @@ public class MembersResource {
         q.status = status == null || status.isBlank() ? null : Checks.oneOf("status", Member.Status.class, status);
         q.page = QueryParams.intValue("page", page, 1);
         q.size = QueryParams.intValue("size", size, 20);
-        return members.list(q);
+        return MemberViews.forCaller(members.list(q));
     }
 
     @GET
     @Path("{id}")
     public Member getMember(@PathParam("id") long id) {
-        return members.get(id);
+        return MemberViews.forCaller(members.get(id));
     }
 
     @GET
@@ -97,31 +98,31 @@ public class MembersResource {
     @GET
     @Path("by-phone/{phone}")
     public Member getMemberByPhone(@PathParam("phone") String phone) {
-        return members.getByPhone(phone);
+        return MemberViews.forCaller(members.getByPhone(phone));
     }
 
     @GET
     @Path("by-no/{memberNo}")
     public Member getMemberByNo(@PathParam("memberNo") String memberNo) {
-        return members.getByMemberNo(memberNo);
+        return MemberViews.forCaller(members.getByMemberNo(memberNo));
     }
 
     @PATCH
     @Path("{id}")
     public Member updateMember(@PathParam("id") long id, UpdateMemberRequest request) {
-        return members.update(id, request);
+        return MemberViews.forCaller(members.update(id, request));
     }
 
     @POST
     @Path("{id}/return-card")
     public Member returnCard(@PathParam("id") long id, ReturnCardRequest request) {
-        return members.returnCard(id, request);
+        return MemberViews.forCaller(members.returnCard(id, request));
     }
 
     @POST
     @Path("{id}/experience")
     public Member grantExperience(@PathParam("id") long id, ExperienceRequest request) {
         Checks.required("body", request);
-        return levels.grantExperience(id, request.amount, request.source, request.reference);
+        return MemberViews.forCaller(levels.grantExperience(id, request.amount, request.source, request.reference));
     }
 }

@@ -10,6 +10,7 @@ import io.tessera.members.api.MemberService;
 import io.tessera.members.api.RegisterMemberRequest;
 import io.tessera.members.api.ReturnCardRequest;
 import io.tessera.members.api.UpdateMemberRequest;
+import io.tessera.members.internal.MemberViews;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.web.Endpoints;
 import java.util.List;
@@ -42,13 +43,13 @@ public class MembersSoapService {
     @WebResult(name = "member")
     public Member registerMember(@WebParam(name = "member") RegisterMemberRequest member,
                                  @WebParam(name = "requestId") String requestId) throws TesseraFault {
-        return members.register(member, requestId);
+        return MemberViews.forCaller(members.register(member, requestId));
     }
 
     @WebMethod
     @WebResult(name = "member")
     public Member getMember(@WebParam(name = "memberId") long memberId) throws TesseraFault {
-        return members.get(memberId);
+        return MemberViews.forCaller(members.get(memberId));
     }
 
     /** The member's stored-value activity, kept from the wallets' events (it may lag the wallet a moment). */
@@ -61,38 +62,38 @@ public class MembersSoapService {
     @WebMethod
     @WebResult(name = "member")
     public Member findMemberByPhone(@WebParam(name = "phone") String phone) throws TesseraFault {
-        return members.getByPhone(phone);
+        return MemberViews.forCaller(members.getByPhone(phone));
     }
 
     @WebMethod
     @WebResult(name = "member")
     public Member findMemberByNo(@WebParam(name = "memberNo") String memberNo) throws TesseraFault {
-        return members.getByMemberNo(memberNo);
+        return MemberViews.forCaller(members.getByMemberNo(memberNo));
     }
 
     @WebMethod
     @WebResult(name = "members")
     public MemberList listMembers(@WebParam(name = "query") MemberQuery query) throws TesseraFault {
-        return MemberList.of(members.list(query));
+        return MemberList.of(MemberViews.forCaller(members.list(query)));
     }
 
     @WebMethod
     @WebResult(name = "member")
     public Member updateMember(@WebParam(name = "memberId") long memberId, @WebParam(name = "profile") UpdateMemberRequest profile) throws TesseraFault {
-        return members.update(memberId, profile);
+        return MemberViews.forCaller(members.update(memberId, profile));
     }
 
     @WebMethod
     @WebResult(name = "member")
     public Member returnCard(@WebParam(name = "memberId") long memberId, @WebParam(name = "request") ReturnCardRequest request) throws TesseraFault {
-        return members.returnCard(memberId, request);
+        return MemberViews.forCaller(members.returnCard(memberId, request));
     }
 
     @WebMethod
     @WebResult(name = "member")
     public Member grantExperience(@WebParam(name = "memberId") long memberId, @WebParam(name = "amount") long amount,
                                   @WebParam(name = "source") String source, @WebParam(name = "reference") String reference) throws TesseraFault {
-        return levels.grantExperience(memberId, amount, source, reference);
+        return MemberViews.forCaller(levels.grantExperience(memberId, amount, source, reference));
     }
 
     @WebMethod

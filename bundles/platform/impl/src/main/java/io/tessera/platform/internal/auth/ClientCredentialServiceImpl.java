@@ -3,8 +3,10 @@ package io.tessera.platform.internal.auth;
 import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
+import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
+import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.auth.ClientCredentialService;
 import io.tessera.platform.internal.Hashing;
 import io.tessera.platform.internal.jpa.ClientEntity;
@@ -23,20 +25,26 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Integrator clients. Secrets are 256 random bits generated here, so a salted SHA-256 is enough
- * to keep them safe at rest (slow hashes are for guessable human passwords).
+ * to keep them safe at rest (slow hashes are for guessable human passwords). Creating, listing and
+ * disabling them is for headquarters administrators (the console acts as one), and is audited.
  */
 @Component(service = {ClientCredentialService.class, ClientCredentialServiceImpl.class})
 public class ClientCredentialServiceImpl implements ClientCredentialService {
 
     private final JpaTemplate jpa;
 
+    private final AuditService audit;
+
     @Activate
-    public ClientCredentialServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa) {
+    public ClientCredentialServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
+            @Reference AuditService audit) {
         this.jpa = jpa;
+        this.audit = audit;
     }
 
     @Override
     public NewClient create(String clientId, String name, Role role, Set<Long> storeIds) {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
         if (clientId == null || !clientId.matches("[A-Za-z0-9_.-]{3,64}")) {
             throw PlatformErrors.CLIENT_ID_INVALID.at("clientId", "3-64 letters, digits, '.', '_' or '-'");
         }
@@ -61,6 +69,7 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
                 throw PlatformErrors.CLIENT_EXISTS.at("clientId", "client " + clientId + " exists");
             }
             em.persist(e);
+            audit.record("client.create", "client", clientId, null, null, info(e));
         });
         return new NewClient(clientId, secret);
     }
@@ -112,22 +121,41 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
 
     @Override
     public List<ClientInfo> list() {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT c FROM ClientEntity c ORDER BY c.clientId", ClientEntity.class)
                 .getResultList().stream()
-                .map(e -> new ClientInfo(e.clientId, e.name, Role.valueOf(e.role), stores(e.storeIds), e.enabled))
-                .collect(Collectors.toList()));
+                .map(ClientCredentialServiceImpl::info).collect(Collectors.toList()));
     }
 
     @Override
     public void disable(String clientId) {
+        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
         jpa.tx(TransactionType.Required, em -> {
             ClientEntity e = em.find(ClientEntity.class, clientId);
             if (e == null) {
                 throw PlatformErrors.CLIENT_NOT_FOUND.error("no client " + clientId);
             }
-            e.enabled = false;
+            if (e.enabled) {
+                ClientInfo before = info(e);
+                e.enabled = false;
+                audit.record("client.disable", "client", clientId, null, before, info(e));
+            }
         });
+    }
+
+    /** A client removed from configuration stops working ({@link ProvisionedClients}): no caller, no audit. */
+    void disableProvisioned(String clientId) {
+        jpa.tx(TransactionType.Required, em -> {
+            ClientEntity e = em.find(ClientEntity.class, clientId);
+            if (e != null) {
+                e.enabled = false;
+            }
+        });
+    }
+
+    private static ClientInfo info(ClientEntity e) {
+        return new ClientInfo(e.clientId, e.name, Role.valueOf(e.role), stores(e.storeIds), e.enabled);
     }
 
     private static Set<Long> stores(String csv) {

@@ -73,7 +73,7 @@ public class ProvisionedClients {
     void removed(int reason) {
         // 1 = configuration deleted, 2 = configuration changed incompatibly: the client must stop working.
         if (clientId != null && (reason == 1 || reason == 2)) {
-            clients.disable(clientId);
+            clients.disableProvisioned(clientId);
             LOG.info("Integrator client {} disabled: its configuration was removed", clientId);
         }
     }

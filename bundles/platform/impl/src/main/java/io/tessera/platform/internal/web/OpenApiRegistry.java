@@ -88,7 +88,7 @@ public class OpenApiRegistry {
         ObjectNode info = doc.putObject("info");
         info.put("title", "Tessera API");
         info.put("description", "Membership, stored value, coupons and points. Operators authenticate with "
-                + "'Authorization: Bearer <token>' from POST /auth/login; integrators with HTTP Basic client credentials.");
+                + "`Authorization: Bearer <token>`, the token from POST /auth/login; integrators with HTTP Basic client credentials.");
         info.put("version", "v1");
         doc.putArray("servers").addObject().put("url", "/api/v1");
         ObjectNode paths = doc.putObject("paths");
