@@ -53,6 +53,7 @@ final class TerminalInstance {
         if (shared == null) {
             TerminalInstance t = new TerminalInstance();
             t.start();
+            // StopAtEnd stops it when the run ends; the hook is for a run cut short.
             Runtime.getRuntime().addShutdownHook(new Thread(t::stop, "tessera-terminal-stop"));
             shared = t;
         }
@@ -76,6 +77,8 @@ final class TerminalInstance {
     }
 
     private void start() throws Exception {
+        // A copy left running by an earlier run (its JVM killed before the stop ended) must not share the folder.
+        killLeftovers(home.resolve("data"));
         deleteTree(home);
         Path etc = home.resolve("etc");
         copyTree(project.resolve("karaf-distribution/target/assembly/etc"), etc);
@@ -113,6 +116,38 @@ final class TerminalInstance {
             run(List.of(project.resolve("tessera").toString(), "stop"), 90);
         } catch (Exception e) {
             System.err.println("could not stop the browser tests' Tessera: " + e);
+        }
+        killLeftovers(home.resolve("data"));
+    }
+
+    /** Ends every JVM serving this data folder: asked first, forced after 30 s. */
+    private static void killLeftovers(Path data) {
+        String marker = "-Dkaraf.data=" + data;
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker + " ") || c.endsWith(marker)).orElse(false)).toList();
+        left.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : left) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * Stops the shared instance when the test run ends (registered as Failsafe's JUnit listener): before the test
+     * JVM exits, not in a shutdown hook that the JVM's forced exit could cut short and leave Tessera running.
+     */
+    public static final class StopAtEnd extends org.junit.runner.notification.RunListener {
+        @Override
+        public void testRunFinished(org.junit.runner.Result result) {
+            synchronized (TerminalInstance.class) {
+                if (shared != null) {
+                    shared.stop();
+                    shared = null;
+                }
+            }
         }
     }
 
@@ -173,6 +208,13 @@ final class TerminalInstance {
 
     JsonNode api(String method, String path, String body, String type) throws Exception {
         return call(method, path, body, type, null);
+    }
+
+    /** The status of a GET with the given Authorization header (another client's credentials). */
+    int statusAs(String authorization, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1" + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private JsonNode call(String method, String path, String body, String type, String key) throws Exception {
