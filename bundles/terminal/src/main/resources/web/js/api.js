@@ -21,6 +21,14 @@ export function newKey() {
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
+// Calls in flight: the page says it is busy (aria-busy) while any is, for assistive technology and for tests.
+let inFlight = 0;
+function pending(change) {
+  inFlight += change;
+  if (inFlight > 0) document.body.setAttribute('aria-busy', 'true');
+  else document.body.removeAttribute('aria-busy');
+}
+
 /** The URL of an API path with its query (empty values left out). */
 export function apiUrl(path, query = {}) {
   const url = new URL(`/api/v1${path}`, location.origin);
@@ -49,10 +57,13 @@ export async function api(method, path, options = {}) {
     headers['Content-Type'] = 'application/json';
   }
   let r;
+  pending(1);
   try {
     r = await fetch(apiUrl(path, options.query), { method, headers, body, cache: 'no-store' });
   } catch (e) {
     throw new ApiError(0, { message: e.message });
+  } finally {
+    pending(-1);
   }
   if (r.status === 401 && s) {
     // The token expired or was revoked: back to the login page.

@@ -1,5 +1,6 @@
 // 接口文档: the live OpenAPI document of the installed domains, read with the operator's token: every path with its
-// methods and summary, the document to download, and Swagger UI (which asks for an integrator client's credentials).
+// methods and summary, the document to download, and Swagger UI (swagger.html, in this tab: it calls the API with
+// this tab's session).
 import { t } from '../i18n.js';
 import { get } from '../api.js';
 import { h, fill, table } from '../dom.js';
@@ -17,7 +18,7 @@ export async function render(main) {
   fill(main, h('h2', {}, t('nav.apiDocs')), h('p', {}, t('apiDocs.intro')),
     h('div', { class: 'actions' },
       h('a', { class: 'button', href: blob, download: 'openapi.json', id: 'openapi-download' }, t('apiDocs.download')),
-      h('a', { class: 'button', href: '/api/v1/docs/', target: '_blank', rel: 'noopener' }, t('apiDocs.swagger'))),
+      h('a', { class: 'button', href: 'swagger.html', id: 'open-swagger' }, t('apiDocs.swagger'))),
     h('p', { class: 'note', id: 'api-count' }, `${doc.info ? doc.info.title : ''} ${doc.info ? doc.info.version : ''} · ${rows.length}`),
     table([
       { label: t('apiDocs.method'), value: (r) => r.method, class: 'mono' },

@@ -1,12 +1,15 @@
-// 优惠券 (HQ): templates (list, create a 满减 / 代金 / 折扣 template, activate, stop), sending a template to
+// 优惠券 (HQ): templates (list; create any kind — 满减, 代金, 折扣, 单品, 兑换 — with its stores or formats, its items,
+// a fixed or relative validity and a points price for the mall; activate, stop), sending a template to
 // members (by phone, a level, or every member: a job), and the claim and redemption records (领取记录, 核销记录)
 // with the redemptions' export.
 import { t } from '../i18n.js';
 import { get, post, newKey, api } from '../api.js';
 import { h, fill, field, table, pager, money, amountInput, amountOf, showError, clearErrors, busy, dateTime, today, toast } from '../dom.js';
 import { follow, download } from '../parts/jobs.js';
+import { context } from '../nav.js';
 
 const VIEWS = ['templates', 'send', 'claims', 'redemptions'];
+const KINDS = ['THRESHOLD', 'CASH', 'DISCOUNT', 'SINGLE_ITEM', 'EXCHANGE'];
 
 export async function render(main, params) {
   const view = VIEWS.includes(params.view) ? params.view : 'templates';
@@ -20,29 +23,81 @@ export async function render(main, params) {
 
 async function templates(body) {
   const list = h('div', { id: 'template-list' });
-  const name = h('input', { name: 'name', 'data-field': 'name', maxlength: '50', id: 'template-name' });
-  const kind = h('select', { name: 'kind', 'data-field': 'kind', id: 'template-kind' }, ['THRESHOLD', 'CASH', 'DISCOUNT'].map((k) => h('option', { value: k }, t(`coupon.kind.${k}`))));
+  const formatList = await get('/formats').catch(() => []);
+  const name = h('input', { name: 'name', 'data-field': 'name', maxlength: '100', id: 'template-name' });
+  const kind = h('select', { name: 'kind', 'data-field': 'kind', id: 'template-kind' }, KINDS.map((k) => h('option', { value: k }, t(`coupon.kind.${k}`))));
   const value = amountInput('value', { id: 'template-value' });
+  const mode = h('select', { name: 'singleItemMode', 'data-field': 'singleItemMode', id: 'template-mode' }, ['AMOUNT_OFF', 'FIXED_PRICE'].map((m) => h('option', { value: m }, t(`coupon.mode.${m}`))));
   const minSpend = amountInput('minSpend', { id: 'template-min' });
-  const rate = h('input', { name: 'discountRate', 'data-field': 'discountRate', inputmode: 'decimal', placeholder: '0.85' });
+  const rate = h('input', { name: 'discountRate', 'data-field': 'discountRate', inputmode: 'decimal', placeholder: '0.85', id: 'template-rate' });
+  const cap = amountInput('discountCap', { id: 'template-cap' });
+  const units = h('input', { name: 'maxUnits', 'data-field': 'maxUnits', inputmode: 'numeric', value: '1', id: 'template-units' });
+  const productScope = h('select', { name: 'productScope', 'data-field': 'productScope', id: 'template-product-scope' }, ['ALL', 'LISTED', 'EXCLUDED'].map((x) => h('option', { value: x }, t(`coupon.productScope.${x}`))));
+  const skus = h('textarea', { name: 'skus', 'data-field': 'skus', rows: '2', id: 'template-skus', placeholder: t('coupon.skus.hint') });
+  const storeScope = h('select', { name: 'storeScope', 'data-field': 'storeScope', id: 'template-store-scope' }, ['ALL', 'LISTED'].map((x) => h('option', { value: x }, t(`coupon.storeScope.${x}`))));
+  const stores = h('div', { class: 'checks', 'data-field': 'storeIds' }, context.stores.map((s) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: String(s.id) }), `${s.code} ${s.name}`)));
+  const formats = h('div', { class: 'checks', 'data-field': 'formatCodes' }, formatList.map((f) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: f.code }), `${f.code} ${f.name}`)));
+  const validity = h('select', { name: 'validity', 'data-field': 'validity', id: 'template-validity' }, ['RELATIVE', 'FIXED'].map((x) => h('option', { value: x }, t(`coupon.validity.${x}`))));
   const days = h('input', { name: 'validDays', 'data-field': 'validDays', inputmode: 'numeric', value: '30' });
+  const from = h('input', { type: 'date', name: 'validFrom', 'data-field': 'validFrom', value: today() });
+  const to = h('input', { type: 'date', name: 'validTo', 'data-field': 'validTo' });
   const stock = h('input', { name: 'stock', 'data-field': 'stock', inputmode: 'numeric', value: '1000' });
   const perMember = h('input', { name: 'perMemberLimit', 'data-field': 'perMemberLimit', inputmode: 'numeric', value: '1' });
+  const pointsPrice = h('input', { name: 'pointsPrice', 'data-field': 'pointsPrice', inputmode: 'numeric', placeholder: t('coupon.pointsPrice.hint') });
+  const fields = {
+    value: field(t('coupon.value'), value), mode: field(t('coupon.mode'), mode), minSpend: field(t('coupon.minSpend'), minSpend),
+    rate: field(t('coupon.rate'), rate), cap: field(t('coupon.cap'), cap), units: field(t('coupon.maxUnits'), units),
+    productScope: field(t('coupon.productScope'), productScope), skus: field(t('coupon.skus'), skus),
+    storeScope: field(t('coupon.storeScope'), storeScope), stores: field(t('org.stores'), stores), formats: field(t('ledger.format'), formats),
+    days: field(t('coupon.validDays'), days), from: field(t('filter.from'), from), to: field(t('filter.to'), to),
+  };
+  // Which fields a kind, a scope and a validity take; the server checks the same and names the field at fault.
+  function sync() {
+    const k = kind.value;
+    const itemKind = k === 'SINGLE_ITEM' || k === 'EXCHANGE';
+    fields.value.hidden = !['CASH', 'THRESHOLD', 'SINGLE_ITEM'].includes(k);
+    fields.mode.hidden = k !== 'SINGLE_ITEM';
+    fields.rate.hidden = k !== 'DISCOUNT';
+    fields.cap.hidden = k !== 'DISCOUNT';
+    fields.units.hidden = !itemKind;
+    fields.productScope.hidden = itemKind;
+    fields.skus.hidden = !itemKind && productScope.value === 'ALL';
+    fields.stores.hidden = storeScope.value === 'ALL';
+    fields.formats.hidden = storeScope.value === 'ALL';
+    fields.days.hidden = validity.value !== 'RELATIVE';
+    fields.from.hidden = validity.value !== 'FIXED';
+    fields.to.hidden = validity.value !== 'FIXED';
+  }
+  [kind, productScope, storeScope, validity].forEach((x) => x.addEventListener('change', sync));
+  sync();
   const form = h('form', { class: 'filters', id: 'template-form', novalidate: true }, h('h3', {}, t('coupons.create')),
-    field(t('coupon.name'), name), field(t('coupon.kind'), kind), field(t('coupon.value'), value), field(t('coupon.minSpend'), minSpend),
-    field(t('coupon.rate'), rate), field(t('coupon.validDays'), days), field(t('coupon.stock'), stock), field(t('coupon.perMember'), perMember),
+    field(t('coupon.name'), name), field(t('coupon.kind'), kind), fields.value, fields.mode, fields.minSpend, fields.rate, fields.cap, fields.units,
+    fields.productScope, fields.skus, fields.storeScope, fields.stores, fields.formats,
+    field(t('coupon.validity'), validity), fields.days, fields.from, fields.to,
+    field(t('coupon.stock'), stock), field(t('coupon.perMember'), perMember), field(t('coupon.pointsPrice'), pointsPrice),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'template-create' }, t('coupons.create'))));
   fill(body, list, form);
   const number = (input) => (input.value.trim() === '' ? null : Number(input.value));
+  const shown = (f, v) => (f.hidden ? null : v);
+  const checked = (box) => [...box.querySelectorAll('input:checked')].map((c) => c.value);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
+    const itemKind = kind.value === 'SINGLE_ITEM' || kind.value === 'EXCHANGE';
+    const skuList = skus.value.split(/[\s,，]+/).map((x) => x.trim()).filter(Boolean);
     await busy(form, async () => {
       try {
         await post('/coupons/templates', {
-          name: name.value.trim(), kind: kind.value, value: kind.value === 'DISCOUNT' ? null : amountOf(value),
-          minSpend: amountOf(minSpend), discountRate: kind.value === 'DISCOUNT' ? number(rate) : null,
-          validity: 'RELATIVE', validDays: number(days), stock: number(stock), perMemberLimit: number(perMember),
+          name: name.value.trim(), kind: kind.value, value: shown(fields.value, amountOf(value)),
+          singleItemMode: shown(fields.mode, mode.value), minSpend: amountOf(minSpend),
+          discountRate: shown(fields.rate, number(rate)), discountCap: shown(fields.cap, amountOf(cap)), maxUnits: shown(fields.units, number(units)),
+          productScope: itemKind ? 'LISTED' : productScope.value, skus: fields.skus.hidden ? null : skuList,
+          storeScope: storeScope.value, storeIds: storeScope.value === 'ALL' ? null : checked(stores).map(Number),
+          formatCodes: storeScope.value === 'ALL' ? null : checked(formats),
+          validity: validity.value, validDays: shown(fields.days, number(days)),
+          validFrom: shown(fields.from, from.value || null), validTo: shown(fields.to, to.value || null),
+          stock: number(stock), perMemberLimit: number(perMember),
+          pointsExchangeable: pointsPrice.value.trim() !== '', pointsPrice: number(pointsPrice),
         });
         toast(t('action.saved'));
         await load(1);

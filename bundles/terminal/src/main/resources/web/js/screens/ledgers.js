@@ -1,12 +1,13 @@
 // 门店总账: the stored value moved at a store (or every store of a business format), by entry type, with what is
 // in effect now and the members who hold a balance there; 门店余额台账: per day, opening, in, out and closing for
-// principal and bonus.
+// principal and bonus, with its chart (closing balances as lines, the day's principal in and out as bars).
 import { t } from '../i18n.js';
 import { get } from '../api.js';
 import * as session from '../session.js';
 import { h, clear, field, table, pager, money, showError, clearErrors, busy, today, fill } from '../dom.js';
 import { myStores, storeOptions } from '../nav.js';
 import { ENTRY_TYPES } from './transactions.js';
+import { chart } from '../parts/chart.js';
 
 function storeSelect() {
   return h('select', { name: 'storeId', 'data-field': 'storeId', id: 'ledger-store' },
@@ -82,7 +83,19 @@ async function daily(main) {
     await busy(form, async () => {
       try {
         const rows = await get('/wallets/ledgers/daily', { storeId: store.value, from: from.value, to: to.value });
-        fill(out, table([
+        fill(out, chart('chart-daily-ledger', {
+          title: { text: t('ledger.dailyTrend'), left: 'center', textStyle: { fontSize: 14 } },
+          legend: { bottom: 0 },
+          grid: { left: 70, right: 20, top: 40, bottom: 50 },
+          xAxis: { type: 'category', data: rows.map((r) => r.date) },
+          yAxis: { type: 'value' },
+          series: [
+            { type: 'line', name: t('ledger.principalClosing'), data: rows.map((r) => Number(r.principalClosing)) },
+            { type: 'line', name: t('ledger.bonusClosing'), data: rows.map((r) => Number(r.bonusClosing)) },
+            { type: 'bar', name: t('ledger.principalIn'), data: rows.map((r) => Number(r.principalIn)) },
+            { type: 'bar', name: t('ledger.principalOut'), data: rows.map((r) => Number(r.principalOut)) },
+          ],
+        }), table([
           { label: t('ledger.date'), value: (r) => r.date },
           { label: t('ledger.principalOpening'), value: (r) => money(r.principalOpening), class: 'num' },
           { label: t('ledger.principalIn'), value: (r) => money(r.principalIn), class: 'num' },

@@ -1,20 +1,21 @@
-// 组织 (HQ admin): business formats (业态), stores, operators (roles, stores, enabled). Integrator clients are
-// provisioned as files (etc/io.tessera.client-<id>.cfg, only the secret's SHA-256 in them), not from a page.
+// 组织 (HQ admin): business formats (业态), stores, operators (roles, stores, enabled), integrator clients (接入方:
+// the new client's secret is shown once, then only its hash is kept; clients can also come from etc/ files).
 import { t } from '../i18n.js';
 import { get, post, put } from '../api.js';
 import { h, fill, field, table, pager, showError, clearErrors, busy, maskPhone, toast } from '../dom.js';
 import { context } from '../nav.js';
 
-const VIEWS = ['stores', 'formats', 'operators'];
+const VIEWS = ['stores', 'formats', 'operators', 'clients'];
 const ROLES = ['CLERK', 'STORE_MANAGER', 'FINANCE', 'HQ_ADMIN'];
 
 export async function render(main, params) {
   const view = VIEWS.includes(params.view) ? params.view : 'stores';
   const tabs = h('div', { class: 'tabs' }, VIEWS.map((v) => h('a', { href: `#/org?view=${v}`, class: v === view ? 'active' : null, 'data-view': v }, t(`org.${v}`))));
   const body = h('div', { id: 'org-body' });
-  fill(main, h('h2', {}, t('nav.org')), tabs, body, h('p', { class: 'note' }, t('org.clients.note')));
+  fill(main, h('h2', {}, t('nav.org')), tabs, body);
   if (view === 'stores') await stores(body);
   else if (view === 'formats') await formats(body);
+  else if (view === 'clients') await clients(body);
   else await operators(body);
 }
 
@@ -107,4 +108,37 @@ async function operators(body) {
       await load(1);
     }));
   await load(1);
+}
+
+async function clients(body) {
+  const list = h('div', { id: 'client-list' });
+  const shown = h('div', { id: 'client-secret' });
+  const clientId = h('input', { name: 'clientId', 'data-field': 'clientId', maxlength: '64' });
+  const name = h('input', { name: 'name', 'data-field': 'name', maxlength: '100' });
+  const role = h('select', { name: 'role', 'data-field': 'role' }, ROLES.map((r) => h('option', { value: r }, t(`role.${r}`))));
+  const stores = h('div', { class: 'checks', 'data-field': 'storeIds' }, context.stores.map((s) => h('label', { class: 'check' }, h('input', { type: 'checkbox', value: String(s.id) }), `${s.code} ${s.name}`)));
+  const storeCode = (id) => (context.stores.find((s) => s.id === id) || { code: id }).code;
+  async function load() {
+    fill(list, table([
+      { label: t('org.clientId'), value: (c) => c.clientId },
+      { label: t('org.name'), value: (c) => c.name },
+      { label: t('org.roles'), value: (c) => t(`role.${c.role}`) },
+      { label: t('org.stores'), value: (c) => (c.storeIds || []).map(storeCode).join('、') },
+      { label: t('import.status'), value: (c) => (c.enabled ? t('org.enabled') : t('org.disabled')) },
+      { label: '', value: (c) => (c.enabled ? h('button', { type: 'button', class: 'link', 'data-disable-client': c.clientId, onclick: async () => {
+        if (!window.confirm(t('org.clients.disableConfirm', { id: c.clientId }))) return;
+        await post(`/clients/${encodeURIComponent(c.clientId)}/disable`).catch((e) => showError(list, e));
+        await load();
+      } }, t('org.disable')) : '') },
+    ], await get('/clients')));
+  }
+  fill(body, list, shown, simpleForm('client-form', t('org.clients.new'),
+    [[t('org.clientId'), clientId], [t('org.name'), name], [t('org.roles'), role], [t('org.stores'), stores]], async () => {
+      const storeIds = [...stores.querySelectorAll('input:checked')].map((c) => Number(c.value));
+      const made = await post('/clients', { clientId: clientId.value.trim(), name: name.value.trim() || null, role: role.value, storeIds });
+      fill(shown, h('div', { class: 'secret-box' }, h('h3', {}, t('org.clients.made', { id: made.clientId })),
+        h('code', { id: 'client-secret-value' }, made.secret), h('p', { class: 'warning' }, t('org.clients.once'))));
+      await load();
+    }), h('p', { class: 'note' }, t('org.clients.note')));
+  await load();
 }

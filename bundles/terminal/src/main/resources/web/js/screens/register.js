@@ -21,9 +21,10 @@ export function render(main, params) {
   fill(main, h('h2', {}, t('nav.members.register')), form);
   (params.phone ? name : phone).focus();
 
-  function back(member) {
+  // Back to the screen that asked, with the phone as typed (answers carry it masked for store roles).
+  function back(registeredPhone) {
     const { back: to, ...rest } = params;
-    go(to, { ...rest, phone: member ? member.phone : params.phone });
+    go(to, { ...rest, phone: registeredPhone || params.phone });
   }
 
   form.addEventListener('submit', async (ev) => {
@@ -44,7 +45,7 @@ export function render(main, params) {
           birthday: birthday.value || null, storeId: session.current().storeId,
         }, { key });
         toast(t('member.registered', { no: m.memberNo }));
-        if (params.back) back(m);
+        if (params.back) back(phone.value.trim());
         else go('members', { memberNo: m.memberNo });
       } catch (e) {
         showError(form, e);

@@ -85,6 +85,7 @@ public class StoredValueBrowserIT {
         JsonNode days = tessera.api("GET", "/wallets/ledgers/daily?storeId=" + store103 + "&from=" + TODAY + "&to=" + TODAY, null);
         b.waitText("#ledger-daily", money(days.get(0).get("principalClosing")) + " " + money(days.get(0).get("bonusOpening")));
         assertTrue(b.text("#ledger-daily").contains(money(days.get(0).get("bonusClosing"))));
+        b.el("#chart-daily-ledger[data-ready='true'] canvas");
         b.shot("4-daily-ledger");
 
         JsonNode member = tessera.api("GET", "/members/by-phone/" + MEMBER, null);
