@@ -1,6 +1,7 @@
 package io.tessera.platform.internal.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -74,10 +75,11 @@ public class ClientsResource {
     }
 
     @POST
-    @Path("{clientId}/disable")
+    @Path("{client}/disable")
     @Operation(summary = "Disable an integrator client (HQ_ADMIN): its credentials stop working at once")
     @ApiResponse(responseCode = "204", description = "Disabled")
-    public Response disableClient(@PathParam("clientId") String clientId) {
+    public Response disableClient(@Parameter(description = "The client id", schema = @Schema(pattern = "^[A-Za-z0-9_.-]{3,64}$"))
+                                  @PathParam("client") String clientId) {
         clients.disable(clientId);
         return Response.noContent().build();
     }
