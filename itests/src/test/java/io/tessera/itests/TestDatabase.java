@@ -54,7 +54,7 @@ final class TestDatabase {
             editConfigurationFilePut(cfg, "url", url),
             editConfigurationFilePut(cfg, "dataSourceName", "tessera"),
             editConfigurationFilePut(cfg, "xa", "true"),
-            editConfigurationFilePut(cfg, "pool", "dbcp2"),
+            editConfigurationFilePut(cfg, "pool", "tessera"),
             editConfigurationFilePut(cfg, "pool.maxTotal", "256"),
             editConfigurationFilePut(cfg, "pool.maxIdle", "64"),
             editConfigurationFilePut(cfg, "pool.maxWaitMillis", "10000"),
