@@ -24,6 +24,37 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 public class HotDeployIT extends TesseraTestSupport {
 
     @Test
+    public void aDomainOnItsWayBackAnswers503WithRetryAfterNot404() throws Exception {
+        awaitReady();
+        String hq = bearer(HQ_ADMIN);
+        org.osgi.framework.Bundle points = null;
+        for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
+            if (b.getSymbolicName() != null && b.getSymbolicName().endsWith("tessera-points-impl")) {
+                points = b;
+            }
+        }
+        assertTrue("the points domain's bundle", points != null);
+        assertEquals(200, call("GET", "/points/rules", null, hq).status);
+        // Its bundle stopped but installed (what a feature refresh does): the paths answer 503, the rest as usual.
+        points.stop();
+        try {
+            awaitUnrecorded("/points to answer 503", 30, () -> call("GET", "/points/rules", null, hq).status == 503);
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(base() + "/api/v1/points/rules")).header("Authorization", hq).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(r.body(), 503, r.statusCode());
+            assertEquals("2", r.headers().firstValue("Retry-After").orElse(null));
+            assertTrue(r.body(), r.body().contains("\"code\":\"DOMAIN_UNAVAILABLE\""));
+            assertEquals(401, call("GET", "/points/rules", null, null).status);
+            assertEquals(200, call("GET", "/stores", null, hq).status);
+            assertEquals(404, call("GET", "/no-such-domain/x", null, hq).status);
+        } finally {
+            points.start();
+        }
+        awaitUnrecorded("/points back", 60, () -> call("GET", "/points/rules", null, hq).status == 200);
+    }
+
+    @Test
     public void uninstallAndReinstallCouponsPaymentsWalletsAndMembers() throws Exception {
         awaitReady();
         String clerk = bearer(CLERK_103);

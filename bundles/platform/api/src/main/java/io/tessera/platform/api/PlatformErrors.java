@@ -53,6 +53,8 @@ public enum PlatformErrors implements ErrorCode {
     JOB_RESULT_NOT_FOUND(404),
     EVENT_NOT_FOUND(404),
     EVENT_NOT_FAILED(409),
+    /** A domain's feature is being installed or restarted: its paths answer this, with Retry-After, until it is back. */
+    DOMAIN_UNAVAILABLE(503),
     INTERNAL_ERROR(500);
 
     private final int status;

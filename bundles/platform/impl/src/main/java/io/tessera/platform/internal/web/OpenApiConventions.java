@@ -37,7 +37,7 @@ final class OpenApiConventions {
         ERRORS.put("422", "Well-formed, but a business rule refuses it (e.g. insufficient balance)");
         ERRORS.put("429", "Too many requests (e.g. SMS codes): try again later");
         ERRORS.put("500", "An unexpected error; the message carries a reference to quote");
-        ERRORS.put("503", "Something the operation needs is not available now (e.g. a payment channel whose feature is not installed, a domain's settings not loaded): try again later");
+        ERRORS.put("503", "Something the operation needs is not available now (e.g. a payment channel whose feature is not installed, a domain's settings not loaded, the domain itself being installed or restarted: DOMAIN_UNAVAILABLE with Retry-After): try again later");
     }
 
     private OpenApiConventions() {
@@ -101,6 +101,11 @@ final class OpenApiConventions {
             }
             ObjectNode r = responses.putObject(status);
             r.put("description", e.getValue());
+            if (status.equals("503")) {
+                ObjectNode retry = r.with("headers").with("Retry-After");
+                retry.put("description", "Seconds to wait before trying again (DOMAIN_UNAVAILABLE: the domain is coming back)");
+                retry.with("schema").put("type", "integer");
+            }
             r.with("content").with("application/json").with("schema").put("$ref", "#/components/schemas/ApiError");
         }
         if (body && op.has("requestBody")) {

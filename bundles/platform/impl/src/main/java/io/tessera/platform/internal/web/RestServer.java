@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
+import javax.ws.rs.Path;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.ManagedEndpoint;
@@ -23,6 +27,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.management.InstrumentationManager;
 import org.apache.cxf.transport.ChainInitiationObserver;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.InvalidSyntaxException;
@@ -31,6 +36,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +54,10 @@ import org.slf4j.LoggerFactory;
  * step; only then is the old server retired. Destroying first and creating after would answer every
  * request that arrives meanwhile with 404 "No service was found" (a feature installed at runtime, or the
  * last domains arriving just after start).
+ *
+ * <p>While a domain is away but coming back — Karaf deploying features, or the domain's bundle installed but its
+ * resources not up — its paths answer 503 with Retry-After ({@link ComingBack}); once its bundle is gone (the
+ * feature uninstalled) they answer 404.
  */
 @Component(immediate = true)
 public class RestServer {
@@ -79,6 +90,13 @@ public class RestServer {
     }
 
     private final Map<ServiceReference<Object>, Object> resources = new ConcurrentSkipListMap<>();
+    /** The first segment of each domain resource's path, and the symbolic name of the bundle that publishes it. */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private volatile Set<String> published = Set.of();
+    private BundleContext context;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FeatureDeployments deployments;
     private ScheduledExecutorService rebuilder;
     private ScheduledFuture<?> pending;
     private ServiceTracker<Object, Object> tracker;
@@ -86,6 +104,7 @@ public class RestServer {
     private volatile boolean closing;
 
     private void open(BundleContext context) throws InvalidSyntaxException {
+        this.context = context;
         rebuilder = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tessera-rest-publisher"));
         rebuild();
         Filter filter = context.createFilter("(" + Endpoints.REST_RESOURCE + "=true)");
@@ -93,6 +112,11 @@ public class RestServer {
             @Override
             public Object addingService(ServiceReference<Object> reference) {
                 Object service = context.getService(reference);
+                Bundle owner = reference.getBundle();
+                String prefix = prefix(service);
+                if (owner != null && !prefix.isEmpty()) {
+                    owners.put(prefix, owner.getSymbolicName());
+                }
                 resources.put(reference, service);
                 scheduleRebuild();
                 return service;
@@ -149,7 +173,8 @@ public class RestServer {
         factory.setStart(false);
         factory.setServiceBeans(beans);
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), MethodRouting.of(beans),
-                new AuthFilter(authenticator, new RequestRules(settings)), new ErrorMapper()));
+                new ComingBack(this::comingBack, authenticator), new AuthFilter(authenticator, new RequestRules(settings)),
+                new ErrorMapper()));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
@@ -159,6 +184,7 @@ public class RestServer {
             next.getDestination().setMessageObserver(new ChainInitiationObserver(next.getEndpoint(), bus));
             retire(server, bus);
             server = next;
+            published = beans.stream().map(RestServer::prefix).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
             openApi.published(beans);
             LOG.info("REST API published at {} with {} resource(s)", Endpoints.REST_BASE, beans.size());
         } catch (RuntimeException e) {
@@ -166,6 +192,29 @@ public class RestServer {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** A path of a domain that is not published now but is on its way back (see {@link ComingBack}). */
+    boolean comingBack(String prefix) {
+        String owner = owners.get(prefix);
+        if (owner == null || published.contains(prefix)) {
+            return false;
+        }
+        FeatureDeployments d = deployments;
+        if (d != null && d.running()) {
+            return true;
+        }
+        for (Bundle b : context.getBundles()) {
+            if (owner.equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String prefix(Object resource) {
+        Path path = resource.getClass().getAnnotation(Path.class);
+        return path == null ? "" : ComingBack.firstSegment(path.value());
     }
 
     /** Lets an old server go without touching the destination it shares with its successor. */
