@@ -1,7 +1,6 @@
 package io.tessera.platform.internal.web;
 
 import io.tessera.platform.api.PlatformErrors;
-import io.tessera.platform.internal.auth.Authenticator;
 import java.util.function.Predicate;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -14,8 +13,9 @@ import javax.ws.rs.ext.Provider;
 /**
  * A path of a domain that is not published right now but is coming back (its feature being installed or refreshed,
  * its bundle installed but its resources not yet up) answers 503 {@code DOMAIN_UNAVAILABLE} with {@code Retry-After},
- * not 404: a till retrying by its idempotency key can tell "coming back" from "not installed". The caller is
- * authenticated first (an unknown caller learns nothing). A path of no known domain goes on to the usual 404.
+ * not 404: a till retrying by its idempotency key can tell "coming back" from "not installed". It answers so before
+ * authentication, as a server that is starting would: no resource runs and nothing but the domain's path prefix is
+ * said; a 401 keeps meaning "the resource is here and wants credentials". A path of no known domain goes on to 404.
  */
 @Provider
 @PreMatching
@@ -25,11 +25,8 @@ public class ComingBack implements ContainerRequestFilter {
 
     private final Predicate<String> comingBack;
 
-    private final Authenticator authenticator;
-
-    ComingBack(Predicate<String> comingBack, Authenticator authenticator) {
+    ComingBack(Predicate<String> comingBack) {
         this.comingBack = comingBack;
-        this.authenticator = authenticator;
     }
 
     @Override
@@ -39,7 +36,6 @@ public class ComingBack implements ContainerRequestFilter {
         if (first.isEmpty() || !comingBack.test(first)) {
             return;
         }
-        authenticator.require(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         request.abortWith(Response.status(503).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(PlatformErrors.DOMAIN_UNAVAILABLE.body("/" + first + " is being installed or restarted: try again in a few seconds", null))

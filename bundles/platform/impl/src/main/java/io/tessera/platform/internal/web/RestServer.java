@@ -173,7 +173,7 @@ public class RestServer {
         factory.setStart(false);
         factory.setServiceBeans(beans);
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), MethodRouting.of(beans),
-                new ComingBack(this::comingBack, authenticator), new AuthFilter(authenticator, new RequestRules(settings)),
+                new ComingBack(this::comingBack), new AuthFilter(authenticator, new RequestRules(settings)),
                 new ErrorMapper()));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
