@@ -27,13 +27,7 @@ public class HotDeployIT extends TesseraTestSupport {
     public void aDomainOnItsWayBackAnswers503WithRetryAfterNot404() throws Exception {
         awaitReady();
         String hq = bearer(HQ_ADMIN);
-        org.osgi.framework.Bundle points = null;
-        for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
-            if (b.getSymbolicName() != null && b.getSymbolicName().endsWith("tessera-points-impl")) {
-                points = b;
-            }
-        }
-        assertTrue("the points domain's bundle", points != null);
+        org.osgi.framework.Bundle points = bundle("tessera-points-impl");
         assertEquals(200, call("GET", "/points/rules", null, hq).status);
         // Its bundle stopped but installed (what a feature refresh does): the paths answer 503, the rest as usual.
         points.stop();
@@ -45,13 +39,51 @@ public class HotDeployIT extends TesseraTestSupport {
             assertEquals(r.body(), 503, r.statusCode());
             assertEquals("2", r.headers().firstValue("Retry-After").orElse(null));
             assertTrue(r.body(), r.body().contains("\"code\":\"DOMAIN_UNAVAILABLE\""));
-            assertEquals(401, call("GET", "/points/rules", null, null).status);
+            // Before authentication, as a server starting would (a 401 means "here, and wants credentials").
+            assertEquals(503, call("GET", "/points/rules", null, null).status);
             assertEquals(200, call("GET", "/stores", null, hq).status);
             assertEquals(404, call("GET", "/no-such-domain/x", null, hq).status);
         } finally {
             points.start();
         }
         awaitUnrecorded("/points back", 60, () -> call("GET", "/points/rules", null, hq).status == 200);
+    }
+
+    @Test
+    public void aSchemaNewerThanTheBuildIsRefusedAndTheHealthCheckSaysSo() throws Exception {
+        awaitReady();
+        String hq = bearer(HQ_ADMIN);
+        org.osgi.framework.Bundle coupons = bundle("tessera-coupons-impl");
+        // A newer Tessera ran a change set of the coupons' changelog that this build does not have.
+        withConnection(c -> c.createStatement().executeUpdate("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, "
+                + "ORDEREXECUTED, EXECTYPE) VALUES ('coupons-99-from-a-newer-build', 'tessera', 'tessera/coupons', CURRENT_TIMESTAMP, 9999, 'EXECUTED')"));
+        try {
+            coupons.stop();
+            coupons.start();
+            awaitUnrecorded("the health check to refuse the coupons' schema", 60, () -> call("GET", "/health", null, null).status == 503);
+            Answer health = call("GET", "/health", null, null);
+            assertEquals(health.toString(), "DOWN", health.json.get("status").asText());
+            assertEquals(health.toString(), "UP", health.json.get("database").asText());
+            assertEquals(health.toString(), "[\"tessera-coupons\"]", health.json.get("newerSchemas").toString());
+            assertEquals(503, call("GET", "/coupons/templates", null, hq).status);
+            assertEquals(200, call("GET", "/stores", null, hq).status);
+        } finally {
+            withConnection(c -> c.createStatement().executeUpdate("DELETE FROM DATABASECHANGELOG WHERE ID = 'coupons-99-from-a-newer-build'"));
+            coupons.stop();
+            coupons.start();
+        }
+        awaitUnrecorded("the coupons back and the node up", 60, () -> call("GET", "/health", null, null).status == 200
+                && call("GET", "/coupons/templates", null, hq).status == 200);
+        assertTrue(call("GET", "/health", null, null).json.path("newerSchemas").isMissingNode());
+    }
+
+    private org.osgi.framework.Bundle bundle(String symbolicNameEnd) {
+        for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
+            if (b.getSymbolicName() != null && b.getSymbolicName().endsWith(symbolicNameEnd)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicNameEnd);
     }
 
     @Test

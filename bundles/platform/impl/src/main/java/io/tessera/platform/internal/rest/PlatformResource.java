@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tessera.platform.api.web.PublicEndpoint;
+import io.tessera.platform.internal.schema.SchemaMigrations;
 import io.tessera.platform.internal.web.OpenApiRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +29,14 @@ public class PlatformResource {
 
     private final OpenApiRegistry openApi;
 
+    private final SchemaMigrations schemas;
+
     @Activate
     public PlatformResource(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
-            @Reference OpenApiRegistry openApi) {
+            @Reference OpenApiRegistry openApi, @Reference SchemaMigrations schemas) {
         this.jpa = jpa;
         this.openApi = openApi;
+        this.schemas = schemas;
     }
 
     /** What the health check answers. */
@@ -45,13 +49,17 @@ public class PlatformResource {
         public List<String> domains;
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time")
         public String time;
+        @Schema(description = "Present when this node refuses domains because the database's schema of their persistence unit "
+                + "is newer than this build (then the status is DOWN)")
+        public List<String> newerSchemas;
     }
 
     @GET
     @Path("health")
     @PublicEndpoint
     @ApiResponse(responseCode = "200", description = "Tessera and its database answer", content = @Content(schema = @Schema(implementation = Health.class)))
-    @ApiResponse(responseCode = "503", description = "The database does not answer", content = @Content(schema = @Schema(implementation = Health.class)))
+    @ApiResponse(responseCode = "503", description = "The database does not answer, or its schema of a domain is newer than this build (newerSchemas)",
+            content = @Content(schema = @Schema(implementation = Health.class)))
     public Response health() {
         Health body = new Health();
         boolean dbUp;
@@ -63,11 +71,14 @@ public class PlatformResource {
         } catch (RuntimeException e) {
             dbUp = false;
         }
-        body.status = dbUp ? "UP" : "DOWN";
-        body.database = body.status;
+        java.util.Set<String> newer = schemas.newerSchemas();
+        boolean up = dbUp && newer.isEmpty();
+        body.status = up ? "UP" : "DOWN";
+        body.database = dbUp ? "UP" : "DOWN";
         body.domains = openApi.domains();
         body.time = Instant.now().toString();
-        return Response.status(dbUp ? 200 : 503).entity(body).build();
+        body.newerSchemas = newer.isEmpty() ? null : newer.stream().sorted().toList();
+        return Response.status(up ? 200 : 503).entity(body).build();
     }
 
     @GET

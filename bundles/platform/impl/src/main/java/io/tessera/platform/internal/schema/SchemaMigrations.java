@@ -4,10 +4,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -17,10 +22,13 @@ import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.ui.LoggerUIService;
 import org.osgi.framework.Bundle;
@@ -47,8 +55,15 @@ import org.slf4j.LoggerFactory;
  * <p>A changelog that fails stops its own domain (its unit never starts; the reason is in the log), not the
  * others. A database that does not answer (a connection error: SQL state class 08, a transient or recoverable
  * SQL exception) is tried again a few times first, so a node starting while its database restarts comes up.
+ *
+ * <p>A schema newer than the bundle — change sets of the domain's changelog in the database that this build does not
+ * know, run by a newer Tessera (a rolling upgrade rolled back, an old node started late) — is never served: the
+ * unit stays stopped, the log says which change sets, and the health check answers 503 naming the schema, so a load
+ * balancer takes the node out. Migrations stay backward compatible for one version (docs/database.md), so an
+ * older node would still read and write correctly; the refusal keeps a node from running code that knows less
+ * than the data.
  */
-@Component(immediate = true)
+@Component(immediate = true, service = SchemaMigrations.class)
 public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistration<DataSource>> {
 
     /** Manifest header: the persistence unit whose schema the bundle's changelog keeps. */
@@ -64,6 +79,8 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
 
     private final DataSource dataSource;
     private final BundleTracker<ServiceRegistration<DataSource>> tracker;
+    /** Units whose schema in the database is newer than their bundle's changelog, with that bundle. */
+    private final Map<String, Bundle> newer = new ConcurrentHashMap<>();
 
     @Activate
     public SchemaMigrations(BundleContext context,
@@ -88,8 +105,15 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
         for (int attempt = 1; ; attempt++) {
             try {
                 migrate(bundle, unit);
+                newer.remove(unit);
                 break;
             } catch (Exception | LinkageError e) {
+                SchemaNewerException refused = cause(e, SchemaNewerException.class);
+                if (refused != null) {
+                    newer.put(unit, bundle);
+                    LOG.error("{} This node does not serve {} until it runs a build that knows them.", refused.getMessage(), unit);
+                    return null;
+                }
                 if (attempt < ATTEMPTS && causedBy(e, SQLTransientException.class, SQLRecoverableException.class, java.net.ConnectException.class)
                         && bundle.getState() != Bundle.UNINSTALLED) {
                     // The database did not answer (starting, restarting, a connection dropped): try again shortly.
@@ -110,6 +134,28 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(PROPERTY, unit);
         return context.registerService(DataSource.class, dataSource, properties);
+    }
+
+    /** The units this node refuses because the database's schema is newer than their code (while their bundle is here). */
+    public Set<String> newerSchemas() {
+        newer.values().removeIf(b -> b.getState() == Bundle.UNINSTALLED);
+        return Set.copyOf(newer.keySet());
+    }
+
+    /** The database holds change sets of a domain's changelog that this build does not know. */
+    static final class SchemaNewerException extends RuntimeException {
+        SchemaNewerException(String message) {
+            super(message);
+        }
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     /** Whether e or one of its causes is of one of the types (pgjdbc and Derby say "connection" with these). */
@@ -150,6 +196,27 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
         }
     }
 
+    /**
+     * Throws when the database has run change sets of this changelog (its logical file path) that the changelog does
+     * not have. The history table is shared by every domain: only this changelog's entries count.
+     */
+    private static void refuseNewer(Liquibase liquibase, String unit) throws LiquibaseException {
+        Set<String> paths = new HashSet<>();
+        for (ChangeSet c : liquibase.getDatabaseChangeLog().getChangeSets()) {
+            paths.add(c.getFilePath());
+        }
+        List<String> unknown = new ArrayList<>();
+        for (RanChangeSet ran : liquibase.listUnexpectedChangeSets(new Contexts(), new LabelExpression())) {
+            if (paths.contains(ran.getChangeLog())) {
+                unknown.add(ran.getId());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new SchemaNewerException("The database's schema of " + unit + " is newer than this build: it has run change set(s) "
+                    + unknown + " that this build's changelog does not have (a newer Tessera ran them).");
+        }
+    }
+
     /** One unit at a time in this node; Liquibase's lock table orders the nodes. */
     private synchronized void migrate(Bundle bundle, String unit) throws Exception {
         long started = System.nanoTime();
@@ -173,6 +240,7 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
                 }
                 try {
                     Liquibase liquibase = new Liquibase(CHANGELOG, new BundleChangelog(bundle), database);
+                    refuseNewer(liquibase, unit);
                     // One line per schema in Tessera's log (below), no summary table on the console.
                     liquibase.setShowSummary(UpdateSummaryEnum.OFF);
                     liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
