@@ -112,6 +112,9 @@ public class RestServer {
             @Override
             public Object addingService(ServiceReference<Object> reference) {
                 Object service = context.getService(reference);
+                if (service == null) {
+                    return null;
+                }
                 Bundle owner = reference.getBundle();
                 String prefix = prefix(service);
                 if (owner != null && !prefix.isEmpty()) {
