@@ -61,12 +61,14 @@ case "$cmd" in
     bin=$(find_bin)
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
       || shuf -i 20000-40000 -n 1)
+    # One Tessera node's pool holds up to 256 connections; a cluster asks for more (PG_MAX_CONNECTIONS).
+    max="${PG_MAX_CONNECTIONS:-300}"
     mkdir -p "$dir/data"
     [ "$(id -u)" = 0 ] && chown -R "$OWNER" "$dir/data"
     as_owner "$bin/initdb" -D "$dir/data" -U tessera --auth=trust -E UTF8 --locale=C >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -t 60 start \
-      -o "-h 127.0.0.1 -p $port -k '' -c max_prepared_transactions=64 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-h 127.0.0.1 -p $port -k '' -c max_prepared_transactions=$max -c max_connections=$max -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
       >"$dir/start.log" 2>&1 || { cat "$dir/start.log" "$dir/data/server.log" >&2; exit 1; }
     echo "$bin" > "$dir/bin.path"
     echo "jdbc:postgresql://127.0.0.1:$port/postgres?user=tessera"

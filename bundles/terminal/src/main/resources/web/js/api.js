@@ -56,33 +56,36 @@ export async function api(method, path, options = {}) {
     body = JSON.stringify(options.body, (k, v) => (v === null || v === undefined ? undefined : v));
     headers['Content-Type'] = 'application/json';
   }
-  let r;
+  // Busy until the answer's body is read, not just its headers.
   pending(1);
   try {
-    r = await fetch(apiUrl(path, options.query), { method, headers, body, cache: 'no-store' });
-  } catch (e) {
-    throw new ApiError(0, { message: e.message });
+    let r;
+    try {
+      r = await fetch(apiUrl(path, options.query), { method, headers, body, cache: 'no-store' });
+    } catch (e) {
+      throw new ApiError(0, { message: e.message });
+    }
+    if (r.status === 401 && s) {
+      // The token expired or was revoked: back to the login page.
+      session.end();
+      window.dispatchEvent(new Event('tessera:logged-out'));
+    }
+    if (!r.ok) {
+      let b = {};
+      try {
+        b = await r.json();
+      } catch (e) {
+        b = { message: r.statusText };
+      }
+      throw new ApiError(r.status, b);
+    }
+    if (options.raw) return r;
+    if (r.status === 204) return null;
+    const type = r.headers.get('Content-Type') || '';
+    return type.includes('json') ? await r.json() : r;
   } finally {
     pending(-1);
   }
-  if (r.status === 401 && s) {
-    // The token expired or was revoked: back to the login page.
-    session.end();
-    window.dispatchEvent(new Event('tessera:logged-out'));
-  }
-  if (!r.ok) {
-    let b = {};
-    try {
-      b = await r.json();
-    } catch (e) {
-      b = { message: r.statusText };
-    }
-    throw new ApiError(r.status, b);
-  }
-  if (options.raw) return r;
-  if (r.status === 204) return null;
-  const type = r.headers.get('Content-Type') || '';
-  return type.includes('json') ? r.json() : r;
 }
 
 export const get = (path, query) => api('GET', path, { query });

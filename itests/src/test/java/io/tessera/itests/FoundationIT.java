@@ -209,6 +209,20 @@ public class FoundationIT extends TesseraTestSupport {
         assertEquals(204, call("POST", "/clients/" + id + "/disable", null, hq).status);
         assertEquals(401, call("GET", "/members?storeId=" + store103, null, basic).status);
         assertEquals(404, call("POST", "/clients/no-such-client/disable", null, hq).status);
+
+        // An integrator never manages clients, even one of headquarters (a leaked secret cannot mint another).
+        assertEquals(200, call("GET", "/members?storeId=" + store103, null, PROVISIONED_BASIC).status);
+        Answer byClient = call("POST", "/clients", "{\"clientId\":\"z-" + id + "\",\"role\":\"HQ_ADMIN\"}", PROVISIONED_BASIC);
+        assertEquals(byClient.toString(), 403, byClient.status);
+        assertEquals(403, call("GET", "/clients", null, PROVISIONED_BASIC).status);
+        // A client from a file is disabled by deleting its file: disabling it here would not survive a restart.
+        Answer fromFile = call("POST", "/clients/" + PROVISIONED_CLIENT + "/disable", null, hq);
+        assertEquals(fromFile.toString(), 409, fromFile.status);
+        assertEquals("CLIENT_PROVISIONED", fromFile.code());
+        assertEquals(200, call("GET", "/members?storeId=" + store103, null, PROVISIONED_BASIC).status);
+        Answer nullStore = call("POST", "/clients", "{\"clientId\":\"w-" + id + "\",\"role\":\"CLERK\",\"storeIds\":[null]}", hq);
+        assertEquals(nullStore.toString(), 400, nullStore.status);
+        assertEquals("storeIds", nullStore.field());
     }
 
     @Test

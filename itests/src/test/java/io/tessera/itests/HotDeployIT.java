@@ -54,10 +54,19 @@ public class HotDeployIT extends TesseraTestSupport {
         awaitReady();
         String hq = bearer(HQ_ADMIN);
         org.osgi.framework.Bundle coupons = bundle("tessera-coupons-impl");
-        // A newer Tessera ran a change set of the coupons' changelog that this build does not have.
+        // A newer Tessera ran a change set of the coupons' changelog that this build does not have, keeping the
+        // one-version rule: this node still serves coupons (an old node restarted mid-upgrade rejoins).
         withConnection(c -> c.createStatement().executeUpdate("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, "
-                + "ORDEREXECUTED, EXECTYPE) VALUES ('coupons-99-from-a-newer-build', 'tessera', 'tessera/coupons', CURRENT_TIMESTAMP, 9999, 'EXECUTED')"));
+                + "ORDEREXECUTED, EXECTYPE) VALUES ('coupons-98-from-a-newer-build', 'tessera', 'tessera/coupons', CURRENT_TIMESTAMP, 9998, 'EXECUTED')"));
         try {
+            coupons.stop();
+            coupons.start();
+            awaitUnrecorded("the coupons back on a compatible newer schema", 60, () -> call("GET", "/coupons/templates", null, hq).status == 200);
+            assertEquals(200, call("GET", "/health", null, null).status);
+            // Then one labelled breaking (a contract step): never served by this build.
+            withConnection(c -> c.createStatement().executeUpdate("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, "
+                    + "ORDEREXECUTED, EXECTYPE, LABELS) VALUES ('coupons-99-from-a-newer-build', 'tessera', 'tessera/coupons', "
+                    + "CURRENT_TIMESTAMP, 9999, 'EXECUTED', 'breaking')"));
             coupons.stop();
             coupons.start();
             awaitUnrecorded("the health check to refuse the coupons' schema", 60, () -> call("GET", "/health", null, null).status == 503);
@@ -68,7 +77,7 @@ public class HotDeployIT extends TesseraTestSupport {
             assertEquals(503, call("GET", "/coupons/templates", null, hq).status);
             assertEquals(200, call("GET", "/stores", null, hq).status);
         } finally {
-            withConnection(c -> c.createStatement().executeUpdate("DELETE FROM DATABASECHANGELOG WHERE ID = 'coupons-99-from-a-newer-build'"));
+            withConnection(c -> c.createStatement().executeUpdate("DELETE FROM DATABASECHANGELOG WHERE ID LIKE 'coupons-9_-from-a-newer-build'"));
             coupons.stop();
             coupons.start();
         }

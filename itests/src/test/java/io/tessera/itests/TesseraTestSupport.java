@@ -72,6 +72,12 @@ public abstract class TesseraTestSupport {
     protected static final String FINANCE = "13800000004";
     protected static final String HQ_ADMIN = "13800000005";
 
+    /** A headquarters client from {@code etc/io.tessera.client-provisioned.cfg}, and its HTTP Basic header. */
+    protected static final String PROVISIONED_CLIENT = "provisioned-hq";
+
+    protected static final String PROVISIONED_BASIC = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("provisioned-hq:provisioned-hq-secret-for-tests".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final Pattern CODE = Pattern.compile("(\\d{6})");
 
@@ -104,6 +110,11 @@ public abstract class TesseraTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/io.tessera.demo.cfg", "load", "true"),
+            // A headquarters integrator provisioned from a file (FoundationIT: it may not manage clients).
+            editConfigurationFilePut("etc/io.tessera.client-provisioned.cfg", "client.id", PROVISIONED_CLIENT),
+            editConfigurationFilePut("etc/io.tessera.client-provisioned.cfg", "role", "HQ_ADMIN"),
+            editConfigurationFilePut("etc/io.tessera.client-provisioned.cfg", "secret.sha256",
+                    "11e32c0173520da682facd0df0aec0e0c7ff84d3658e38c487b74e0f50c96c0c"),
             // Every test logs in from 127.0.0.1: the per-address code limit is StrictInputIT's to test.
             editConfigurationFilePut("etc/io.tessera.codes.cfg", "max.per.requester.per.hour", "1000"),
             systemProperty("tessera.test.port").value(String.valueOf(HTTP_PORT)),

@@ -136,7 +136,8 @@ async function templates(body) {
 }
 
 async function send(body) {
-  const key = newKey();
+  // One key per send: a retry after a lost answer is the same send; a new one after an answer.
+  let key = newKey();
   const active = await get('/coupons/templates', { status: 'ACTIVE', size: 200 });
   const levels = await get('/levels').catch(() => []);
   const template = h('select', { name: 'templateId', 'data-field': 'templateId', id: 'send-template' }, (active.items || []).map((x) => h('option', { value: String(x.id) }, x.name)));
@@ -161,6 +162,7 @@ async function send(body) {
         } else if (target.value === 'level') request.levelId = Number(level.value);
         else request.allMembers = true;
         const r = await post('/coupons/sends', request, { key });
+        key = newKey();
         if (r.job) {
           await follow(r.job.id, out);
         } else {
@@ -171,6 +173,7 @@ async function send(body) {
             ], r.refused) : null);
         }
       } catch (e) {
+        if (e.status >= 400 && e.status < 500) key = newKey();
         showError(form, e);
       }
     });

@@ -57,7 +57,8 @@ async function activities(body) {
 
 // Sends a COUPON_SEND activity's rewards to a segment of members, now (a job followed to its end) or at a set time.
 async function sendForm(activity) {
-  const key = newKey();
+  // One key per send: a retry after a lost answer is the same send; a new one after an answer.
+  let key = newKey();
   const levelList = await get('/levels').catch(() => []);
   const kind = h('select', { name: 'kind', 'data-field': 'segment.kind', id: 'segment-kind' }, SEGMENTS.map((x) => h('option', { value: x }, t(`marketing.segment.${x}`))));
   const level = h('select', { name: 'levelId', 'data-field': 'segment.levelId' }, levelList.map((l) => h('option', { value: String(l.id) }, l.name)));
@@ -97,9 +98,11 @@ async function sendForm(activity) {
     await busy(form, async () => {
       try {
         const sent = await post('/marketing/sends', { activityId: activity.id, segment, runAt: runAt.value ? `${runAt.value}:00+08:00` : null }, { key });
+        key = newKey();
         if (sent.jobId) await follow(sent.jobId, out);
         else fill(out, h('p', { class: 'success' }, t(`marketing.sendState.${sent.state}`)));
       } catch (e) {
+        if (e.status >= 400 && e.status < 500) key = newKey();
         showError(form, e);
       }
     });

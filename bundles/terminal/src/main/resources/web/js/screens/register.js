@@ -8,7 +8,7 @@ import { go } from '../nav.js';
 
 
 export function render(main, params) {
-  const key = newKey();
+  let key = newKey();
   const phone = h('input', { name: 'phone', id: 'register-phone', 'data-field': 'phone', inputmode: 'numeric', maxlength: '11', autocomplete: 'off', value: params.phone || '' });
   const name = h('input', { name: 'name', id: 'register-name', 'data-field': 'name', maxlength: '50', autocomplete: 'off' });
   const gender = h('select', { name: 'gender', 'data-field': 'gender' }, ['UNKNOWN', 'FEMALE', 'MALE'].map((g) => h('option', { value: g }, t(`member.gender.${g}`))));
@@ -48,6 +48,8 @@ export function render(main, params) {
         if (params.back) back(phone.value.trim());
         else go('members', { memberNo: m.memberNo });
       } catch (e) {
+        // A refusal is final for this request: a corrected one is a new request.
+        if (e.status >= 400 && e.status < 500) key = newKey();
         showError(form, e);
       }
     });

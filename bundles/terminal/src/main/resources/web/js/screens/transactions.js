@@ -69,7 +69,7 @@ export async function render(main, params) {
   }
 
   function reverse(entry) {
-    const key = newKey();
+    let key = newKey();
     const reason = h('input', { name: 'reason', 'data-field': 'reason', maxlength: '200', id: 'reverse-reason' });
     const f = h('form', { class: 'form danger', id: 'reverse-form' }, h('h3', {}, t('wallet.reverse.title', { amount: money(entry.principalDelta) })),
       field(t('wallet.reason'), reason),
@@ -83,6 +83,8 @@ export async function render(main, params) {
           toast(t('wallet.reversed'));
           await search(1);
         } catch (e) {
+          // A refusal is final for this request: a corrected one is a new request.
+          if (e.status >= 400 && e.status < 500) key = newKey();
           showError(f, e);
         }
       });

@@ -103,7 +103,7 @@ export async function render(main, params) {
     }
 
     function svRefundForm(m, store, acc) {
-      const key = newKey();
+      let key = newKey();
       const method = h('select', { name: 'method', 'data-field': 'method' }, TENDERS.map((x) => h('option', { value: x }, t(`tender.${x}`))));
       const reason = h('input', { name: 'reason', 'data-field': 'reason', maxlength: '200' });
       const f = h('form', { class: 'form danger', id: 'sv-refund-form', novalidate: true }, h('h3', {}, t('wallet.svRefund')),
@@ -119,6 +119,8 @@ export async function render(main, params) {
             toast(t('wallet.svRefunded'));
             await refresh();
           } catch (e) {
+            // A refusal is final for this request: a corrected one is a new request.
+            if (e.status >= 400 && e.status < 500) key = newKey();
             showError(f, e);
           }
         });

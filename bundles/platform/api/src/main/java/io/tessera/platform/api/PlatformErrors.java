@@ -48,6 +48,7 @@ public enum PlatformErrors implements ErrorCode {
     STORES_REQUIRED(400),
     CLIENT_EXISTS(409),
     CLIENT_NOT_FOUND(404),
+    CLIENT_PROVISIONED(409),
     // Jobs and events
     JOB_NOT_FOUND(404),
     JOB_RESULT_NOT_FOUND(404),

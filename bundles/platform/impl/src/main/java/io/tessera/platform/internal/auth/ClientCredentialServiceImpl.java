@@ -42,9 +42,21 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
         this.audit = audit;
     }
 
+    /**
+     * Client management is for people (an operator of headquarters, or the console): an integrator
+     * client never manages clients, so a leaked secret cannot mint a replacement for itself.
+     */
+    private static void requireAdministrator() {
+        Caller caller = CallerContext.current();
+        caller.requireAnyRole(Role.HQ_ADMIN);
+        if (caller.getKind() == Caller.Kind.INTEGRATOR) {
+            throw TesseraException.forbidden("integrator clients are managed by headquarters operators, not by clients");
+        }
+    }
+
     @Override
     public NewClient create(String clientId, String name, Role role, Set<Long> storeIds) {
-        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
+        requireAdministrator();
         if (clientId == null || !clientId.matches("[A-Za-z0-9_.-]{3,64}")) {
             throw PlatformErrors.CLIENT_ID_INVALID.at("clientId", "3-64 letters, digits, '.', '_' or '-'");
         }
@@ -121,7 +133,7 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
 
     @Override
     public List<ClientInfo> list() {
-        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
+        requireAdministrator();
         return jpa.txExpr(TransactionType.Supports, em -> em
                 .createQuery("SELECT c FROM ClientEntity c ORDER BY c.clientId", ClientEntity.class)
                 .getResultList().stream()
@@ -130,11 +142,16 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
 
     @Override
     public void disable(String clientId) {
-        CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
+        requireAdministrator();
         jpa.tx(TransactionType.Required, em -> {
             ClientEntity e = em.find(ClientEntity.class, clientId);
             if (e == null) {
                 throw PlatformErrors.CLIENT_NOT_FOUND.error("no client " + clientId);
+            }
+            if (provisioned(e)) {
+                // Its file would enable it again at the next start: the file is the one place it lives.
+                throw PlatformErrors.CLIENT_PROVISIONED.at("client", "client " + clientId
+                        + " comes from etc/io.tessera.client-*.cfg: delete its file to disable it");
             }
             if (e.enabled) {
                 ClientInfo before = info(e);
@@ -152,6 +169,11 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
                 e.enabled = false;
             }
         });
+    }
+
+    /** Provisioned clients keep an unsalted hash of the secret ({@link #provision}): "$" + hex. */
+    private static boolean provisioned(ClientEntity e) {
+        return e.secretHash.startsWith("$");
     }
 
     private static ClientInfo info(ClientEntity e) {

@@ -3,6 +3,8 @@ package io.tessera.platform.internal.db;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -84,21 +86,32 @@ public class XaPool implements PooledDataSourceFactory {
         return new ManagedDataSource<>(pool, connections.getTransactionRegistry());
     }
 
-    /** Sets each key through the bean's setter of that name (a number, a flag, a duration in ms or a text). */
+    /**
+     * Sets each key through the bean's setter of that name (a number, a flag, a duration in ms or a text).
+     * Where dbcp2 has a number setter beside a {@link Duration} one of the same name, the number one is
+     * taken, in the unit its name or its javadoc gives ({@code defaultQueryTimeout}: seconds,
+     * {@code maxWaitMillis}: ms); a name with several setters of other kinds is refused, never guessed.
+     */
     static void configure(Object bean, Map<String, String> values, String prefix) {
         for (Map.Entry<String, String> e : values.entrySet()) {
             String setter = "set" + Character.toUpperCase(e.getKey().charAt(0)) + e.getKey().substring(1);
-            Method found = null;
+            List<Method> candidates = new ArrayList<>();
             for (Method m : bean.getClass().getMethods()) {
                 if (m.getName().equals(setter) && m.getParameterCount() == 1 && convertible(m.getParameterTypes()[0])) {
-                    found = m;
-                    break;
+                    candidates.add(m);
                 }
             }
-            if (found == null) {
+            if (candidates.size() > 1) {
+                candidates.removeIf(m -> m.getParameterTypes()[0] == Duration.class);
+            }
+            if (candidates.isEmpty()) {
                 throw new IllegalArgumentException("unknown setting " + prefix + e.getKey() + " (no " + setter + " on "
                         + bean.getClass().getSimpleName() + ")");
             }
+            if (candidates.size() > 1) {
+                throw new IllegalArgumentException("ambiguous setting " + prefix + e.getKey() + ": " + candidates);
+            }
+            Method found = candidates.get(0);
             try {
                 found.invoke(bean, convert(found.getParameterTypes()[0], e.getValue().trim()));
             } catch (ReflectiveOperationException | RuntimeException x) {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tessera.platform.api.Checks;
+import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.auth.ClientCredentialService;
 import io.tessera.platform.api.auth.ClientCredentialService.ClientInfo;
@@ -69,6 +70,9 @@ public class ClientsResource {
     public Response createClient(ClientRequest request) {
         Checks.required("body", request);
         Checks.maxLength("name", request.name, 100);
+        if (request.storeIds != null && request.storeIds.contains(null)) {
+            throw PlatformErrors.FIELD_INVALID.at("storeIds", "store ids are numbers, not null");
+        }
         Set<Long> stores = request.storeIds == null ? Set.of() : new TreeSet<>(request.storeIds);
         NewClient c = clients.create(request.clientId, request.name, request.role, stores);
         return Response.created(URI.create("clients/" + c.getClientId())).entity(c).build();

@@ -29,6 +29,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.ui.LoggerUIService;
 import org.osgi.framework.Bundle;
@@ -57,11 +58,10 @@ import org.slf4j.LoggerFactory;
  * SQL exception) is tried again a few times first, so a node starting while its database restarts comes up.
  *
  * <p>A schema newer than the bundle — change sets of the domain's changelog in the database that this build does not
- * know, run by a newer Tessera (a rolling upgrade rolled back, an old node started late) — is never served: the
- * unit stays stopped, the log says which change sets, and the health check answers 503 naming the schema, so a load
- * balancer takes the node out. Migrations stay backward compatible for one version (docs/database.md), so an
- * older node would still read and write correctly; the refusal keeps a node from running code that knows less
- * than the data.
+ * know, run by a newer Tessera (a rolling upgrade under way or rolled back, an old node started late) — is served
+ * while those change sets keep the one-version rule (docs/database.md), so an old node restarted mid-upgrade rejoins;
+ * one labelled {@value #BREAKING} (a contract step) is never served: the unit stays stopped, the log says which change
+ * sets, and the health check answers 503 naming the schema, so a load balancer takes the node out.
  */
 @Component(immediate = true, service = SchemaMigrations.class)
 public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistration<DataSource>> {
@@ -138,7 +138,8 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
 
     /** The units this node refuses because the database's schema is newer than their code (while their bundle is here). */
     public Set<String> newerSchemas() {
-        newer.values().removeIf(b -> b.getState() == Bundle.UNINSTALLED);
+        // A stopped bundle serves nothing either way: only those that are starting or running count.
+        newer.values().removeIf(b -> (b.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0);
         return Set.copyOf(newer.keySet());
     }
 
@@ -196,9 +197,14 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
         }
     }
 
+    /** The label of a change set that an older build cannot live with (a contract step: docs/database.md). */
+    static final String BREAKING = "breaking";
+
     /**
      * Throws when the database has run change sets of this changelog (its logical file path) that the changelog does
-     * not have. The history table is shared by every domain: only this changelog's entries count.
+     * not have and one of them is labelled {@value #BREAKING}. Others are one version ahead and compatible by the rule
+     * every change set keeps (expand, then contract), so an older node mid-upgrade still serves: they are logged. The
+     * history table is shared by every domain: only this changelog's entries count.
      */
     private static void refuseNewer(Liquibase liquibase, String unit) throws LiquibaseException {
         Set<String> paths = new HashSet<>();
@@ -206,14 +212,22 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
             paths.add(c.getFilePath());
         }
         List<String> unknown = new ArrayList<>();
+        List<String> breaking = new ArrayList<>();
         for (RanChangeSet ran : liquibase.listUnexpectedChangeSets(new Contexts(), new LabelExpression())) {
             if (paths.contains(ran.getChangeLog())) {
                 unknown.add(ran.getId());
+                if (ran.getLabels() != null && ran.getLabels().getLabels().contains(BREAKING)) {
+                    breaking.add(ran.getId());
+                }
             }
         }
-        if (!unknown.isEmpty()) {
+        if (!breaking.isEmpty()) {
             throw new SchemaNewerException("The database's schema of " + unit + " is newer than this build: it has run change set(s) "
-                    + unknown + " that this build's changelog does not have (a newer Tessera ran them).");
+                    + breaking + " labelled '" + BREAKING + "' that this build's changelog does not have (a newer Tessera ran them).");
+        }
+        if (!unknown.isEmpty()) {
+            LOG.warn("The database's schema of {} is ahead of this build by change set(s) {} (compatible for one version): "
+                    + "serving it; upgrade this node", unit, unknown);
         }
     }
 
@@ -238,7 +252,10 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
                     // The database is Tessera's, open for the whole node: never shut it down afterwards.
                     derby.setShutdownEmbeddedDerby(false);
                 }
+                // The check and the update under one hold of Liquibase's lock: no node runs change sets in between.
+                LockService lock = LockServiceFactory.getInstance().getLockService(database);
                 try {
+                    lock.waitForLock();
                     Liquibase liquibase = new Liquibase(CHANGELOG, new BundleChangelog(bundle), database);
                     refuseNewer(liquibase, unit);
                     // One line per schema in Tessera's log (below), no summary table on the console.
@@ -250,6 +267,7 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
                     }
                     return pending;
                 } finally {
+                    lock.releaseLock();
                     // Liquibase keeps one lock and history service per Database object: forget this one.
                     LockServiceFactory.getInstance().resetAll();
                     ChangeLogHistoryServiceFactory.getInstance().resetAll();

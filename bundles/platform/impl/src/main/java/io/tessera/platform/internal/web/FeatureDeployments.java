@@ -1,6 +1,5 @@
 package io.tessera.platform.internal.web;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.karaf.features.DeploymentEvent;
 import org.apache.karaf.features.DeploymentListener;
 import org.apache.karaf.features.FeaturesService;
@@ -9,13 +8,23 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** Whether Karaf is installing, uninstalling or refreshing features right now (from its deployment events). */
+/**
+ * Whether Karaf is installing, uninstalling or refreshing features right now (from its deployment
+ * events). Karaf deploys one request at a time; a deployment that fails sends no FINISHED, so a
+ * STARTED counts for {@link #LIMIT_MS} at most: a domain that never comes back answers 404 again.
+ */
 @Component(service = FeatureDeployments.class)
 public class FeatureDeployments implements DeploymentListener {
 
     private final FeaturesService features;
 
-    private final AtomicInteger running = new AtomicInteger();
+    /** Longer than any feature deployment Tessera makes (a refresh of every domain takes ~20 s on 2 cores). */
+    static final long LIMIT_MS = 120_000;
+
+    /** Whether the last event was STARTED, and when it came (System.nanoTime). */
+    private volatile boolean deploying;
+
+    private volatile long startedAt;
 
     @Activate
     public FeatureDeployments(@Reference FeaturesService features) {
@@ -31,13 +40,14 @@ public class FeatureDeployments implements DeploymentListener {
     @Override
     public void deploymentEvent(DeploymentEvent event) {
         if (event == DeploymentEvent.DEPLOYMENT_STARTED) {
-            running.incrementAndGet();
+            startedAt = System.nanoTime();
+            deploying = true;
         } else if (event == DeploymentEvent.DEPLOYMENT_FINISHED) {
-            running.updateAndGet(n -> Math.max(0, n - 1));
+            deploying = false;
         }
     }
 
     public boolean running() {
-        return running.get() > 0;
+        return deploying && System.nanoTime() - startedAt < LIMIT_MS * 1_000_000;
     }
 }

@@ -140,6 +140,10 @@ public class XaPoolTest {
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("pool.lifo"));
         }
+        // dbcp2 has setDefaultQueryTimeout(Integer seconds) and (Duration): the number one, every time.
+        org.apache.commons.dbcp2.PoolableConnectionFactory connections = new org.apache.commons.dbcp2.PoolableConnectionFactory(null, null);
+        XaPool.configure(connections, Map.of("defaultQueryTimeout", "5"), "factory.");
+        assertEquals(5, connections.getDefaultQueryTimeoutDuration().getSeconds());
     }
 
     private static void run(Connection c, String sql) throws SQLException {
