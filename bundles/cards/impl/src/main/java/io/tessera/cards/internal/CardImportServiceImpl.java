@@ -212,7 +212,10 @@ public class CardImportServiceImpl implements CardImportService {
                     if (same.isPresent()) {
                         ImportEntity e = same.get();
                         em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
-                        if (!CardImport.Status.FAILED.name().equals(e.status)) {
+                        // RUNNING with its job ended: the node importing it stopped (another node marked the job).
+                        boolean orphan = CardImport.Status.RUNNING.name().equals(e.status) && e.jobId != null
+                                && CallerContext.callAs(Caller.system("cards"), () -> jobFinished(e.jobId));
+                        if (!CardImport.Status.FAILED.name().equals(e.status) && !orphan) {
                             return null;
                         }
                         e.status = CardImport.Status.RUNNING.name();

@@ -16,12 +16,15 @@ import io.tessera.platform.api.jobs.JobService;
 import io.tessera.platform.api.jobs.JobWork;
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.internal.jpa.JobEntity;
+import io.tessera.platform.internal.schedule.Leases;
 import io.tessera.platform.internal.web.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +71,15 @@ public class JobServiceImpl implements JobService, JobQueries {
 
         @AttributeDefinition(description = "Days a finished job's result file is kept (1 to 365); the task jobs.results.expire deletes older ones")
         int resultDays() default 7;
+
+        @AttributeDefinition(description = "Folder of the jobs' result files; empty: data/tessera/jobs. Nodes of a cluster "
+                + "share one (a shared file system), so any node serves any job's result")
+        String folder() default "";
     }
+
+    /** A running job's node writes its heartbeat this often; a job whose heartbeat is older than STALE lost its node. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    static final Duration STALE = Duration.ofSeconds(30);
 
     private static volatile int resultDays = 7;
 
@@ -100,10 +111,10 @@ public class JobServiceImpl implements JobService, JobQueries {
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
     private ThreadPoolExecutor pool;
     private ScheduledExecutorService publisher;
-    private Path folder;
+    private volatile Path folder;
 
     private void start(Config config) {
-        folder = Paths.get(System.getProperty("karaf.data", "data"), "tessera", "jobs");
+        folder = folder(config);
         int threads = Math.max(1, config.threads());
         AtomicInteger n = new AtomicInteger();
         pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -118,23 +129,57 @@ public class JobServiceImpl implements JobService, JobQueries {
             return t;
         });
         publisher.scheduleWithFixedDelay(this::publishAll, 1, 1, TimeUnit.SECONDS);
-        int stale = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+        publisher.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        // Jobs other nodes are running keep their heartbeat: only those whose node stopped are ended here.
+        int stale = failOrphans(jpa);
+        if (stale > 0) {
+            LOG.warn("{} job(s) cut short by a stopped node are marked FAILED", stale);
+        }
+    }
+
+    private static Path folder(Config config) {
+        return config.folder() == null || config.folder().isBlank()
+                ? Paths.get(System.getProperty("karaf.data", "data"), "tessera", "jobs") : Paths.get(config.folder().trim());
+    }
+
+    /**
+     * Marks FAILED the queued and running jobs whose node has not written a heartbeat for {@link #STALE} (it died
+     * or stopped): their work lived in that node's memory. Answers how many.
+     */
+    static int failOrphans(JpaTemplate jpa) {
+        LocalDateTime now = BusinessTime.now();
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                         "UPDATE JobEntity j SET j.status = :failed, j.message = :msg, j.finishedAt = :now "
-                                + "WHERE j.status IN (:queued, :running)")
+                                + "WHERE j.status IN (:queued, :running) AND (j.heartbeatAt IS NULL OR j.heartbeatAt < :stale)")
                 .setParameter("failed", Job.Status.FAILED.name())
-                .setParameter("msg", "interrupted by a restart of Tessera: submit it again")
-                .setParameter("now", BusinessTime.now())
+                .setParameter("msg", "interrupted: the Tessera node running it stopped; submit it again")
+                .setParameter("now", now)
+                .setParameter("stale", now.minus(STALE))
                 .setParameter("queued", Job.Status.QUEUED.name())
                 .setParameter("running", Job.Status.RUNNING.name())
                 .executeUpdate());
-        if (stale > 0) {
-            LOG.warn("{} job(s) cut short by the last shutdown are marked FAILED", stale);
+    }
+
+    /** This node's queued and running jobs are alive. */
+    private void heartbeat() {
+        if (live.isEmpty()) {
+            return;
+        }
+        try {
+            jpa.tx(TransactionType.Required, em -> em.createQuery("UPDATE JobEntity j SET j.heartbeatAt = :now "
+                            + "WHERE j.node = :me AND j.status IN (:queued, :running)")
+                    .setParameter("now", BusinessTime.now()).setParameter("me", Leases.NODE)
+                    .setParameter("queued", Job.Status.QUEUED.name()).setParameter("running", Job.Status.RUNNING.name())
+                    .executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warn("Heartbeat of this node's jobs not written this time: {}", e.toString());
         }
     }
 
     @Modified
     void modified(Config config) {
         resultDays = days(config);
+        folder = folder(config);
         int threads = Math.max(1, config.threads());
         if (threads > pool.getMaximumPoolSize()) {
             pool.setMaximumPoolSize(threads);
@@ -172,6 +217,8 @@ public class JobServiceImpl implements JobService, JobQueries {
         e.ownerIdentity = caller.identity();
         e.ownerLabel = caller.label();
         e.createdAt = BusinessTime.now();
+        e.node = Leases.NODE;
+        e.heartbeatAt = e.createdAt;
         jpa.tx(TransactionType.Required, em -> em.persist(e));
         Live l = new Live(e.id);
         live.put(e.id, l);

@@ -69,6 +69,13 @@ public class JobEntity {
     @Column(name = "RESULT_TYPE", length = 100)
     public String resultType;
 
+    /** The node running the job ({@code Leases.NODE}), and when it last said it still does. */
+    @Column(name = "NODE", length = 200)
+    public String node;
+
+    @Column(name = "HEARTBEAT_AT")
+    public LocalDateTime heartbeatAt;
+
     @Column(name = "CREATED_AT", nullable = false)
     public LocalDateTime createdAt;
 

@@ -47,7 +47,8 @@ public class JobsAfterCommitTest {
             return null;
         }).build();
         TransactionManager tm = Stub.of(TransactionManager.class).on("getStatus", a -> status).on("getTransaction", a -> tx).build();
-        JobServiceImpl.Config config = Stub.of(JobServiceImpl.Config.class).on("threads", a -> 2).on("resultDays", a -> 7).build();
+        JobServiceImpl.Config config = Stub.of(JobServiceImpl.Config.class).on("threads", a -> 2).on("resultDays", a -> 7)
+                .on("folder", a -> "").build();
         jobs = new JobServiceImpl(db.jpa(), tm, config);
     }
 
@@ -56,6 +57,43 @@ public class JobsAfterCommitTest {
         jobs.deactivate();
         CallerContext.clear();
         db.close();
+    }
+
+    /**
+     * Nodes share the jobs: a node that starts (or the task jobs.orphans) ends only the jobs whose node stopped
+     * writing its heartbeat, never one another node is still running.
+     */
+    @Test
+    public void onlyJobsWhoseNodeStoppedAreMarkedFailed() {
+        long alive = job("node-b", io.tessera.platform.api.BusinessTime.now());
+        long dead = job("node-c", io.tessera.platform.api.BusinessTime.now().minusSeconds(60));
+        long old = job(null, null);
+        assertEquals(2, JobServiceImpl.failOrphans(db.jpa()));
+        assertEquals("RUNNING", status(alive));
+        assertEquals("FAILED", status(dead));
+        assertEquals("FAILED", status(old));
+        assertTrue(db.jpa().txExpr(org.apache.aries.jpa.template.TransactionType.Supports,
+                em -> em.find(io.tessera.platform.internal.jpa.JobEntity.class, dead).message).contains("node"));
+    }
+
+    private long job(String node, java.time.LocalDateTime heartbeat) {
+        io.tessera.platform.internal.jpa.JobEntity e = new io.tessera.platform.internal.jpa.JobEntity();
+        e.type = "test.job";
+        e.status = "RUNNING";
+        e.ownerKind = "OPERATOR";
+        e.ownerId = 1;
+        e.ownerIdentity = "OPERATOR:1:hq";
+        e.ownerLabel = "hq";
+        e.createdAt = io.tessera.platform.api.BusinessTime.now();
+        e.node = node;
+        e.heartbeatAt = heartbeat;
+        db.jpa().tx(org.apache.aries.jpa.template.TransactionType.Required, em -> em.persist(e));
+        return e.id;
+    }
+
+    private String status(long id) {
+        return db.jpa().txExpr(org.apache.aries.jpa.template.TransactionType.Supports,
+                em -> em.find(io.tessera.platform.internal.jpa.JobEntity.class, id).status);
     }
 
     @Test
