@@ -56,7 +56,7 @@ final class CheckoutCrash {
         }
     }
 
-    private final Instance instance;
+    private final Nodes nodes;
     private final Tessera tessera;
     private final List<String> violations;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -65,8 +65,8 @@ final class CheckoutCrash {
     private WechatSimulator wechat;
     private long storeId;
 
-    CheckoutCrash(Instance instance, Tessera tessera, List<String> violations) {
-        this.instance = instance;
+    CheckoutCrash(Nodes nodes, Tessera tessera, List<String> violations) {
+        this.nodes = nodes;
         this.tessera = tessera;
         this.violations = violations;
     }
@@ -74,9 +74,9 @@ final class CheckoutCrash {
     /** Before the first start: the simulator, and Tessera's WeChat Pay account for store 101 pointed at it. */
     void configure() throws IOException {
         wechat = WechatSimulator.start(Files.createTempDirectory("tessera-crash-wechat"));
-        Path etc = instance.home.resolve("etc");
+        Path etc = nodes.etc();
         try (Writer w = Files.newBufferedWriter(etc.resolve("io.tessera.payments.wechat.cfg"), StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, String> e : wechat.tesseraConfig("crash", "101", instance.base() + "/api/v1/payments/channels/wechat/notify")
+            for (Map.Entry<String, String> e : wechat.tesseraConfig("crash", "101", nodes.base() + "/api/v1/payments/channels/wechat/notify")
                     .entrySet()) {
                 w.write(e.getKey() + " = " + e.getValue().replace("\\", "\\\\") + "\n");
             }

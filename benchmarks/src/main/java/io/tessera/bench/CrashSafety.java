@@ -43,8 +43,10 @@ final class CrashSafety {
     }
 
     private static final int CHECKOUT_WORKERS = 4;
+    /** How long the clients go on after a node of several is killed (the others serve them). */
+    private static final long SERVED_BY_OTHERS_MS = 3000;
 
-    private final Instance instance;
+    private final Nodes nodes;
     private final Tessera tessera;
     private final CheckoutCrash checkout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -55,25 +57,43 @@ final class CrashSafety {
     private long storeId;
     private LocalDate firstDay;
 
-    private CrashSafety(Instance instance, Tessera tessera) {
-        this.instance = instance;
+    private CrashSafety(Nodes nodes, Tessera tessera, Path work) {
+        this.nodes = nodes;
         this.tessera = tessera;
-        this.checkout = new CheckoutCrash(instance, tessera, violations);
+        this.work = work;
+        this.checkout = new CheckoutCrash(nodes, tessera, violations);
     }
 
+    private final Path work;
+
+    /** One Tessera killed and restarted each round; every client waits for it. */
     static Map<String, Object> run(Instance instance, Tessera tessera, int rounds, Path work) throws Exception {
-        return new CrashSafety(instance, tessera).rounds(rounds);
+        return new CrashSafety(Nodes.single(instance), tessera, work).rounds(rounds);
+    }
+
+    /**
+     * Several nodes behind a balancer: each round one node is killed while the clients go on through the balancer,
+     * the other nodes serve them and deliver the outbox before the killed node is back; a double spend through two
+     * nodes at once first, and in the first round a card import whose node is killed mid-work.
+     */
+    static Map<String, Object> runCluster(Nodes nodes, Tessera tessera, int rounds, Path work) throws Exception {
+        return new CrashSafety(nodes, tessera, work).rounds(rounds);
     }
 
     private Map<String, Object> rounds(int rounds) throws Exception {
         Random random = new Random();
         List<Map<String, Object>> perRound = new ArrayList<>();
         checkout.configure();
-        instance.start();
+        nodes.start();
         setUp();
         checkout.setUp();
         long unknownTotal = 0;
+        Map<String, Object> doubleSpend = null;
+        Map<String, Object> job = null;
         try {
+            if (nodes.cluster()) {
+                doubleSpend = ClusterChecks.doubleSpend(nodes, tessera, storeId, violations);
+            }
             for (int round = 1; round <= rounds; round++) {
                 Map<String, Op> unknown = new ConcurrentHashMap<>();
                 int ackedBefore = acked.size();
@@ -88,14 +108,42 @@ final class CrashSafety {
                     int worker = w;
                     pool.execute(() -> checkout.work(prefix + "co" + worker + "-", new Random(random.nextLong()), killed));
                 }
+                Instance victim = nodes.victim(round);
                 long delay = 1000 + random.nextInt(3000);
-                Thread.sleep(delay);
-                killed.set(true);
-                instance.kill();
+                ClusterChecks.CardImport importOnVictim = null;
+                if (nodes.cluster() && round == 1) {
+                    // A job running on the node about to die: the kill comes as soon as it has imported rows.
+                    long t0 = System.nanoTime();
+                    importOnVictim = ClusterChecks.startCardImport(victim, tessera, work);
+                    delay = (System.nanoTime() - t0) / 1_000_000;
+                } else {
+                    Thread.sleep(delay);
+                }
+                int ackedAtKill;
+                if (nodes.cluster()) {
+                    victim.kill();
+                    ackedAtKill = acked.size();
+                    // The other nodes go on serving the clients through the balancer.
+                    Thread.sleep(SERVED_BY_OTHERS_MS);
+                    killed.set(true);
+                } else {
+                    killed.set(true);
+                    victim.kill();
+                    ackedAtKill = acked.size();
+                }
                 pool.shutdown();
                 pool.awaitTermination(2, TimeUnit.MINUTES);
-                double restart = instance.start();
-                int violationsBefore = violations.size();
+                int violationsBeforeRestart = violations.size();
+                if (nodes.cluster()) {
+                    // Before the killed node is back: the others delivered every event, the ones it had claimed too,
+                    // and ended the job it was running.
+                    checkEvents();
+                    if (importOnVictim != null) {
+                        job = importOnVictim.takeOver(tessera, violations);
+                    }
+                }
+                double restart = victim.start();
+                int violationsBefore = violationsBeforeRestart;
                 Map<String, Integer> seen = journalReferences(true);
                 for (Op op : unknown.values()) {
                     if (seen.getOrDefault(op.key, 0) > 1) {
@@ -131,6 +179,10 @@ final class CrashSafety {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("round", round);
                 r.put("killedAfterMs", delay);
+                if (nodes.cluster()) {
+                    r.put("killed", nodes.label(victim));
+                    r.put("acknowledgedByOthersAfterKill", acked.size() - ackedAtKill);
+                }
                 r.put("acknowledged", acked.size() - ackedBefore);
                 r.put("unanswered", unknown.size());
                 r.put("restartSeconds", Main.round(restart));
@@ -139,11 +191,18 @@ final class CrashSafety {
                 System.out.println("crash round " + r);
             }
         } finally {
-            instance.stop();
+            nodes.stop();
             checkout.close();
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("nodes", nodes.instances.size());
         out.put("rounds", rounds);
+        if (doubleSpend != null) {
+            out.put("doubleSpend", doubleSpend);
+        }
+        if (job != null) {
+            out.put("jobOnKilledNode", job);
+        }
         out.put("acknowledged", acked.size());
         out.put("refused", refused.size());
         out.put("unansweredThenRetried", unknownTotal);

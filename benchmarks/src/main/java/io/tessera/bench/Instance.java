@@ -30,6 +30,8 @@ final class Instance {
     final int port;
     final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Environment of the JVM beyond the HTTP port (a cluster node's console and JMX ports). */
+    private final java.util.Map<String, String> env = new java.util.HashMap<>();
     private Process process;
 
     Instance(Path home, int port, String client, String secret) {
@@ -37,6 +39,19 @@ final class Instance {
         this.data = home.resolve("data");
         this.port = port;
         this.authorization = Tessera.basic(client, secret);
+    }
+
+    /** A node of several on one machine: its own console (ssh) and JMX ports, offset from its HTTP port. */
+    Instance ownPorts() {
+        // Copies of one distribution on one machine: each has its own data folder (bin/karaf would refuse otherwise).
+        env.put("CHECK_ROOT_INSTANCE_RUNNING", "false");
+        env.put("ORG_APACHE_KARAF_SHELL_SSHPORT", Integer.toString(port + 1000));
+        env.put("ORG_APACHE_KARAF_MANAGEMENT_RMIREGISTRYPORT", Integer.toString(port + 2000));
+        env.put("ORG_APACHE_KARAF_MANAGEMENT_RMISERVERPORT", Integer.toString(port + 3000));
+        // The file writes its JMX address from its own ports: the address needs its override too.
+        env.put("ORG_APACHE_KARAF_MANAGEMENT_SERVICEURL", "service:jmx:rmi://127.0.0.1:" + (port + 3000) + "/jndi/rmi://127.0.0.1:"
+                + (port + 2000) + "/karaf-root");
+        return this;
     }
 
     String base() {
@@ -49,6 +64,7 @@ final class Instance {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server");
         pb.environment().put("KARAF_DATA", data.toString());
         pb.environment().put("ORG_OPS4J_PAX_WEB_ORG_OSGI_SERVICE_HTTP_PORT", Integer.toString(port));
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("log/console.log").toFile()));
         long t0 = System.nanoTime();
         process = pb.start();
@@ -115,7 +131,10 @@ final class Instance {
     }
 
     void stop() throws Exception {
-        new ProcessBuilder(home.resolve("bin/stop").toString()).inheritIO().start().waitFor();
+        ProcessBuilder stop = new ProcessBuilder(home.resolve("bin/stop").toString()).inheritIO();
+        // bin/stop finds the instance by its data folder: this one's, not the one the driver was started with.
+        stop.environment().put("KARAF_DATA", data.toString());
+        stop.start().waitFor();
         if (process != null && !process.waitFor(90, TimeUnit.SECONDS)) {
             kill();
         }

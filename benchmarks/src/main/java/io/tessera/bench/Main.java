@@ -14,7 +14,7 @@ import java.util.Map;
  * distribution (demo chain, a benchmark client). Usage:
  * {@code Main <tessera-home> <port> <client-id> <secret> <work-dir> <benchmark>...} where a benchmark is
  * {@code all}, {@code card-import[=rows]}, {@code pay}, {@code pay-1000}, {@code coupons}, {@code limit}, {@code ledger[=rows]} or
- * {@code crash[=rounds]}.
+ * {@code crash[=rounds]} or {@code crash-cluster[=rounds]} (2 nodes on the PostgreSQL configured, HAProxy in front).
  * The driver starts Tessera itself (measuring the cold start), prints a table and writes
  * {@code <work-dir>/results.json}.
  */
@@ -40,7 +40,7 @@ public final class Main {
         String problem = problem(Arrays.asList(args).subList(5, args.length));
         if (problem != null) {
             System.err.println(problem + "; benchmarks: all, limit, pay, pay-1000, coupons, card-import[=rows], ledger[=rows], "
-                    + "reports[=orders], pay-only=<clients>:<seconds>[:hot], crash[=rounds]");
+                    + "reports[=orders], pay-only=<clients>:<seconds>[:hot], crash[=rounds], crash-cluster[=rounds]");
             System.exit(2);
         }
         Path home = Paths.get(args[0]);
@@ -102,6 +102,11 @@ public final class Main {
                     case "crash":
                         results.put("crash", CrashSafety.run(instance, tessera, arg == null ? 50 : Integer.parseInt(arg), work));
                         break;
+                    case "crash-cluster": {
+                        Nodes nodes = Nodes.cluster(instance, 2, args[2], args[3]);
+                        results.put("crash", CrashSafety.runCluster(nodes, tessera.at(nodes.base()), arg == null ? 10 : Integer.parseInt(arg), work));
+                        break;
+                    }
                     default:
                         throw new IllegalArgumentException("unknown benchmark " + w);
                 }
@@ -142,6 +147,7 @@ public final class Main {
                 case "ledger":
                 case "reports":
                 case "crash":
+                case "crash-cluster":
                     if (arg != null && !arg.matches("[1-9][0-9]{0,8}")) {
                         return name + "=" + arg + ": a positive whole number is needed";
                     }

@@ -28,6 +28,17 @@ final class Tessera {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    private Tessera(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The same client talking to another address (one node of several, not the balancer). */
+    Tessera at(String otherBase) {
+        return new Tessera(otherBase, authorization);
+    }
+
     /** The HTTP Basic header of an integrator client. */
     static String basic(String client, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
