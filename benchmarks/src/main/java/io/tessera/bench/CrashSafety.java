@@ -84,13 +84,13 @@ final class CrashSafety {
         Random random = new Random();
         List<Map<String, Object>> perRound = new ArrayList<>();
         checkout.configure();
-        nodes.start();
-        setUp();
-        checkout.setUp();
         long unknownTotal = 0;
         Map<String, Object> doubleSpend = null;
         Map<String, Object> job = null;
         try {
+            nodes.start();
+            setUp();
+            checkout.setUp();
             if (nodes.cluster()) {
                 doubleSpend = ClusterChecks.doubleSpend(nodes, tessera, storeId, violations);
             }
@@ -182,6 +182,10 @@ final class CrashSafety {
                 if (nodes.cluster()) {
                     r.put("killed", nodes.label(victim));
                     r.put("acknowledgedByOthersAfterKill", acked.size() - ackedAtKill);
+                    if (acked.size() == ackedAtKill) {
+                        violations.add("round " + round + ": no operation was acknowledged after " + nodes.label(victim)
+                                + " was killed: the other node did not take the clients");
+                    }
                 }
                 r.put("acknowledged", acked.size() - ackedBefore);
                 r.put("unanswered", unknown.size());

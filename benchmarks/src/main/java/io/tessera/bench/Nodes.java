@@ -35,12 +35,15 @@ final class Nodes {
         return new Nodes(instance, 0);
     }
 
-    /** n nodes: the first instance and copies of it on the next ports, HAProxy on the port after them. */
+    /**
+     * n nodes: the first instance and copies of it on ports 100 apart (8190, 8290 …: clear of ./tessera cluster's
+     * 8180-8281), HAProxy on the first's port + 50.
+     */
     static Nodes cluster(Instance first, int n, String client, String secret) {
-        Nodes nodes = new Nodes(first.ownPorts(), first.port + n);
+        Nodes nodes = new Nodes(first.ownPorts(), first.port + 50);
         for (int k = 2; k <= n; k++) {
             Path home = first.home.resolveSibling(first.home.getFileName() + "-node" + k);
-            nodes.instances.add(new Instance(home, first.port + k - 1, client, secret).ownPorts());
+            nodes.instances.add(new Instance(home, first.port + 100 * (k - 1), client, secret).ownPorts());
         }
         return nodes;
     }
@@ -83,7 +86,7 @@ final class Nodes {
 
     private void startBalancer() throws Exception {
         StringBuilder cfg = new StringBuilder("global\n  maxconn 4096\ndefaults\n  mode http\n  timeout connect 2s\n"
-                + "  timeout client 60s\n  timeout server 60s\n  retries 2\n  option redispatch\n"
+                + "  timeout client 60s\n  timeout server 60s\n  retries 2\n  option redispatch 1\n  retry-on conn-failure 503\n"
                 + "frontend tessera\n  bind 127.0.0.1:" + balancerPort + "\n  default_backend nodes\n"
                 + "backend nodes\n  balance roundrobin\n  option httpchk GET /api/v1/health\n  http-check expect status 200\n");
         for (Instance node : instances) {
@@ -93,6 +96,9 @@ final class Nodes {
         Files.writeString(file, cfg, StandardCharsets.UTF_8);
         haproxy = new ProcessBuilder("haproxy", "-db", "-f", file.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(file.resolveSibling("haproxy-" + balancerPort + ".log").toFile())).start();
+        Process started = haproxy;
+        // The driver ends with System.exit, or may fail: the balancer never outlives it.
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "haproxy-stop"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {

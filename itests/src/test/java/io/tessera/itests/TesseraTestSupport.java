@@ -455,7 +455,15 @@ public abstract class TesseraTestSupport {
                     java.nio.file.Paths.get(System.getProperty("karaf.data"), "log", "karaf.log"));
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).contains(m.group(1))) {
-                    return "\n--- server log ---\n" + String.join("\n", lines.subList(i, Math.min(lines.size(), i + 60)));
+                    // What the server said just before (a warning of the persistence provider), the error, and every cause.
+                    StringBuilder log = new StringBuilder("\n--- server log ---\n");
+                    log.append(String.join("\n", lines.subList(Math.max(0, i - 15), Math.min(lines.size(), i + 60))));
+                    for (String line : lines.subList(Math.min(lines.size(), i + 60), Math.min(lines.size(), i + 600))) {
+                        if (line.startsWith("Caused by") || line.contains("Internal Exception") || line.contains("Error Code")) {
+                            log.append("\n").append(line);
+                        }
+                    }
+                    return log.toString();
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -22,7 +22,6 @@ import io.tessera.platform.api.PagedQuery;
 import io.tessera.platform.api.Role;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
-import io.tessera.platform.api.jobs.Job;
 import io.tessera.platform.api.jobs.JobService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,35 +181,27 @@ public class CardImportServiceImpl implements CardImportService {
             existing.duplicate = true;
             return existing;
         }
-        Path stored = folder().resolve(imp.id + "-" + upload.sha256.substring(0, 12) + "." + upload.format.name().toLowerCase());
-        try {
-            Files.move(upload.file, stored, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        long id = imp.id;
-        jpa.tx(TransactionType.Required, em -> em.find(ImportEntity.class, id).storedPath = stored.toString());
-        Job job = jobs.submit(JOB_TYPE, "Card import " + imp.fileName, "card-import:" + id, progress -> importer.run(id, progress));
-        return jpa.txExpr(TransactionType.Required, em -> {
-            ImportEntity e = em.find(ImportEntity.class, id);
-            e.jobId = job.id;
-            return Dtos.importOf(e);
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> Dtos.importOf(em.find(ImportEntity.class, imp.id)));
     }
 
     /**
-     * Records the upload as a new import, or takes over a failed import of the same file; null when the
-     * file was already imported (or is being imported).
+     * Records the upload as a new import, or takes over a failed import of the same file (or one whose job ended
+     * without finishing it: its node stopped), with its stored file and its job, in one transaction: no other upload
+     * or node ever sees the import claimed without its job. Null when the file was already imported (or is being
+     * imported). The job starts when the transaction commits.
      */
     private ImportEntity register(Caller caller, String name, Upload upload, Charset forced) {
         String charset = upload.format == Upload.Format.CSV
                 ? (forced != null ? forced : CsvRows.guess(upload.validUtf8)).name() : null;
+        // Named by its content: an import of the same file always reads the same bytes.
+        Path stored = folder().resolve(upload.sha256 + "." + upload.format.name().toLowerCase());
         for (int attempt = 0; ; attempt++) {
             try {
                 return jpa.txExpr(TransactionType.Required, em -> {
                     Optional<ImportEntity> same = bySha(em, upload.sha256);
+                    ImportEntity e;
                     if (same.isPresent()) {
-                        ImportEntity e = same.get();
+                        e = same.get();
                         em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
                         // RUNNING with its job ended: the node importing it stopped (another node marked the job).
                         boolean orphan = CardImport.Status.RUNNING.name().equals(e.status) && e.jobId != null
@@ -223,19 +214,31 @@ public class CardImportServiceImpl implements CardImportService {
                         e.charset = charset;
                         e.finishedAt = null;
                         e.message = null;
-                        return e;
+                    } else {
+                        e = new ImportEntity();
+                        e.fileName = name;
+                        e.format = upload.format.name();
+                        e.charset = charset;
+                        e.sha256 = upload.sha256;
+                        e.sizeBytes = upload.size;
+                        e.status = CardImport.Status.RUNNING.name();
+                        e.createdBy = caller.label();
+                        e.createdAt = BusinessTime.now();
+                        em.persist(e);
+                        em.flush();
                     }
-                    ImportEntity e = new ImportEntity();
-                    e.fileName = name;
-                    e.format = upload.format.name();
-                    e.charset = charset;
-                    e.sha256 = upload.sha256;
-                    e.sizeBytes = upload.size;
-                    e.status = CardImport.Status.RUNNING.name();
-                    e.createdBy = caller.label();
-                    e.createdAt = BusinessTime.now();
-                    em.persist(e);
-                    em.flush();
+                    try {
+                        Files.move(upload.file, stored, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                    e.storedPath = stored.toString();
+                    long id = e.id;
+                    // The job starts when this transaction commits, by then knowing its own id.
+                    long[] job = new long[1];
+                    job[0] = jobs.submit(JOB_TYPE, "Card import " + e.fileName, "card-import:" + id,
+                            progress -> importer.run(id, job[0], progress)).id;
+                    e.jobId = job[0];
                     return e;
                 });
             } catch (RuntimeException e) {

@@ -260,6 +260,8 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
         });
         if (!result.enabled) {
             tokens.revokeAll(id);
+        } else {
+            tokens.callerChanged(id);
         }
         return result;
     }

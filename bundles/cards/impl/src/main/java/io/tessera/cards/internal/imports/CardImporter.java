@@ -35,6 +35,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.OptimisticLockException;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -82,9 +83,9 @@ public class CardImporter {
         long rejected;
     }
 
-    public String run(long importId, JobProgress progress) throws Exception {
+    public String run(long importId, long jobId, JobProgress progress) throws Exception {
         ImportEntity imp = jpa.txExpr(TransactionType.Required, em -> {
-            ImportEntity e = em.find(ImportEntity.class, importId);
+            ImportEntity e = own(em, importId, jobId);
             // A run again after a failure starts over; the cards it wrote stay and count as unchanged.
             em.createQuery("DELETE FROM ImportRejectEntity r WHERE r.importId = :id").setParameter("id", importId).executeUpdate();
             e.read = 0;
@@ -127,26 +128,49 @@ public class CardImporter {
                     rejects.add(new Reject(row.line(), cardNoOf(row, columns[0]), r.code, r.getMessage()));
                 }
                 if (chunk.size() + rejects.size() >= CHUNK) {
-                    write(importId, chunk, rejects, counts, known);
+                    write(importId, jobId, chunk, rejects, counts, known);
                     publish(progress, counts, source);
                 }
             });
             if (columns[0] == null) {
                 throw CardErrors.FILE_EMPTY.at("file", "the file has no header row and no data");
             }
-            write(importId, chunk, rejects, counts, known);
+            write(importId, jobId, chunk, rejects, counts, known);
             publish(progress, counts, source);
+        } catch (Superseded e) {
+            throw e;
         } catch (Exception e) {
             String message = e instanceof TesseraException ? e.getMessage() : "the file could not be read: " + e.getMessage();
-            finish(importId, CardImport.Status.FAILED, message);
+            finish(importId, jobId, CardImport.Status.FAILED, message);
             throw e instanceof TesseraException ? e : new IllegalStateException(message, e);
         }
         progress.done(imp.sizeBytes);
         String summary = String.format("%d rows read: %d accepted (%d new, %d updated, %d unchanged), %d rejected",
                 counts.read, counts.inserted + counts.updated + counts.unchanged, counts.inserted, counts.updated,
                 counts.unchanged, counts.rejected);
-        finish(importId, CardImport.Status.SUCCEEDED, summary);
+        finish(importId, jobId, CardImport.Status.SUCCEEDED, summary);
         return summary;
+    }
+
+    /**
+     * The import, locked, if this job still has it: a job whose node was taken for dead (its heartbeat late) while
+     * the import was taken over by an upload of the same file on another node stops at its next chunk.
+     */
+    private static ImportEntity own(EntityManager em, long importId, long jobId) {
+        ImportEntity e = em.find(ImportEntity.class, importId, LockModeType.PESSIMISTIC_WRITE);
+        if (e.jobId == null || e.jobId != jobId) {
+            throw new Superseded("import " + importId + " was taken over by job " + e.jobId + ": job " + jobId + " stops");
+        }
+        return e;
+    }
+
+    /** This job no longer has the import (another job took it over). */
+    static final class Superseded extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Superseded(String message) {
+            super(message);
+        }
     }
 
     private static Parsed parse(RowSource.Row row, CardColumns c, Map<String, Long> stores, Map<String, Long> types,
@@ -178,7 +202,7 @@ public class CardImporter {
      * Writes one chunk in one transaction. A chunk that collides with a concurrent migration (the
      * card's version moved) or a deadlock is run again from a fresh read.
      */
-    private void write(long importId, List<Parsed> chunk, List<Reject> rejects, Counts counts, KnownCardNos known) {
+    private void write(long importId, long jobId, List<Parsed> chunk, List<Reject> rejects, Counts counts, KnownCardNos known) {
         if (chunk.isEmpty() && rejects.isEmpty()) {
             return;
         }
@@ -188,7 +212,7 @@ public class CardImporter {
             // After a collision, every card no of the chunk is looked up: another import may have written it.
             Predicate<String> mayExist = attempt == 1 ? known::mightContain : no -> true;
             try {
-                jpa.tx(TransactionType.Required, em -> writeChunk(em, importId, chunk, rejects, delta, mayExist, inserted));
+                jpa.tx(TransactionType.Required, em -> writeChunk(em, own(em, importId, jobId), chunk, rejects, delta, mayExist, inserted));
                 inserted.forEach(known::add);
                 counts.read += delta.read;
                 counts.inserted += delta.inserted;
@@ -209,8 +233,9 @@ public class CardImporter {
         }
     }
 
-    private static void writeChunk(EntityManager em, long importId, List<Parsed> chunk, List<Reject> rejects, Counts delta,
+    private static void writeChunk(EntityManager em, ImportEntity imp, List<Parsed> chunk, List<Reject> rejects, Counts delta,
                                    Predicate<String> mayExist, List<String> inserted) {
+        long importId = imp.id;
         List<Reject> all = new ArrayList<>(rejects);
         Map<String, Parsed> byNo = new LinkedHashMap<>();
         for (Parsed p : chunk) {
@@ -267,7 +292,6 @@ public class CardImporter {
         }
         delta.rejected = all.size();
         delta.read = chunk.size() + rejects.size();
-        ImportEntity imp = em.find(ImportEntity.class, importId);
         imp.read += delta.read;
         imp.inserted += delta.inserted;
         imp.updated += delta.updated;
@@ -331,9 +355,9 @@ public class CardImporter {
         }
     }
 
-    private void finish(long importId, CardImport.Status status, String message) {
+    private void finish(long importId, long jobId, CardImport.Status status, String message) {
         jpa.tx(TransactionType.Required, em -> {
-            ImportEntity e = em.find(ImportEntity.class, importId);
+            ImportEntity e = own(em, importId, jobId);
             e.status = status.name();
             e.message = message == null ? null : message.substring(0, Math.min(1000, message.length()));
             e.finishedAt = BusinessTime.now();

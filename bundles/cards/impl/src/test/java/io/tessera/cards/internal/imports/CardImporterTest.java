@@ -54,6 +54,11 @@ public class CardImporterTest {
         return s;
     }
 
+    /** The job that has import id (the import service records it with the import). */
+    private static long job(long importId) {
+        return 1000 + importId;
+    }
+
     private long upload(String csv) throws Exception {
         Path file = Files.createTempFile(Paths.get("target"), "cards-", ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
@@ -69,12 +74,31 @@ public class CardImporterTest {
             i.sha256 = "sha-" + i.id;
             i.sizeBytes = csv.length();
             i.storedPath = file.toString();
+            i.jobId = job(i.id);
             i.status = "RUNNING";
             i.createdBy = "unit-test";
             i.createdAt = LocalDateTime.now();
             em.persist(i);
             return i.id;
         });
+    }
+
+    /** A job whose import was taken over by another job (its node was taken for dead) changes nothing more. */
+    @Test
+    public void aJobWhoseImportWasTakenOverStopsAndWritesNothing() throws Exception {
+        long id = upload(HEADER + "T1,SV,10.00,103,正常\r\n");
+        try {
+            importer.run(id, job(id) + 1, new Progress());
+            throw new AssertionError("another job's import is not written");
+        } catch (CardImporter.Superseded expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("taken over"));
+        }
+        ImportEntity imp = db.jpa().txExpr(TransactionType.Supports, em -> em.find(ImportEntity.class, id));
+        assertEquals("RUNNING", imp.status);
+        assertEquals(0, imp.read);
+        io.tessera.cards.internal.jpa.CardEntity card = db.jpa().txExpr(TransactionType.Supports,
+                em -> em.find(io.tessera.cards.internal.jpa.CardEntity.class, "T1"));
+        assertEquals(null, card);
     }
 
     private static final class Progress implements JobProgress {
@@ -124,7 +148,7 @@ public class CardImporterTest {
                 + "C5,XX,5.00,103,正常\r\n"
                 + "C6,SV,-3.00,103,正常\r\n"
                 + "C1,SV,5.00,103,正常\r\n");
-        String summary = importer.run(id, new Progress());
+        String summary = importer.run(id, job(id), new Progress());
         assertTrue(summary, summary.startsWith("7 rows read: 2 accepted (2 new"));
         assertEquals(new BigDecimal("1234.50"), card("C1").balance);
         assertEquals(3L, card("C1").storeId);
@@ -138,9 +162,10 @@ public class CardImporterTest {
 
     @Test
     public void aLaterExportChangesOnlyWhatChanged() throws Exception {
-        importer.run(upload(HEADER + "C1,SV,10.00,103,正常\r\nC2,SV,20.00,103,正常\r\n"), new Progress());
+        long first = upload(HEADER + "C1,SV,10.00,103,正常\r\nC2,SV,20.00,103,正常\r\n");
+        importer.run(first, job(first), new Progress());
         long again = upload(HEADER + "C1,SV,10.00,103,正常\r\nC2,SV,25.50,101,冻结\r\nC3,SV,0.01,101,正常\r\n");
-        importer.run(again, new Progress());
+        importer.run(again, job(again), new Progress());
         ImportEntity imp = db.jpa().txExpr(TransactionType.Supports, em -> em.find(ImportEntity.class, again));
         assertEquals(1, imp.unchanged);
         assertEquals(1, imp.updated);

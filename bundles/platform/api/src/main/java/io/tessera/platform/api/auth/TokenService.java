@@ -18,6 +18,13 @@ public interface TokenService {
     /** Ends every token of an operator (disabled, roles changed). */
     int revokeAll(long operatorId);
 
+    /**
+     * The operator's roles or stores changed (after the change committed): their tokens stay valid, but what a
+     * token resolves to is read again — at once on this node, within {@code caller.cache.seconds} on the others.
+     */
+    default void callerChanged(long operatorId) {
+    }
+
     final class IssuedToken {
         private final String token;
         private final Instant expiresAt;

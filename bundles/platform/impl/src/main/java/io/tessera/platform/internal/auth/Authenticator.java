@@ -26,11 +26,14 @@ public class Authenticator {
 
     private final ClientCredentialService clients;
 
+    private final CallerCache cache;
+
     @Activate
     public Authenticator(@Reference TokenService tokens,
-            @Reference ClientCredentialService clients) {
+            @Reference ClientCredentialService clients, @Reference CallerCache cache) {
         this.tokens = tokens;
         this.clients = clients;
+        this.cache = cache;
     }
 
     /** Provided by the org domain; without it no operator can be authenticated. */
@@ -46,14 +49,26 @@ public class Authenticator {
             return Optional.empty();
         }
         String h = authorization.trim();
+        String key = cache.key(h);
+        Optional<Caller> known = cache.get(key);
+        if (known.isPresent()) {
+            return known;
+        }
+        long generation = cache.generation();
+        Caller caller = resolve(h);
+        cache.put(key, caller, generation);
+        return Optional.of(caller);
+    }
+
+    private Caller resolve(String h) {
         if (h.regionMatches(true, 0, "Bearer ", 0, 7)) {
             OptionalLong operatorId = tokens.resolve(h.substring(7).trim());
             OperatorDirectory dir = operators;
             if (operatorId.isEmpty() || dir == null) {
                 throw PlatformErrors.TOKEN_INVALID.error("the token is unknown, expired or logged out");
             }
-            return Optional.of(dir.callerFor(operatorId.getAsLong())
-                    .orElseThrow(() -> PlatformErrors.OPERATOR_DISABLED.error("the operator is disabled")));
+            return dir.callerFor(operatorId.getAsLong())
+                    .orElseThrow(() -> PlatformErrors.OPERATOR_DISABLED.error("the operator is disabled"));
         }
         if (h.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
@@ -66,8 +81,8 @@ public class Authenticator {
             if (colon < 0) {
                 throw PlatformErrors.CREDENTIALS_INVALID.error("malformed Basic credentials");
             }
-            return Optional.of(clients.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
-                    .orElseThrow(() -> PlatformErrors.CREDENTIALS_INVALID.error("unknown client or wrong secret")));
+            return clients.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))
+                    .orElseThrow(() -> PlatformErrors.CREDENTIALS_INVALID.error("unknown client or wrong secret"));
         }
         throw PlatformErrors.AUTH_SCHEME_UNSUPPORTED.error("use Bearer (operators) or Basic (integrators)");
     }

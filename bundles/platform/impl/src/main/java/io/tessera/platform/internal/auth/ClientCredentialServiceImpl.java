@@ -35,11 +35,14 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
 
     private final AuditService audit;
 
+    private final CallerCache callers;
+
     @Activate
     public ClientCredentialServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
-            @Reference AuditService audit) {
+            @Reference AuditService audit, @Reference CallerCache callers) {
         this.jpa = jpa;
         this.audit = audit;
+        this.callers = callers;
     }
 
     /**
@@ -111,6 +114,7 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
                 em.persist(e);
             }
         });
+        callers.forgetAll();
     }
 
     @Override
@@ -148,7 +152,7 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
             if (e == null) {
                 throw PlatformErrors.CLIENT_NOT_FOUND.error("no client " + clientId);
             }
-            if (provisioned(e)) {
+            if (provisioned(e) && e.enabled) {
                 // Its file would enable it again at the next start: the file is the one place it lives.
                 throw PlatformErrors.CLIENT_PROVISIONED.at("client", "client " + clientId
                         + " comes from etc/io.tessera.client-*.cfg: delete its file to disable it");
@@ -159,6 +163,7 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
                 audit.record("client.disable", "client", clientId, null, before, info(e));
             }
         });
+        callers.forgetAll();
     }
 
     /** A client removed from configuration stops working ({@link ProvisionedClients}): no caller, no audit. */
@@ -169,6 +174,7 @@ public class ClientCredentialServiceImpl implements ClientCredentialService {
                 e.enabled = false;
             }
         });
+        callers.forgetAll();
     }
 
     /** Provisioned clients keep an unsalted hash of the secret ({@link #provision}): "$" + hex. */

@@ -24,14 +24,21 @@ public class TokenServiceImpl implements TokenService {
     public @interface Config {
         @AttributeDefinition(description = "How long an operator token lives, in minutes")
         int token_ttl_minutes() default 720;
+
+        @AttributeDefinition(description = "Seconds a caller resolved from its token or client secret is kept (0: read them on every request); "
+                + "a change on this node holds at once, on other nodes within these seconds")
+        int caller_cache_seconds() default 2;
     }
 
     private final JpaTemplate jpa;
 
+    private final CallerCache callers;
+
     @Activate
     public TokenServiceImpl(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
-            Config config) {
+            @Reference CallerCache callers, Config config) {
         this.jpa = jpa;
+        this.callers = callers;
         configure(config);
     }
 
@@ -82,12 +89,20 @@ public class TokenServiceImpl implements TokenService {
                 e.revoked = true;
             }
         });
+        callers.forgetAll();
     }
 
     @Override
     public int revokeAll(long operatorId) {
-        return jpa.txExpr(TransactionType.Required, em -> em
+        int revoked = jpa.txExpr(TransactionType.Required, em -> em
                 .createQuery("UPDATE TokenEntity t SET t.revoked = TRUE WHERE t.operatorId = :op AND t.revoked = FALSE")
                 .setParameter("op", operatorId).executeUpdate());
+        callers.forgetAll();
+        return revoked;
+    }
+
+    @Override
+    public void callerChanged(long operatorId) {
+        callers.forgetAll();
     }
 }

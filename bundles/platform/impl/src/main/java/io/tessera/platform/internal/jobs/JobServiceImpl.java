@@ -38,6 +38,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.persistence.LockModeType;
 import javax.transaction.RollbackException;
 import javax.transaction.Status;
 import javax.transaction.Synchronization;
@@ -111,6 +112,7 @@ public class JobServiceImpl implements JobService, JobQueries {
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
     private ThreadPoolExecutor pool;
     private ScheduledExecutorService publisher;
+    private ScheduledExecutorService heartbeats;
     private volatile Path folder;
 
     private void start(Config config) {
@@ -129,7 +131,13 @@ public class JobServiceImpl implements JobService, JobQueries {
             return t;
         });
         publisher.scheduleWithFixedDelay(this::publishAll, 1, 1, TimeUnit.SECONDS);
-        publisher.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        // Its own thread: publishing progress may wait on the pool, the heartbeat must not wait behind it.
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tessera-job-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         // Jobs other nodes are running keep their heartbeat: only those whose node stopped are ended here.
         int stale = failOrphans(jpa);
         if (stale > 0) {
@@ -142,19 +150,25 @@ public class JobServiceImpl implements JobService, JobQueries {
                 ? Paths.get(System.getProperty("karaf.data", "data"), "tessera", "jobs") : Paths.get(config.folder().trim());
     }
 
+    /** A job without a heartbeat comes from a build before heartbeats: during a rolling upgrade it may still run. */
+    static final Duration LEGACY_STALE = Duration.ofHours(6);
+
     /**
      * Marks FAILED the queued and running jobs whose node has not written a heartbeat for {@link #STALE} (it died
-     * or stopped): their work lived in that node's memory. Answers how many.
+     * or stopped): their work lived in that node's memory. Answers how many. (Nodes' clocks are kept in step, as
+     * for every lease: NTP.)
      */
     static int failOrphans(JpaTemplate jpa) {
         LocalDateTime now = BusinessTime.now();
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                         "UPDATE JobEntity j SET j.status = :failed, j.message = :msg, j.finishedAt = :now "
-                                + "WHERE j.status IN (:queued, :running) AND (j.heartbeatAt IS NULL OR j.heartbeatAt < :stale)")
+                                + "WHERE j.status IN (:queued, :running) AND (j.heartbeatAt < :stale "
+                                + "OR j.heartbeatAt IS NULL AND j.createdAt < :legacy)")
                 .setParameter("failed", Job.Status.FAILED.name())
                 .setParameter("msg", "interrupted: the Tessera node running it stopped; submit it again")
                 .setParameter("now", now)
                 .setParameter("stale", now.minus(STALE))
+                .setParameter("legacy", now.minus(LEGACY_STALE))
                 .setParameter("queued", Job.Status.QUEUED.name())
                 .setParameter("running", Job.Status.RUNNING.name())
                 .executeUpdate());
@@ -199,6 +213,7 @@ public class JobServiceImpl implements JobService, JobQueries {
             Thread.currentThread().interrupt();
         }
         publisher.shutdownNow();
+        heartbeats.shutdownNow();
         for (Live l : live.values()) {
             finish(l, Job.Status.FAILED, "stopped with the platform: submit it again");
         }
@@ -258,11 +273,19 @@ public class JobServiceImpl implements JobService, JobQueries {
     }
 
     private void run(Live l, Caller caller, JobWork work) {
-        jpa.tx(TransactionType.Required, em -> {
-            JobEntity e = em.find(JobEntity.class, l.id);
+        boolean mine = jpa.txExpr(TransactionType.Required, em -> {
+            JobEntity e = em.find(JobEntity.class, l.id, LockModeType.PESSIMISTIC_WRITE);
+            if (!Job.Status.QUEUED.name().equals(e.status)) {
+                return false; // ended meanwhile (taken for a stopped node's): not run
+            }
             e.status = Job.Status.RUNNING.name();
             e.startedAt = BusinessTime.now();
+            return true;
         });
+        if (!mine) {
+            live.remove(l.id);
+            return;
+        }
         l.status = Job.Status.RUNNING;
         try {
             String message = CallerContext.callAs(caller, () -> {
@@ -288,7 +311,12 @@ public class JobServiceImpl implements JobService, JobQueries {
     private void finish(Live l, Job.Status status, String message) {
         try {
             jpa.tx(TransactionType.Required, em -> {
-                JobEntity e = em.find(JobEntity.class, l.id);
+                JobEntity e = em.find(JobEntity.class, l.id, LockModeType.PESSIMISTIC_WRITE);
+                if (!Job.Status.QUEUED.name().equals(e.status) && !Job.Status.RUNNING.name().equals(e.status)) {
+                    // Another node ended it while this one still ran it (its heartbeat was late): that stands.
+                    LOG.warn("Job {} ended here as {}, but it was already {}: left as it is", l.id, status, e.status);
+                    return;
+                }
                 publish(e, l);
                 e.status = status.name();
                 e.message = message == null ? null : message.substring(0, Math.min(1000, message.length()));

@@ -12,7 +12,8 @@ import javax.persistence.TableGenerator;
 
 /** A background job as recorded; live progress is kept in memory while it runs and written here as it goes. */
 @Entity
-@Table(name = "PLT_JOB", indexes = @Index(name = "PLT_JOB_TYPE", columnList = "JOB_TYPE, ID"))
+@Table(name = "PLT_JOB", indexes = {@Index(name = "PLT_JOB_TYPE", columnList = "JOB_TYPE, ID"),
+        @Index(name = "PLT_JOB_STATUS", columnList = "STATUS, NODE")})
 public class JobEntity {
 
     @Id

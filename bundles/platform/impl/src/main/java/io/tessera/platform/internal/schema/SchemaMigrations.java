@@ -254,8 +254,9 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
                 }
                 // The check and the update under one hold of Liquibase's lock: no node runs change sets in between.
                 LockService lock = LockServiceFactory.getInstance().getLockService(database);
+                // Waiting may time out (another node holding the lock for minutes): nothing of ours to release then.
+                lock.waitForLock();
                 try {
-                    lock.waitForLock();
                     Liquibase liquibase = new Liquibase(CHANGELOG, new BundleChangelog(bundle), database);
                     refuseNewer(liquibase, unit);
                     // One line per schema in Tessera's log (below), no summary table on the console.
@@ -267,7 +268,10 @@ public class SchemaMigrations implements BundleTrackerCustomizer<ServiceRegistra
                     }
                     return pending;
                 } finally {
-                    lock.releaseLock();
+                    // update() releases the lock itself when it ran: release it here only while still held.
+                    if (lock.hasChangeLogLock()) {
+                        lock.releaseLock();
+                    }
                     // Liquibase keeps one lock and history service per Database object: forget this one.
                     LockServiceFactory.getInstance().resetAll();
                     ChangeLogHistoryServiceFactory.getInstance().resetAll();

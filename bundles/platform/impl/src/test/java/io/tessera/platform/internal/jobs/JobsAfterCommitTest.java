@@ -65,18 +65,22 @@ public class JobsAfterCommitTest {
      */
     @Test
     public void onlyJobsWhoseNodeStoppedAreMarkedFailed() {
-        long alive = job("node-b", io.tessera.platform.api.BusinessTime.now());
-        long dead = job("node-c", io.tessera.platform.api.BusinessTime.now().minusSeconds(60));
-        long old = job(null, null);
+        java.time.LocalDateTime now = io.tessera.platform.api.BusinessTime.now();
+        long alive = job("node-b", now, now);
+        long dead = job("node-c", now.minusSeconds(60), now.minusSeconds(90));
+        // Without a heartbeat: an older build's job, which may still run during a rolling upgrade, unless hours old.
+        long olderBuild = job(null, null, now.minusMinutes(10));
+        long old = job(null, null, now.minusHours(7));
         assertEquals(2, JobServiceImpl.failOrphans(db.jpa()));
         assertEquals("RUNNING", status(alive));
         assertEquals("FAILED", status(dead));
+        assertEquals("RUNNING", status(olderBuild));
         assertEquals("FAILED", status(old));
         assertTrue(db.jpa().txExpr(org.apache.aries.jpa.template.TransactionType.Supports,
                 em -> em.find(io.tessera.platform.internal.jpa.JobEntity.class, dead).message).contains("node"));
     }
 
-    private long job(String node, java.time.LocalDateTime heartbeat) {
+    private long job(String node, java.time.LocalDateTime heartbeat, java.time.LocalDateTime created) {
         io.tessera.platform.internal.jpa.JobEntity e = new io.tessera.platform.internal.jpa.JobEntity();
         e.type = "test.job";
         e.status = "RUNNING";
@@ -84,7 +88,7 @@ public class JobsAfterCommitTest {
         e.ownerId = 1;
         e.ownerIdentity = "OPERATOR:1:hq";
         e.ownerLabel = "hq";
-        e.createdAt = io.tessera.platform.api.BusinessTime.now();
+        e.createdAt = created;
         e.node = node;
         e.heartbeatAt = heartbeat;
         db.jpa().tx(org.apache.aries.jpa.template.TransactionType.Required, em -> em.persist(e));
