@@ -44,7 +44,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * the account row is locked (before a hold row: always in that order) and {@link Postings} moves the
  * money or the hold.
  */
-@Component(service = WalletParticipant.class)
+@Component(service = {WalletParticipant.class, WalletParticipantImpl.class})
 public class WalletParticipantImpl implements WalletParticipant {
 
     private final JpaTemplate jpa;
@@ -66,11 +66,13 @@ public class WalletParticipantImpl implements WalletParticipant {
 
     @Override
     public JournalEntry debit(Movement m) {
-        Caller caller = CallerContext.current();
         Checks.required("movement", m);
+        return debit(m, accounts.storeFor(m.storeId), accounts.activeMember(m.memberId));
+    }
+
+    /** The debit for a store and an active member the caller has just looked up (member pay: once per request). */
+    JournalEntry debit(Movement m, Store store, Member member) {
         Money amount = Accounts.positive("amount", m.amount);
-        Store store = accounts.storeFor(m.storeId);
-        Member member = accounts.activeMember(m.memberId);
         long scope = accounts.scopeOf(store);
         Postings.Details d = details(m);
         d.originalAmount = m.originalAmount == null ? null : m.originalAmount.toBigDecimal();

@@ -54,7 +54,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     private final JpaTemplate jpa;
     private final UnitOfWork work;
     private final Postings postings;
-    private final WalletParticipant participant;
+    private final WalletParticipantImpl participant;
     private final Accounts accounts;
 
     /** Marketing's recharge activities, when installed. */
@@ -64,7 +64,7 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
     @Activate
     public WalletServiceImpl(@Reference(target = "(osgi.unit.name=tessera-wallets)") JpaTemplate jpa, @Reference OrgService org,
                              @Reference MemberService members, @Reference UnitOfWork work, @Reference WalletSettings settings,
-                             @Reference EventPublisher events, @Reference WalletParticipant participant) {
+                             @Reference EventPublisher events, @Reference WalletParticipantImpl participant) {
         this.jpa = jpa;
         this.work = work;
         this.postings = new Postings(jpa, events, work);
@@ -142,18 +142,22 @@ public class WalletServiceImpl implements WalletService, ReturnCardGuard {
         UnitOfWork.requireKey(key);
         Checks.required("body", r);
         Money amount = Accounts.positive("amount", r.amount);
-        accounts.storeFor(r.storeId);
-        Member member = accounts.activeMember(r.memberId);
-        Movement debit = new Movement(member.id, r.storeId, null, Checks.optionalText("orderNo", r.orderNo, 64));
-        debit.cardNo = Checks.optionalText("cardNo", r.cardNo, 64);
-        debit.remark = Checks.optionalText("remark", r.remark, 500);
-        // The member's level discount, as integrators of this call expect; checkout prices its own orders.
-        BigDecimal rate = member.discountRate;
-        Money payable = amount.times(rate, RoundingMode.HALF_UP);
-        debit.amount = payable;
-        debit.originalAmount = amount;
+        String orderNo = Checks.optionalText("orderNo", r.orderNo, 64);
+        String cardNo = Checks.optionalText("cardNo", r.cardNo, 64);
+        String remark = Checks.optionalText("remark", r.remark, 500);
+        // The store and the member are read once, in the payment's transaction (a retry answers before reading them).
         return work.run("wallets.pay", key, r, OperationResult.class, () -> jpa.txExpr(TransactionType.Required, em -> {
-            OperationResult result = answer(em, participant.debit(debit), member.name);
+            Store store = accounts.storeFor(r.storeId);
+            Member member = accounts.activeMember(r.memberId);
+            Movement debit = new Movement(member.id, r.storeId, null, orderNo);
+            debit.cardNo = cardNo;
+            debit.remark = remark;
+            // The member's level discount, as integrators of this call expect; checkout prices its own orders.
+            BigDecimal rate = member.discountRate;
+            Money payable = amount.times(rate, RoundingMode.HALF_UP);
+            debit.amount = payable;
+            debit.originalAmount = amount;
+            OperationResult result = answer(em, participant.debit(debit, store, member), member.name);
             result.discountRate = rate;
             result.payable = payable;
             return result;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -206,10 +207,7 @@ public class EventDispatcher {
         if (here.isEmpty()) {
             return 0;
         }
-        List<DeliveryEntity> due = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                        "SELECT d FROM DeliveryEntity d WHERE d.status = 'PENDING' AND d.nextAt <= :now AND d.consumer IN :here "
-                                + "ORDER BY d.eventId", DeliveryEntity.class)
-                .setParameter("now", now).setParameter("here", here).setMaxResults(s.batch()).getResultList());
+        List<DeliveryEntity> due = jpa.txExpr(TransactionType.Supports, em -> due(em, now, here, s.batch()));
         if (due.isEmpty()) {
             return 0;
         }
@@ -255,6 +253,29 @@ public class EventDispatcher {
             }
         }
         return attempted;
+    }
+
+    /**
+     * The first pending deliveries due now, in event order, read in the order of the (STATUS, EVENT_ID) index so that
+     * the database stops at the batch: Derby's optimizer otherwise picks the (STATUS, NEXT_AT) index and sorts every
+     * pending delivery in each round (a sixth of Tessera's CPU under load, the sort spilling to disk). The override
+     * is a Derby comment, which PostgreSQL ignores (its planner finds the index by itself).
+     */
+    @SuppressWarnings("unchecked")
+    static List<DeliveryEntity> due(EntityManager em, LocalDateTime now, Set<String> consumers, int batch) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < consumers.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        javax.persistence.Query q = em.createNativeQuery("SELECT * FROM PLT_EVENT_DELIVERY --DERBY-PROPERTIES index=PLT_DELIVERY_NEXT\n"
+                + "WHERE STATUS = 'PENDING' AND NEXT_AT <= ? AND CONSUMER IN (" + in + ") ORDER BY EVENT_ID FETCH FIRST "
+                + batch + " ROWS ONLY", DeliveryEntity.class);
+        q.setParameter(1, java.sql.Timestamp.valueOf(now));
+        int n = 2;
+        for (String c : consumers) {
+            q.setParameter(n++, c);
+        }
+        return q.getResultList();
     }
 
     /**

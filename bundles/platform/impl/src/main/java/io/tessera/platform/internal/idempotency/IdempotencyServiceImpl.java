@@ -96,10 +96,17 @@ public class IdempotencyServiceImpl implements IdempotencyService {
         }
         String keyHash = keyHash(key);
         String requestHash = Hashing.sha256(Json.write(request));
+        LocalDateTime legacyUntil = legacyKeysUntil;
+        // A first call inserts its key at once: a retry's insert meets the stored key (a duplicate, or a wait on the
+        // concurrent first call's uncommitted row), rolls back and looks it up. While keys of an earlier release may
+        // still be stored under their old hash, they are looked up first (the insert would not meet them).
+        boolean lookFirst = legacyUntil != null && BusinessTime.now().isBefore(legacyUntil);
         for (int attempt = 0; ; attempt++) {
-            Optional<T> stored = lookup(scope, key, requestHash, resultType);
-            if (stored.isPresent()) {
-                return stored.get();
+            if (attempt > 0 || lookFirst) {
+                Optional<T> stored = lookup(scope, key, requestHash, resultType);
+                if (stored.isPresent()) {
+                    return stored.get();
+                }
             }
             try {
                 return inTransaction(em -> {
@@ -117,7 +124,7 @@ public class IdempotencyServiceImpl implements IdempotencyService {
                     return result;
                 });
             } catch (RuntimeException ex) {
-                // A concurrent first call with the same key committed first: answer with its result.
+                // The key is stored (a retry), or a concurrent first call with it committed first: answer with its result.
                 if (attempt == 0 && DbErrors.isUniqueViolation(ex)) {
                     continue;
                 }

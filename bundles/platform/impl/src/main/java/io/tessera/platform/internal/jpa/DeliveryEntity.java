@@ -21,7 +21,8 @@ import javax.persistence.UniqueConstraint;
 @Cacheable(false)
 @Table(name = "PLT_EVENT_DELIVERY",
         uniqueConstraints = @UniqueConstraint(name = "PLT_DELIVERY_ONCE", columnNames = {"EVENT_ID", "CONSUMER"}),
-        indexes = @Index(name = "PLT_DELIVERY_DUE", columnList = "STATUS, NEXT_AT"))
+        indexes = {@Index(name = "PLT_DELIVERY_DUE", columnList = "STATUS, NEXT_AT"),
+            @Index(name = "PLT_DELIVERY_NEXT", columnList = "STATUS, EVENT_ID")})
 public class DeliveryEntity {
 
     public enum Status { PENDING, DONE, FAILED }

@@ -12,9 +12,9 @@ import javax.persistence.Table;
 
 /**
  * A store's money in and out for one business day, kept up to date in the same transaction as each
- * journal row. A store-day is spread over {@code Postings.SLOTS} rows (one per slot, chosen by
- * account), so that concurrent payments in one store do not queue on a single row lock; the ledger
- * query sums them. Openings and closings are derived (sum of earlier days), so they always chain.
+ * journal row. A store-day is spread over up to {@code Postings.SLOTS} rows (one per slot, chosen by
+ * account, made by its first movement), so that concurrent payments in one store do not queue on a single
+ * row lock; the ledger query sums those there are. Openings and closings are derived (sum of earlier days), so they always chain.
  */
 @Entity
 @Table(name = "WAL_LEDGER_DAY_SLOT")
