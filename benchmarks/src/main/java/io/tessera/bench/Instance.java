@@ -80,6 +80,33 @@ final class Instance {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** Whether its own health check answers 200 (database up, every domain published, no newer schema). */
+    boolean healthy() {
+        return answers("/api/v1/health");
+    }
+
+    /** The port of its Karaf console (SSH): its HTTP port + 1000 for a node of several, else the distribution's. */
+    int sshPort() {
+        return Integer.parseInt(env.getOrDefault("ORG_APACHE_KARAF_SHELL_SSHPORT", "8101"));
+    }
+
+    /** Runs a command on its Karaf console (bin/client) as the given user; returns what it printed. */
+    String console(String user, String password, String command) throws Exception {
+        // In batch mode, the command on its input (Karaf 4.4's client prints nothing for a command given as an argument).
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort()), "-u", user,
+                "-p", password, "-r", "3", "-b").redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("console command '" + command + "' failed: " + out);
+        }
+        return out;
+    }
+
     private boolean answers(String path) {
         try {
             HttpRequest r = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(5))

@@ -14,7 +14,8 @@ import java.util.Map;
  * distribution (demo chain, a benchmark client). Usage:
  * {@code Main <tessera-home> <port> <client-id> <secret> <work-dir> <benchmark>...} where a benchmark is
  * {@code all}, {@code card-import[=rows]}, {@code pay}, {@code pay-1000}, {@code coupons}, {@code limit}, {@code ledger[=rows]} or
- * {@code crash[=rounds]} or {@code crash-cluster[=rounds]} (2 nodes on the PostgreSQL configured, HAProxy in front).
+ * {@code crash[=rounds]} or {@code crash-cluster[=rounds]} (2 nodes on the PostgreSQL configured, HAProxy in front) or
+ * {@code cluster[=clients:seconds]} (member pay on 1 Derby node, 1 and 2 PostgreSQL nodes; redeploys under load).
  * The driver starts Tessera itself (measuring the cold start), prints a table and writes
  * {@code <work-dir>/results.json}.
  */
@@ -40,7 +41,7 @@ public final class Main {
         String problem = problem(Arrays.asList(args).subList(5, args.length));
         if (problem != null) {
             System.err.println(problem + "; benchmarks: all, limit, pay, pay-1000, coupons, card-import[=rows], ledger[=rows], "
-                    + "reports[=orders], pay-only=<clients>:<seconds>[:hot], crash[=rounds], crash-cluster[=rounds]");
+                    + "reports[=orders], pay-only=<clients>:<seconds>[:hot], cluster[=<clients>:<seconds>], crash[=rounds], crash-cluster[=rounds]");
             System.exit(2);
         }
         Path home = Paths.get(args[0]);
@@ -56,7 +57,7 @@ public final class Main {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "os", System.getProperty("os.name"),
                 "java", System.getProperty("java.version")));
-        boolean needsTessera = wanted.stream().anyMatch(w -> !w.equals("limit") && !w.startsWith("crash"));
+        boolean needsTessera = wanted.stream().anyMatch(w -> !w.equals("limit") && !w.startsWith("crash") && !w.startsWith("cluster"));
         Map<String, Object> start = new LinkedHashMap<>();
         if (needsTessera) {
             start.put("coldStartSeconds", round(instance.start()));
@@ -102,6 +103,14 @@ public final class Main {
                     case "crash":
                         results.put("crash", CrashSafety.run(instance, tessera, arg == null ? 50 : Integer.parseInt(arg), work));
                         break;
+                    case "cluster": {
+                        // Derby 1 node, PostgreSQL 1 and 2 nodes, redeploys under load: cluster=<clients>:<seconds>
+                        String[] a = (arg == null ? "16:30" : arg).split(":");
+                        Path derbyDatasource = Paths.get(System.getenv("TESSERA_DIST"), "etc", "org.ops4j.datasource-tessera.cfg");
+                        results.put("cluster", ClusterBench.run(instance, args[2], args[3], derbyDatasource, Integer.parseInt(a[0]),
+                                Double.parseDouble(a[1])));
+                        break;
+                    }
                     case "crash-cluster": {
                         Nodes nodes = Nodes.cluster(instance, 2, args[2], args[3]);
                         results.put("crash", CrashSafety.runCluster(nodes, tessera.at(nodes.base()), arg == null ? 10 : Integer.parseInt(arg), work));
@@ -150,6 +159,11 @@ public final class Main {
                 case "crash-cluster":
                     if (arg != null && !arg.matches("[1-9][0-9]{0,8}")) {
                         return name + "=" + arg + ": a positive whole number is needed";
+                    }
+                    break;
+                case "cluster":
+                    if (arg != null && !arg.matches("[1-9][0-9]{0,3}:[1-9][0-9]{0,4}")) {
+                        return "cluster=" + arg + ": <clients>:<seconds> is needed, e.g. 16:30";
                     }
                     break;
                 case "pay-only":

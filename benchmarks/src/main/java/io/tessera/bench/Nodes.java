@@ -72,10 +72,7 @@ final class Nodes {
 
     /** Copies the first node's distribution to the others, starts every node one after the other, then the balancer. */
     void start() throws Exception {
-        Instance first = instances.get(0);
-        for (Instance node : instances.subList(1, instances.size())) {
-            copy(first.home, node.home);
-        }
+        copyFirst();
         for (Instance node : instances) {
             node.start();
         }
@@ -84,13 +81,24 @@ final class Nodes {
         }
     }
 
-    private void startBalancer() throws Exception {
-        StringBuilder cfg = new StringBuilder("global\n  maxconn 4096\ndefaults\n  mode http\n  timeout connect 2s\n"
-                + "  timeout client 60s\n  timeout server 60s\n  retries 2\n  option redispatch 1\n  retry-on conn-failure 503\n"
+    /** The first node's distribution and configuration copied to the others (not started). */
+    void copyFirst() throws IOException {
+        Instance first = instances.get(0);
+        for (Instance node : instances.subList(1, instances.size())) {
+            copy(first.home, node.home);
+        }
+    }
+
+    /** HAProxy as ./tessera cluster runs it; answers once one node is up behind it. */
+    void startBalancer() throws Exception {
+        StringBuilder cfg = new StringBuilder("global\n  maxconn 4096\n  stats socket ipv4@127.0.0.1:" + (balancerPort + 1)
+                + " level admin\ndefaults\n  mode http\n  timeout connect 2s\n"
+                + "  timeout client 60s\n  timeout server 60s\n  retries 3\n  option redispatch 1\n  retry-on conn-failure 503\n"
                 + "frontend tessera\n  bind 127.0.0.1:" + balancerPort + "\n  default_backend nodes\n"
                 + "backend nodes\n  balance roundrobin\n  option httpchk GET /api/v1/health\n  http-check expect status 200\n");
         for (Instance node : instances) {
-            cfg.append("  server ").append(label(node)).append(" 127.0.0.1:").append(node.port).append(" check inter 1s fall 2 rise 2\n");
+            cfg.append("  server ").append(label(node)).append(" 127.0.0.1:").append(node.port)
+                    .append(" check inter 1s fastinter 250ms fall 2 rise 2\n");
         }
         Path file = instances.get(0).home.resolveSibling("haproxy-" + balancerPort + ".cfg");
         Files.writeString(file, cfg, StandardCharsets.UTF_8);
@@ -118,6 +126,56 @@ final class Nodes {
         }
     }
 
+    /** A command to HAProxy's runtime API (admin level), and its answer. */
+    String balancer(String command) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", balancerPort + 1)) {
+            socket.getOutputStream().write((command + "\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** A column of the node's line in HAProxy's statistics: "scur" (requests in progress), "status" (UP, DRAIN, DOWN …). */
+    String stat(Instance node, String column) throws IOException {
+        String[] lines = balancer("show stat").split("\n");
+        List<String> header = List.of(lines[0].replaceFirst("^# ", "").split(","));
+        int c = header.indexOf(column);
+        for (String line : lines) {
+            String[] f = line.split(",", -1);
+            if (f.length > c && f[0].equals("nodes") && f[1].equals(label(node))) {
+                return f[c];
+            }
+        }
+        throw new IllegalStateException("no " + label(node) + " in HAProxy's statistics");
+    }
+
+    /** The balancer sends the node nothing new; returns once the node has answered what it had. */
+    void drain(Instance node) throws Exception {
+        balancer("set server nodes/" + label(node) + " state drain");
+        await(() -> "0".equals(stat(node, "scur")), label(node) + " to finish its requests");
+    }
+
+    /** Back at the balancer once its own health check answers 200 (every domain published). */
+    void rejoin(Instance node) throws Exception {
+        await(node::healthy, label(node) + " to be healthy");
+        balancer("set server nodes/" + label(node) + " state ready");
+        await(() -> "UP".equals(stat(node, "status")), "the balancer to see " + label(node) + " up");
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    static void await(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("waited 180 s for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     void stop() throws Exception {
         for (Instance node : instances) {
             node.stop();
@@ -128,7 +186,7 @@ final class Nodes {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         if (Files.exists(to)) {
             try (Stream<Path> walk = Files.walk(to)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -43,10 +43,49 @@ public class HotDeployIT extends TesseraTestSupport {
             assertEquals(503, call("GET", "/points/rules", null, null).status);
             assertEquals(200, call("GET", "/stores", null, hq).status);
             assertEquals(404, call("GET", "/no-such-domain/x", null, hq).status);
+            // The node says so, and a load balancer sends the work elsewhere meanwhile.
+            Answer health = call("GET", "/health", null, null);
+            assertEquals(health.toString(), 503, health.status);
+            assertEquals(health.toString(), "[\"points\"]", health.json.get("comingBack").toString());
         } finally {
             points.start();
         }
         awaitUnrecorded("/points back", 60, () -> call("GET", "/points/rules", null, hq).status == 200);
+    }
+
+    @Test
+    public void aDomainUninstalledAndInstalledAgainByHandShowsTillsNo404() throws Exception {
+        awaitReady();
+        redeployGrace(15);
+        String hq = bearer(HQ_ADMIN);
+        assertEquals(200, call("GET", "/cards/types", null, hq).status);
+        Watch cards = new Watch("/cards/types", hq);
+        features.uninstallFeature("tessera-cards");
+        Answer away = call("GET", "/cards/types", null, hq);
+        assertEquals(away.toString(), 503, away.status);
+        assertEquals(away.toString(), "DOMAIN_UNAVAILABLE", away.code());
+        Answer health = call("GET", "/health", null, null);
+        assertEquals(health.toString(), 503, health.status);
+        assertEquals(health.toString(), "[\"cards\"]", health.json.get("comingBack").toString());
+        features.installFeature("tessera-cards");
+        awaitUnrecorded("/cards back", 60, () -> call("GET", "/cards/types", null, hq).status == 200);
+        awaitUnrecorded("the node up", 30, () -> call("GET", "/health", null, null).status == 200);
+        cards.stop();
+        assertEquals("answers to GET /cards/types while cards were away: " + cards.failures, 0, cards.notFound.get());
+        assertTrue("GET /cards/types answered 503 while cards were away", cards.unavailable.get() > 0);
+        System.out.printf("cards away for %d ms (%d answers of 503, none 404)%n", cards.awayMillis(), cards.unavailable.get());
+    }
+
+    /** How long a withdrawn domain answers 503 before 404 (the rest of this class runs with a short one). */
+    private void redeployGrace(int seconds) throws Exception {
+        org.osgi.service.cm.ConfigurationAdmin admin = bundleContext.getService(bundleContext.getServiceReference(
+                org.osgi.service.cm.ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration web = admin.getConfiguration("io.tessera.web", null);
+        java.util.Dictionary<String, Object> properties = web.getProperties() == null ? new java.util.Hashtable<>() : web.getProperties();
+        properties.put("redeployGraceSeconds", String.valueOf(seconds));
+        web.update(properties);
+        // Applied by the web settings' @Modified a moment later.
+        Thread.sleep(500);
     }
 
     @Test
@@ -98,6 +137,8 @@ public class HotDeployIT extends TesseraTestSupport {
     @Test
     public void uninstallAndReinstallCouponsPaymentsWalletsAndMembers() throws Exception {
         awaitReady();
+        // Each domain here goes for good before the next: they answer 404 after a second, not after 15.
+        redeployGrace(1);
         String clerk = bearer(CLERK_103);
         long store = storeId("103");
         String phone = newPhone();
@@ -260,6 +301,10 @@ public class HotDeployIT extends TesseraTestSupport {
     private final class Watch {
         final AtomicInteger asked = new AtomicInteger();
         final List<String> failures = new CopyOnWriteArrayList<>();
+        final AtomicInteger notFound = new AtomicInteger();
+        final AtomicInteger unavailable = new AtomicInteger();
+        private volatile long firstFailure;
+        private volatile long lastFailure;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
 
@@ -268,8 +313,19 @@ public class HotDeployIT extends TesseraTestSupport {
                 while (running.get()) {
                     Answer a = call("GET", path, null, token);
                     asked.incrementAndGet();
-                    if (a.status != 200 && failures.size() < 20) {
-                        failures.add(a.status + " " + a.text);
+                    if (a.status != 200) {
+                        lastFailure = System.nanoTime();
+                        if (firstFailure == 0) {
+                            firstFailure = lastFailure;
+                        }
+                        if (a.status == 404) {
+                            notFound.incrementAndGet();
+                        } else if (a.status == 503) {
+                            unavailable.incrementAndGet();
+                        }
+                        if (failures.size() < 20) {
+                            failures.add(a.status + " " + a.text);
+                        }
                     }
                     LockSupport.parkNanos(20_000_000L);
                 }
@@ -280,6 +336,10 @@ public class HotDeployIT extends TesseraTestSupport {
         void stop() throws InterruptedException {
             running.set(false);
             thread.join(10_000);
+        }
+
+        long awayMillis() {
+            return firstFailure == 0 ? 0 : (lastFailure - firstFailure) / 1_000_000;
         }
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tessera.platform.api.web.PublicEndpoint;
 import io.tessera.platform.internal.schema.SchemaMigrations;
+import io.tessera.platform.internal.web.DomainAvailability;
 import io.tessera.platform.internal.web.OpenApiRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -31,12 +32,15 @@ public class PlatformResource {
 
     private final SchemaMigrations schemas;
 
+    private final DomainAvailability availability;
+
     @Activate
     public PlatformResource(@Reference(target = "(osgi.unit.name=tessera-platform)") JpaTemplate jpa,
-            @Reference OpenApiRegistry openApi, @Reference SchemaMigrations schemas) {
+            @Reference OpenApiRegistry openApi, @Reference SchemaMigrations schemas, @Reference DomainAvailability availability) {
         this.jpa = jpa;
         this.openApi = openApi;
         this.schemas = schemas;
+        this.availability = availability;
     }
 
     /** What the health check answers. */
@@ -52,13 +56,18 @@ public class PlatformResource {
         @Schema(description = "Present when this node refuses domains because the database's schema of their persistence unit "
                 + "is newer than this build (then the status is DOWN)")
         public List<String> newerSchemas;
+        @Schema(description = "Present when domains of this node are away but coming back (their feature being installed, "
+                + "refreshed or redeployed: their paths answer 503 DOMAIN_UNAVAILABLE); the status is DOWN meanwhile, so a load "
+                + "balancer sends their work to another node", example = "[\"wallets\"]")
+        public List<String> comingBack;
     }
 
     @GET
     @Path("health")
     @PublicEndpoint
     @ApiResponse(responseCode = "200", description = "Tessera and its database answer", content = @Content(schema = @Schema(implementation = Health.class)))
-    @ApiResponse(responseCode = "503", description = "The database does not answer, or its schema of a domain is newer than this build (newerSchemas)",
+    @ApiResponse(responseCode = "503", description = "The database does not answer, its schema of a domain is newer than this build (newerSchemas), "
+            + "or domains are away but coming back (comingBack)",
             content = @Content(schema = @Schema(implementation = Health.class)))
     public Response health() {
         Health body = new Health();
@@ -72,12 +81,14 @@ public class PlatformResource {
             dbUp = false;
         }
         java.util.Set<String> newer = schemas.newerSchemas();
-        boolean up = dbUp && newer.isEmpty();
+        List<String> away = availability.away();
+        boolean up = dbUp && newer.isEmpty() && away.isEmpty();
         body.status = up ? "UP" : "DOWN";
         body.database = dbUp ? "UP" : "DOWN";
         body.domains = openApi.domains();
         body.time = Instant.now().toString();
         body.newerSchemas = newer.isEmpty() ? null : newer.stream().sorted().toList();
+        body.comingBack = away.isEmpty() ? null : away;
         return Response.status(up ? 200 : 503).entity(body).build();
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
 import java.util.concurrent.Executors;
@@ -36,8 +35,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +52,8 @@ import org.slf4j.LoggerFactory;
  * request that arrives meanwhile with 404 "No service was found" (a feature installed at runtime, or the
  * last domains arriving just after start).
  *
- * <p>While a domain is away but coming back — Karaf deploying features, or the domain's bundle installed but its
- * resources not up — its paths answer 503 with Retry-After ({@link ComingBack}); once its bundle is gone (the
- * feature uninstalled) they answer 404.
+ * <p>While a domain is away but coming back ({@link DomainAvailability}) its paths answer 503 with Retry-After
+ * ({@link ComingBack}); once its bundle has been gone for a little while (the feature uninstalled) they answer 404.
  */
 @Component(immediate = true)
 public class RestServer {
@@ -74,29 +70,26 @@ public class RestServer {
 
     private final OpenApiRegistry openApi;
 
+    private final DomainAvailability availability;
+
     @Activate
     public RestServer(@Reference Authenticator authenticator,
             @Reference PlatformResource platformResource,
             @Reference DocsResource docsResource,
             @Reference WebSettings settings,
             @Reference OpenApiRegistry openApi,
+            @Reference DomainAvailability availability,
             BundleContext context) throws InvalidSyntaxException {
         this.authenticator = authenticator;
         this.platformResource = platformResource;
         this.docsResource = docsResource;
         this.settings = settings;
         this.openApi = openApi;
+        this.availability = availability;
         open(context);
     }
 
     private final Map<ServiceReference<Object>, Object> resources = new ConcurrentSkipListMap<>();
-    /** The first segment of each domain resource's path, and the symbolic name of the bundle that publishes it. */
-    private final Map<String, String> owners = new ConcurrentHashMap<>();
-    private volatile Set<String> published = Set.of();
-    private BundleContext context;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile FeatureDeployments deployments;
     private ScheduledExecutorService rebuilder;
     private ScheduledFuture<?> pending;
     private ServiceTracker<Object, Object> tracker;
@@ -104,7 +97,6 @@ public class RestServer {
     private volatile boolean closing;
 
     private void open(BundleContext context) throws InvalidSyntaxException {
-        this.context = context;
         rebuilder = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tessera-rest-publisher"));
         rebuild();
         Filter filter = context.createFilter("(" + Endpoints.REST_RESOURCE + "=true)");
@@ -118,7 +110,7 @@ public class RestServer {
                 Bundle owner = reference.getBundle();
                 String prefix = prefix(service);
                 if (owner != null && !prefix.isEmpty()) {
-                    owners.put(prefix, owner.getSymbolicName());
+                    availability.owner(prefix, owner.getSymbolicName());
                 }
                 resources.put(reference, service);
                 scheduleRebuild();
@@ -176,18 +168,22 @@ public class RestServer {
         factory.setStart(false);
         factory.setServiceBeans(beans);
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), MethodRouting.of(beans),
-                new ComingBack(this::comingBack), new AuthFilter(authenticator, new RequestRules(settings)),
+                new ComingBack(availability::comingBack), new AuthFilter(authenticator, new RequestRules(settings)),
                 new ErrorMapper()));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
         try {
             Server next = factory.create();
+            Set<String> now = beans.stream().map(RestServer::prefix).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
+            // A domain leaving counts as away before the switch, one arriving as published after it: no request
+            // meets a server without its domain while the domain still counts as published (a 404, not a 503).
+            availability.published(availability.publishedNow().stream().filter(now::contains).collect(Collectors.toUnmodifiableSet()));
             // The same address gives the same destination: requests go to the new resources from here on.
             next.getDestination().setMessageObserver(new ChainInitiationObserver(next.getEndpoint(), bus));
             retire(server, bus);
             server = next;
-            published = beans.stream().map(RestServer::prefix).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
+            availability.published(now);
             openApi.published(beans);
             LOG.info("REST API published at {} with {} resource(s)", Endpoints.REST_BASE, beans.size());
         } catch (RuntimeException e) {
@@ -195,24 +191,6 @@ public class RestServer {
         } finally {
             thread.setContextClassLoader(previous);
         }
-    }
-
-    /** A path of a domain that is not published now but is on its way back (see {@link ComingBack}). */
-    boolean comingBack(String prefix) {
-        String owner = owners.get(prefix);
-        if (owner == null || published.contains(prefix)) {
-            return false;
-        }
-        FeatureDeployments d = deployments;
-        if (d != null && d.running()) {
-            return true;
-        }
-        for (Bundle b : context.getBundles()) {
-            if (owner.equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String prefix(Object resource) {

@@ -8,13 +8,16 @@ import org.osgi.service.component.annotations.Modified;
 /**
  * The limits of the web faces from {@code etc/io.tessera.web.cfg}, applied to the next request as
  * soon as the file changes: the largest request body (REST and SOAP), larger limits by name for the
- * upload methods ({@code maxBodyBytes.<name>}, see {@link io.tessera.platform.api.web.BodyLimit}).
+ * upload methods ({@code maxBodyBytes.<name>}, see {@link io.tessera.platform.api.web.BodyLimit}), and how long a
+ * withdrawn domain answers "coming back" ({@link DomainAvailability}).
  */
 @Component(service = WebSettings.class, configurationPid = "io.tessera.web")
 public class WebSettings {
 
     static final long DEFAULT_MAX_BODY = 1L << 20;
     static final String MAX_BODY = "maxBodyBytes";
+    static final long DEFAULT_REDEPLOY_GRACE = 15;
+    static final String REDEPLOY_GRACE = "redeployGraceSeconds";
 
     private volatile Map<String, Object> config = Map.of();
 
@@ -27,6 +30,22 @@ public class WebSettings {
     /** The largest body of an ordinary request (JSON, SOAP), in bytes. */
     public long maxBodyBytes() {
         return bytes(MAX_BODY, DEFAULT_MAX_BODY);
+    }
+
+    /**
+     * How long a domain withdrawn from this node still answers 503 "coming back" rather than 404: a feature
+     * uninstalled and installed again by hand shows no 404 in between ({@code redeployGraceSeconds}, default 15; 0: none).
+     */
+    public long redeployGraceSeconds() {
+        Object v = config.get(REDEPLOY_GRACE);
+        if (v == null || String.valueOf(v).isBlank()) {
+            return DEFAULT_REDEPLOY_GRACE;
+        }
+        try {
+            return Math.max(0, Long.parseLong(String.valueOf(v).trim()));
+        } catch (NumberFormatException e) {
+            return DEFAULT_REDEPLOY_GRACE;
+        }
     }
 
     /** The largest body of the named upload, in bytes. */

@@ -1,0 +1,108 @@
+package io.tessera.platform.internal.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Which domains of this node are away but coming back: their REST paths answer 503 with Retry-After
+ * ({@link ComingBack}) and the health check answers 503 naming them, so a till retries and a load balancer sends
+ * the work to another node. A domain is coming back when it is not published and
+ * <ul>
+ * <li>Karaf is deploying features (an install, uninstall or refresh is under way), or</li>
+ * <li>its bundle is installed (stopped, starting, or started with its resources not up yet), or</li>
+ * <li>it was published less than {@code redeployGraceSeconds} ago ({@code etc/io.tessera.web.cfg}): a domain
+ * uninstalled by hand and installed again ({@code feature:uninstall}, then {@code feature:install}) shows no
+ * 404 in between.</li>
+ * </ul>
+ * A domain that was never published here, or whose bundle has been gone for longer than the grace, answers 404.
+ */
+@Component(service = DomainAvailability.class)
+public class DomainAvailability {
+
+    private final BundleContext context;
+
+    private final WebSettings settings;
+
+    private final LongSupplier nanoTime;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FeatureDeployments deployments;
+
+    /** The first segment of each domain resource's path, and the symbolic name of the bundle that publishes it. */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+
+    /** When each domain that is not published now was last withdrawn (System.nanoTime). */
+    private final Map<String, Long> withdrawnAt = new ConcurrentHashMap<>();
+
+    private volatile Set<String> published = Set.of();
+
+    @Activate
+    public DomainAvailability(BundleContext context, @Reference WebSettings settings) {
+        this(context, settings, System::nanoTime);
+    }
+
+    DomainAvailability(BundleContext context, WebSettings settings, LongSupplier nanoTime) {
+        this.context = context;
+        this.settings = settings;
+        this.nanoTime = nanoTime;
+    }
+
+    /** A domain's resource came from this bundle. */
+    void owner(String prefix, String symbolicName) {
+        owners.put(prefix, symbolicName);
+    }
+
+    /** The domains published from now on (after each rebuild of the REST server). */
+    synchronized void published(Set<String> now) {
+        long t = nanoTime.getAsLong();
+        for (String gone : published) {
+            if (!now.contains(gone)) {
+                withdrawnAt.put(gone, t);
+            }
+        }
+        now.forEach(withdrawnAt::remove);
+        published = Set.copyOf(now);
+    }
+
+    /** The domains published now. */
+    Set<String> publishedNow() {
+        return published;
+    }
+
+    /** Whether a path starting with this segment belongs to a domain that is away but coming back. */
+    public boolean comingBack(String prefix) {
+        String owner = owners.get(prefix);
+        if (owner == null || published.contains(prefix)) {
+            return false;
+        }
+        FeatureDeployments d = deployments;
+        if (d != null && d.running()) {
+            return true;
+        }
+        Long withdrawn = withdrawnAt.get(prefix);
+        if (withdrawn != null && nanoTime.getAsLong() - withdrawn < settings.redeployGraceSeconds() * 1_000_000_000L) {
+            return true;
+        }
+        for (Bundle b : context.getBundles()) {
+            if (owner.equals(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The domains (their path's first segment) away but coming back now, sorted. */
+    public List<String> away() {
+        return owners.keySet().stream().filter(this::comingBack).sorted().toList();
+    }
+}
