@@ -67,9 +67,15 @@ public class HotDeployIT extends TesseraTestSupport {
         Answer health = call("GET", "/health", null, null);
         assertEquals(health.toString(), 503, health.status);
         assertEquals(health.toString(), "[\"cards\"]", health.json.get("comingBack").toString());
+        // SOAP too: a Server fault with the same code, and the WSDL waits as well.
+        Answer soapAway = soap("cards", "<c:listCardTypes xmlns:c=\"urn:tessera:cards\"/>", hq);
+        assertEquals(soapAway.toString(), 503, soapAway.status);
+        assertTrue(soapAway.text, soapAway.text.contains("<code>DOMAIN_UNAVAILABLE</code>") && soapAway.text.contains("faultcode"));
+        assertEquals(503, getRaw("/soap/cards?wsdl", hq).status);
         features.installFeature("tessera-cards");
         awaitUnrecorded("/cards back", 60, () -> call("GET", "/cards/types", null, hq).status == 200);
         awaitUnrecorded("the node up", 30, () -> call("GET", "/health", null, null).status == 200);
+        awaitUnrecorded("/soap/cards back", 30, () -> getRaw("/soap/cards?wsdl", hq).status == 200);
         cards.stop();
         assertEquals("answers to GET /cards/types while cards were away: " + cards.failures, 0, cards.notFound.get());
         assertTrue("GET /cards/types answered 503 while cards were away", cards.unavailable.get() > 0);

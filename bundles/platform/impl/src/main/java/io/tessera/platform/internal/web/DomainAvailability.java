@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * 404 in between.</li>
  * </ul>
  * A domain that was never published here, or whose bundle has been gone for longer than the grace, answers 404.
+ * The same holds for each SOAP face ({@code soap/cards}), which the SOAP server reports one by one.
  */
 @Component(service = DomainAvailability.class)
 public class DomainAvailability {
@@ -45,6 +46,9 @@ public class DomainAvailability {
     private final Map<String, Long> withdrawnAt = new ConcurrentHashMap<>();
 
     private volatile Set<String> published = Set.of();
+
+    /** The SOAP faces published now ("soap/cards" for /soap/cards): each comes and goes on its own. */
+    private final Set<String> soapUp = ConcurrentHashMap.newKeySet();
 
     @Activate
     public DomainAvailability(BundleContext context, @Reference WebSettings settings) {
@@ -74,6 +78,20 @@ public class DomainAvailability {
         published = Set.copyOf(now);
     }
 
+    /** A SOAP face ("soap/cards") published by this bundle. */
+    public void soapUp(String face, String symbolicName) {
+        owners.put(face, symbolicName);
+        withdrawnAt.remove(face);
+        soapUp.add(face);
+    }
+
+    /** A SOAP face withdrawn: coming back while its domain is (see the class). */
+    public void soapDown(String face) {
+        if (soapUp.remove(face)) {
+            withdrawnAt.put(face, nanoTime.getAsLong());
+        }
+    }
+
     /** The domains published now. */
     Set<String> publishedNow() {
         return published;
@@ -82,7 +100,7 @@ public class DomainAvailability {
     /** Whether a path starting with this segment belongs to a domain that is away but coming back. */
     public boolean comingBack(String prefix) {
         String owner = owners.get(prefix);
-        if (owner == null || published.contains(prefix)) {
+        if (owner == null || published.contains(prefix) || soapUp.contains(prefix)) {
             return false;
         }
         FeatureDeployments d = deployments;
@@ -101,8 +119,8 @@ public class DomainAvailability {
         return false;
     }
 
-    /** The domains (their path's first segment) away but coming back now, sorted. */
+    /** The domains (their REST path's first segment) away but coming back now, sorted. */
     public List<String> away() {
-        return owners.keySet().stream().filter(this::comingBack).sorted().toList();
+        return owners.keySet().stream().filter(k -> !k.startsWith("soap/")).filter(this::comingBack).sorted().toList();
     }
 }
