@@ -90,8 +90,18 @@ public class HotDeployIT extends TesseraTestSupport {
         java.util.Dictionary<String, Object> properties = web.getProperties() == null ? new java.util.Hashtable<>() : web.getProperties();
         properties.put("redeployGraceSeconds", String.valueOf(seconds));
         web.update(properties);
-        // Applied by the web settings' @Modified a moment later.
-        Thread.sleep(500);
+        // Applied by the web settings' @Modified a moment later: asked of the component itself.
+        org.osgi.framework.ServiceReference<?> ref = bundleContext.getServiceReference("io.tessera.platform.internal.web.WebSettings");
+        Object settings = bundleContext.getService(ref);
+        java.lang.reflect.Method grace = settings.getClass().getMethod("redeployGraceSeconds");
+        awaitUnrecorded("the grace of " + seconds + " s applied", 30, () -> {
+            try {
+                return ((Long) grace.invoke(settings)) == seconds;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        bundleContext.ungetService(ref);
     }
 
     @Test
