@@ -96,12 +96,19 @@ final class Instance {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort()), "-u", user,
                 "-p", password, "-r", "3", "-b").redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Path output = Files.createTempFile("tessera-console", ".txt");
+        pb.redirectOutput(output.toFile());
         Process p = pb.start();
         try (java.io.OutputStream in = p.getOutputStream()) {
             in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(output);
+        Files.deleteIfExists(output);
+        if (!ended || p.exitValue() != 0) {
             throw new IllegalStateException("console command '" + command + "' failed: " + out);
         }
         return out;

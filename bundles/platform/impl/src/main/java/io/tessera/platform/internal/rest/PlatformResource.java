@@ -60,6 +60,9 @@ public class PlatformResource {
                 + "refreshed or redeployed: their paths answer 503 DOMAIN_UNAVAILABLE); the status is DOWN meanwhile, so a load "
                 + "balancer sends their work to another node", example = "[\"wallets\"]")
         public List<String> comingBack;
+        @Schema(description = "Present (true) while the node is starting: Karaf is still installing its features, the domains are "
+                + "still arriving (the status is DOWN meanwhile)")
+        public Boolean starting;
     }
 
     @GET
@@ -67,7 +70,7 @@ public class PlatformResource {
     @PublicEndpoint
     @ApiResponse(responseCode = "200", description = "Tessera and its database answer", content = @Content(schema = @Schema(implementation = Health.class)))
     @ApiResponse(responseCode = "503", description = "The database does not answer, its schema of a domain is newer than this build (newerSchemas), "
-            + "or domains are away but coming back (comingBack)",
+            + "domains are away but coming back (comingBack), or the node is starting (starting)",
             content = @Content(schema = @Schema(implementation = Health.class)))
     public Response health() {
         Health body = new Health();
@@ -82,13 +85,15 @@ public class PlatformResource {
         }
         java.util.Set<String> newer = schemas.newerSchemas();
         List<String> away = availability.away();
-        boolean up = dbUp && newer.isEmpty() && away.isEmpty();
+        boolean booted = availability.booted();
+        boolean up = dbUp && newer.isEmpty() && away.isEmpty() && booted;
         body.status = up ? "UP" : "DOWN";
         body.database = dbUp ? "UP" : "DOWN";
         body.domains = openApi.domains();
         body.time = Instant.now().toString();
         body.newerSchemas = newer.isEmpty() ? null : newer.stream().sorted().toList();
         body.comingBack = away.isEmpty() ? null : away;
+        body.starting = booted ? null : Boolean.TRUE;
         return Response.status(up ? 200 : 503).entity(body).build();
     }
 

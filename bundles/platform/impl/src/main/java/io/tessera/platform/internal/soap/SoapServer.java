@@ -46,11 +46,15 @@ public class SoapServer {
         this.settings = settings;
         this.availability = availability;
         open(context);
+        sweeper.scheduleWithFixedDelay(this::sweep, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private final Map<ServiceReference<Object>, Server> servers = new ConcurrentHashMap<>();
     /** Addresses whose domain is away: the withdrawn server, its destination kept and answering {@link SoapAway}. */
     private final Map<String, Server> away = new ConcurrentHashMap<>();
+    /** Looks every few seconds for addresses whose domain is gone for good. */
+    private final java.util.concurrent.ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "tessera-soap-away"));
     private ServiceTracker<Object, Object> tracker;
 
     private void open(BundleContext context) throws InvalidSyntaxException {
@@ -80,7 +84,11 @@ public class SoapServer {
         tracker.close();
         servers.values().forEach(Server::destroy);
         servers.clear();
-        away.values().forEach(Server::destroy);
+        sweeper.shutdownNow();
+        away.forEach((address, server) -> {
+            server.getDestination().shutdown();
+            forget(server);
+        });
         away.clear();
     }
 
@@ -91,10 +99,25 @@ public class SoapServer {
      */
     private synchronized void withdraw(ServiceReference<Object> reference, Server server) {
         String address = address(reference);
-        String face = face(reference);
-        availability.soapDown(face);
-        // Stopped (its clean-up done, the destination left without an observer), not destroyed (the destination stays).
-        server.stop();
+        availability.soapDown(face(address));
+        // What Server.stop does, but the observer is replaced in one step (stop would leave the destination without
+        // one for a moment: an empty 200); never destroyed, the destination stays.
+        for (java.io.Closeable hook : server.getEndpoint().getCleanupHooks()) {
+            try {
+                hook.close();
+            } catch (java.io.IOException e) {
+                LOG.debug("A clean-up hook of the withdrawn SOAP endpoint at {} failed", address, e);
+            }
+        }
+        org.apache.cxf.endpoint.ServerLifeCycleManager lifeCycle = BusFactory.getDefaultBus()
+                .getExtension(org.apache.cxf.endpoint.ServerLifeCycleManager.class);
+        if (lifeCycle != null) {
+            lifeCycle.stopServer(server);
+        }
+        keepAway(address, face(address), server);
+    }
+
+    private void keepAway(String address, String face, Server server) {
         away.put(address, server);
         server.getDestination().setMessageObserver(new SoapAway(address, () -> availability.comingBack(face), () -> giveUp(address, server)));
     }
@@ -102,9 +125,19 @@ public class SoapServer {
     /** The domain is gone for good: the address too (404 from here on). */
     private synchronized void giveUp(String address, Server server) {
         if (away.remove(address, server)) {
-            server.destroy();
+            server.getDestination().shutdown();
+            forget(server);
             LOG.info("SOAP address {} given up: its domain is not installed", address);
         }
+    }
+
+    /** Gives up the addresses of domains gone for good, whether or not anyone asks them (see {@link #sweeper}). */
+    private void sweep() {
+        away.forEach((address, server) -> {
+            if (!availability.comingBack(face(address))) {
+                giveUp(address, server);
+            }
+        });
     }
 
     private static String address(ServiceReference<Object> reference) {
@@ -112,9 +145,8 @@ public class SoapServer {
     }
 
     /** "soap/cards" for /soap/cards. */
-    private static String face(ServiceReference<Object> reference) {
-        String a = address(reference);
-        return a.startsWith("/") ? a.substring(1) : a;
+    private static String face(String address) {
+        return address.startsWith("/") ? address.substring(1) : address;
     }
 
     /** Forgets a stopped endpoint whose destination a new one took over (never destroyed: that would close it). */
@@ -146,11 +178,7 @@ public class SoapServer {
     private synchronized void publish(ServiceReference<Object> reference, Object implementor) {
         String address = address(reference);
         // Back from away: the new endpoint takes the kept destination over (same address, same destination).
-        Server withdrawn = away.remove(address);
-        if (withdrawn != null) {
-            // A destination that has an observer keeps it when a server starts on it: the new one must find none.
-            withdrawn.getDestination().setMessageObserver(null);
-        }
+        Server withdrawn = away.get(address);
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(address);
@@ -171,16 +199,28 @@ public class SoapServer {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(implementor.getClass().getClassLoader());
         try {
-            servers.put(reference, factory.create());
+            // Built first, started after: a destination keeps the observer it has when a server starts on it, so the
+            // kept one is cleared just before (the address answers 503 until then, never an empty 200 for long).
+            factory.setStart(false);
+            Server next = factory.create();
+            if (withdrawn != null) {
+                away.remove(address);
+                withdrawn.getDestination().setMessageObserver(null);
+            }
+            next.start();
+            servers.put(reference, next);
             if (withdrawn != null) {
                 forget(withdrawn);
             }
             org.osgi.framework.Bundle owner = reference.getBundle();
             if (owner != null) {
-                availability.soapUp(face(reference), owner.getSymbolicName());
+                availability.soapUp(face(address), owner.getSymbolicName());
             }
             LOG.info("SOAP service published at {}", address);
         } catch (RuntimeException e) {
+            if (withdrawn != null && !away.containsKey(address)) {
+                keepAway(address, face(address), withdrawn); // the address keeps answering 503, or 404 once gone
+            }
             LOG.error("Could not publish SOAP service at {}: {}", address, details(e), e);
         } finally {
             thread.setContextClassLoader(previous);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.apache.karaf.features.BootFinished;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -18,7 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * ({@link ComingBack}) and the health check answers 503 naming them, so a till retries and a load balancer sends
  * the work to another node. A domain is coming back when it is not published and
  * <ul>
- * <li>Karaf is deploying features (an install, uninstall or refresh is under way), or</li>
+ * <li>it was withdrawn by the feature deployment under way (an install, uninstall or refresh), or</li>
  * <li>its bundle is installed (stopped, starting, or started with its resources not up yet), or</li>
  * <li>it was published less than {@code redeployGraceSeconds} ago ({@code etc/io.tessera.web.cfg}): a domain
  * uninstalled by hand and installed again ({@code feature:uninstall}, then {@code feature:install}) shows no
@@ -38,6 +39,9 @@ public class DomainAvailability {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FeatureDeployments deployments;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BootFinished boot;
 
     /** The first segment of each domain resource's path, and the symbolic name of the bundle that publishes it. */
     private final Map<String, String> owners = new ConcurrentHashMap<>();
@@ -103,11 +107,11 @@ public class DomainAvailability {
         if (owner == null || published.contains(prefix) || soapUp.contains(prefix)) {
             return false;
         }
-        FeatureDeployments d = deployments;
-        if (d != null && d.running()) {
-            return true;
-        }
         Long withdrawn = withdrawnAt.get(prefix);
+        FeatureDeployments d = deployments;
+        if (withdrawn != null && d != null && d.running() && withdrawn - d.startedAt() >= 0) {
+            return true; // withdrawn by the deployment under way
+        }
         if (withdrawn != null && nanoTime.getAsLong() - withdrawn < settings.redeployGraceSeconds() * 1_000_000_000L) {
             return true;
         }
@@ -117,6 +121,11 @@ public class DomainAvailability {
             }
         }
         return false;
+    }
+
+    /** Whether Karaf has finished installing the boot features (until then the domains are still arriving). */
+    public boolean booted() {
+        return boot != null;
     }
 
     /** The domains (their REST path's first segment) away but coming back now, sorted. */

@@ -47,6 +47,11 @@ public class FeatureDeployments implements DeploymentListener {
         }
     }
 
+    /** When the last deployment started (System.nanoTime). */
+    public long startedAt() {
+        return startedAt;
+    }
+
     public boolean running() {
         return deploying && System.nanoTime() - startedAt < LIMIT_MS * 1_000_000;
     }

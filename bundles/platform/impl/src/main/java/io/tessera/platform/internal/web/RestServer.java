@@ -170,15 +170,15 @@ public class RestServer {
         factory.setProviders(List.of(new JacksonJsonProvider(Json.MAPPER), MethodRouting.of(beans),
                 new ComingBack(availability::comingBack), new AuthFilter(authenticator, new RequestRules(settings)),
                 new ErrorMapper()));
+        Set<String> now = beans.stream().map(RestServer::prefix).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        // A domain leaving counts as away at once (the old server answers 503 for it while the new one is built, never
+        // reaching a resource whose component is going), one arriving counts as published only after the switch.
+        availability.published(availability.publishedNow().stream().filter(now::contains).collect(Collectors.toUnmodifiableSet()));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
         try {
             Server next = factory.create();
-            Set<String> now = beans.stream().map(RestServer::prefix).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
-            // A domain leaving counts as away before the switch, one arriving as published after it: no request
-            // meets a server without its domain while the domain still counts as published (a 404, not a 503).
-            availability.published(availability.publishedNow().stream().filter(now::contains).collect(Collectors.toUnmodifiableSet()));
             // The same address gives the same destination: requests go to the new resources from here on.
             next.getDestination().setMessageObserver(new ChainInitiationObserver(next.getEndpoint(), bus));
             retire(server, bus);

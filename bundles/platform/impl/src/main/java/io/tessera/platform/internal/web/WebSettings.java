@@ -17,6 +17,7 @@ public class WebSettings {
     static final long DEFAULT_MAX_BODY = 1L << 20;
     static final String MAX_BODY = "maxBodyBytes";
     static final long DEFAULT_REDEPLOY_GRACE = 15;
+    static final long MAX_REDEPLOY_GRACE = 3600;
     static final String REDEPLOY_GRACE = "redeployGraceSeconds";
 
     private volatile Map<String, Object> config = Map.of();
@@ -34,7 +35,8 @@ public class WebSettings {
 
     /**
      * How long a domain withdrawn from this node still answers 503 "coming back" rather than 404: a feature
-     * uninstalled and installed again by hand shows no 404 in between ({@code redeployGraceSeconds}, default 15; 0: none).
+     * uninstalled and installed again by hand shows no 404 in between ({@code redeployGraceSeconds}, default 15; 0: none;
+     * at most an hour).
      */
     public long redeployGraceSeconds() {
         Object v = config.get(REDEPLOY_GRACE);
@@ -42,7 +44,7 @@ public class WebSettings {
             return DEFAULT_REDEPLOY_GRACE;
         }
         try {
-            return Math.max(0, Long.parseLong(String.valueOf(v).trim()));
+            return Math.min(MAX_REDEPLOY_GRACE, Math.max(0, Long.parseLong(String.valueOf(v).trim())));
         } catch (NumberFormatException e) {
             return DEFAULT_REDEPLOY_GRACE;
         }

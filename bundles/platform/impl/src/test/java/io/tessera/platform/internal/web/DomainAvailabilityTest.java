@@ -65,11 +65,37 @@ public class DomainAvailabilityTest {
     }
 
     @Test
+    public void aDeploymentMakesComingBackOnlyWhatItWithdrew() throws Exception {
+        settings.configure(Map.of("redeployGraceSeconds", "0"));
+        FeatureDeployments deployments = new FeatureDeployments((org.apache.karaf.features.FeaturesService) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {org.apache.karaf.features.FeaturesService.class}, (proxy, method, args) -> null));
+        java.lang.reflect.Field field = DomainAvailability.class.getDeclaredField("deployments");
+        field.setAccessible(true);
+        field.set(availability, deployments);
+        availability.owner("cards", "io.tessera.cards.impl");
+        availability.owner("points", "io.tessera.points.impl");
+        now.set(System.nanoTime() - 60_000_000_000L);
+        availability.published(Set.of("cards", "points"));
+        // Points were uninstalled long before; cards go during the deployment under way.
+        availability.published(Set.of("cards"));
+        now.set(System.nanoTime());
+        deployments.deploymentEvent(org.apache.karaf.features.DeploymentEvent.DEPLOYMENT_STARTED);
+        now.set(System.nanoTime() + 1);
+        availability.published(Set.of());
+        assertTrue(availability.comingBack("cards"));
+        assertFalse(availability.comingBack("points"));
+        deployments.deploymentEvent(org.apache.karaf.features.DeploymentEvent.DEPLOYMENT_FINISHED);
+        assertFalse(availability.comingBack("cards"));
+    }
+
+    @Test
     public void anUnreadableGraceFallsBackToTheDefault() {
         settings.configure(Map.of("redeployGraceSeconds", "soon"));
         assertEquals(WebSettings.DEFAULT_REDEPLOY_GRACE, settings.redeployGraceSeconds());
         settings.configure(Map.of("redeployGraceSeconds", "-3"));
         assertEquals(0, settings.redeployGraceSeconds());
+        settings.configure(Map.of("redeployGraceSeconds", "99999999999999"));
+        assertEquals(WebSettings.MAX_REDEPLOY_GRACE, settings.redeployGraceSeconds());
     }
 
     private BundleContext context() {
