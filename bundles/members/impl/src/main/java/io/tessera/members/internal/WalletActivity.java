@@ -46,16 +46,17 @@ public class WalletActivity implements EventConsumer {
                 a.storedIn = BigDecimal.ZERO.setScale(2);
                 a.storedOut = BigDecimal.ZERO.setScale(2);
                 em.persist(a);
-            } else if (event.id() <= a.lastEventId) {
-                return;
             }
+            // Each event comes once (its delivery is claimed in this transaction). Ids are not commit order: a payment
+            // at another store (STORE accounts, locked apart) may commit after a later id, so an id at or below the last
+            // one seen is counted too, never skipped.
             a.movements++;
             if (delta.signum() >= 0) {
                 a.storedIn = a.storedIn.add(delta);
             } else {
                 a.storedOut = a.storedOut.add(delta.negate());
             }
-            a.lastEventId = event.id();
+            a.lastEventId = Math.max(a.lastEventId, event.id());
             a.lastMovementAt = event.createdAt();
             em.flush();
         });
