@@ -2,6 +2,7 @@ package io.tessera.platform.internal.soap;
 
 import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.internal.auth.Authenticator;
+import io.tessera.platform.internal.web.CxfServers;
 import io.tessera.platform.internal.web.DomainAvailability;
 import io.tessera.platform.internal.web.WebSettings;
 import java.util.Map;
@@ -102,13 +103,7 @@ public class SoapServer {
         availability.soapDown(face(address));
         // What Server.stop does, but the observer is replaced in one step (stop would leave the destination without
         // one for a moment: an empty 200); never destroyed, the destination stays.
-        for (java.io.Closeable hook : server.getEndpoint().getCleanupHooks()) {
-            try {
-                hook.close();
-            } catch (java.io.IOException e) {
-                LOG.debug("A clean-up hook of the withdrawn SOAP endpoint at {} failed", address, e);
-            }
-        }
+        CxfServers.cleanUp(server);
         org.apache.cxf.endpoint.ServerLifeCycleManager lifeCycle = BusFactory.getDefaultBus()
                 .getExtension(org.apache.cxf.endpoint.ServerLifeCycleManager.class);
         if (lifeCycle != null) {
@@ -151,19 +146,7 @@ public class SoapServer {
 
     /** Forgets a stopped endpoint whose destination a new one took over (never destroyed: that would close it). */
     private static void forget(Server old) {
-        org.apache.cxf.Bus bus = BusFactory.getDefaultBus();
-        org.apache.cxf.endpoint.ServerRegistry registry = bus.getExtension(org.apache.cxf.endpoint.ServerRegistry.class);
-        if (registry != null) {
-            registry.unregister(old);
-        }
-        org.apache.cxf.management.InstrumentationManager instruments = bus.getExtension(org.apache.cxf.management.InstrumentationManager.class);
-        if (instruments != null) {
-            try {
-                instruments.unregister(new org.apache.cxf.endpoint.ManagedEndpoint(bus, old.getEndpoint(), old).getObjectName());
-            } catch (javax.management.JMException | RuntimeException e) {
-                LOG.debug("The withdrawn SOAP endpoint's management bean was already gone", e);
-            }
-        }
+        CxfServers.forget(old, BusFactory.getDefaultBus());
     }
 
     /** JAXB lists its complaints only in its exception's toString(). */

@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * <ul>
  * <li>it was withdrawn by the feature deployment under way (an install, uninstall or refresh), or</li>
  * <li>its bundle is installed (stopped, starting, or started with its resources not up yet), or</li>
- * <li>it was published less than {@code redeployGraceSeconds} ago ({@code etc/io.tessera.web.cfg}): a domain
+ * <li>it was withdrawn less than {@code redeployGraceSeconds} ago ({@code etc/io.tessera.web.cfg}): a domain
  * uninstalled by hand and installed again ({@code feature:uninstall}, then {@code feature:install}) shows no
  * 404 in between.</li>
  * </ul>
@@ -96,9 +96,9 @@ public class DomainAvailability {
         }
     }
 
-    /** The domains published now. */
-    Set<String> publishedNow() {
-        return published;
+    /** Before a rebuild: the domains not in the coming set count as withdrawn already, the others as before. */
+    synchronized void leaving(Set<String> coming) {
+        published(published.stream().filter(coming::contains).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     /** Whether a path starting with this segment belongs to a domain that is away but coming back. */

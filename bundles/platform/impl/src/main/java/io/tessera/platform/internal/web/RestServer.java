@@ -5,8 +5,6 @@ import io.tessera.platform.api.web.Endpoints;
 import io.tessera.platform.internal.auth.Authenticator;
 import io.tessera.platform.internal.rest.DocsResource;
 import io.tessera.platform.internal.rest.PlatformResource;
-import java.io.Closeable;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.management.JMException;
 import javax.ws.rs.Path;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
-import org.apache.cxf.endpoint.ManagedEndpoint;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
-import org.apache.cxf.management.InstrumentationManager;
 import org.apache.cxf.transport.ChainInitiationObserver;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -173,7 +168,7 @@ public class RestServer {
         Set<String> now = beans.stream().map(RestServer::prefix).filter(p -> !p.isEmpty()).collect(Collectors.toUnmodifiableSet());
         // A domain leaving counts as away at once (the old server answers 503 for it while the new one is built, never
         // reaching a resource whose component is going), one arriving counts as published only after the switch.
-        availability.published(availability.publishedNow().stream().filter(now::contains).collect(Collectors.toUnmodifiableSet()));
+        availability.leaving(now);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
@@ -200,23 +195,9 @@ public class RestServer {
 
     /** Lets an old server go without touching the destination it shares with its successor. */
     private static void retire(Server old, Bus bus) {
-        if (old == null) {
-            return;
-        }
-        for (Closeable hook : old.getEndpoint().getCleanupHooks()) {
-            try {
-                hook.close();
-            } catch (IOException e) {
-                LOG.debug("A clean-up hook of the old REST server failed", e);
-            }
-        }
-        InstrumentationManager instruments = bus.getExtension(InstrumentationManager.class);
-        if (instruments != null) {
-            try {
-                instruments.unregister(new ManagedEndpoint(bus, old.getEndpoint(), old).getObjectName());
-            } catch (JMException | RuntimeException e) {
-                LOG.debug("The old REST server's management bean was already gone", e);
-            }
+        if (old != null) {
+            CxfServers.cleanUp(old);
+            CxfServers.forget(old, bus);
         }
     }
 
