@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox after commit: one thread per node, working only while this node holds the
- * "events.dispatch" lease (so one node dispatches at a time and order per aggregate holds). Woken at
+ * "events.dispatch" lease (so one node dispatches at a time and order per aggregate holds). Each round first
+ * gives new events their deliveries ({@link Routing}), then delivers what is due. Woken at
  * once when a transaction that published commits, and every {@code pollMillis} for retries and for what
  * a crash left pending. A delivery runs the consumer in a transaction that also marks it DONE; a failure
  * is counted and retried with exponential backoff (1 s, 2 s, 4 s ... at most {@code backoffMaxSeconds})
@@ -53,6 +54,7 @@ public class EventDispatcher {
     private final JpaTemplate jpa;
     private final Leases leases;
     private final Subscriptions subscriptions;
+    private final Routing routing;
     private final Map<String, EventConsumer> consumers = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     private boolean woken;
@@ -85,6 +87,7 @@ public class EventDispatcher {
         this.jpa = jpa;
         this.leases = new Leases(jpa);
         this.subscriptions = new Subscriptions(jpa);
+        this.routing = new Routing(jpa, subscriptions);
         this.settings = Settings.of(config);
         leases.ensure(LEASE);
         subscriptions.reload();
@@ -132,10 +135,6 @@ public class EventDispatcher {
             return String.join(",", a);
         }
         return value == null ? "" : String.valueOf(value);
-    }
-
-    Subscriptions subscriptions() {
-        return subscriptions;
     }
 
     Set<String> present() {
@@ -199,8 +198,13 @@ public class EventDispatcher {
         return false;
     }
 
-    /** One batch of due deliveries, in event order; how many were attempted. */
+    /** New events routed to their consumers, then one batch of due deliveries in event order; how many of both. */
     int dispatchOnce() {
+        int routed = routing.once();
+        return routed + deliverOnce();
+    }
+
+    private int deliverOnce() {
         Settings s = settings;
         LocalDateTime now = BusinessTime.now();
         Set<String> here = Set.copyOf(consumers.keySet());

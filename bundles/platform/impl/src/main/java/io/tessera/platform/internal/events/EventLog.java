@@ -92,7 +92,7 @@ public class EventLog implements ScheduledTask {
         return jpa.txExpr(TransactionType.Required, em -> {
             int deliveries = em.createQuery("DELETE FROM DeliveryEntity d WHERE d.status = 'DONE' AND d.doneAt < :before")
                     .setParameter("before", before).executeUpdate();
-            int events = em.createQuery("DELETE FROM EventEntity e WHERE e.createdAt < :before AND NOT EXISTS "
+            int events = em.createQuery("DELETE FROM EventEntity e WHERE e.createdAt < :before AND e.routed = 1 AND NOT EXISTS "
                     + "(SELECT d FROM DeliveryEntity d WHERE d.eventId = e.id)").setParameter("before", before).executeUpdate();
             return "removed " + deliveries + " delivered event deliveries and " + events + " events older than " + RETAIN_DAYS + " days";
         });

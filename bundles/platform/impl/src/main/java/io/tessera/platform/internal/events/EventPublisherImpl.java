@@ -4,7 +4,6 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.events.EventPublisher;
-import io.tessera.platform.internal.jpa.DeliveryEntity;
 import io.tessera.platform.internal.jpa.EventEntity;
 import io.tessera.platform.internal.web.Json;
 import java.time.LocalDateTime;
@@ -19,8 +18,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Writes an event and one delivery per subscribed consumer in the caller's transaction, and wakes the
- * dispatcher when that transaction commits (a rolled-back transaction leaves no event behind).
+ * Writes an event in the caller's transaction, and wakes the dispatcher when that transaction commits (a
+ * rolled-back transaction leaves no event behind). Its deliveries, one per subscribed consumer, are made by the
+ * dispatcher ({@link Routing}), outside the caller's transaction.
  */
 @Component(service = EventPublisher.class)
 public class EventPublisherImpl implements EventPublisher {
@@ -64,17 +64,6 @@ public class EventPublisherImpl implements EventPublisher {
             e.createdAt = now;
             em.persist(e);
             em.flush();
-            for (String consumer : dispatcher.subscriptions().consumersOf(topic)) {
-                DeliveryEntity d = new DeliveryEntity();
-                d.eventId = e.id;
-                d.consumer = consumer;
-                d.topic = topic;
-                d.aggregate = aggregate;
-                d.status = DeliveryEntity.Status.PENDING.name();
-                d.nextAt = now;
-                d.createdAt = now;
-                em.persist(d);
-            }
             return e.id;
         });
     }
