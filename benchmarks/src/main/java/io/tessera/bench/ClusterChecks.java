@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class ClusterChecks {
 
     static final int DOUBLE_SPEND_ATTEMPTS = 50;
-    static final int IMPORT_ROWS = 150_000;
+    static final int IMPORT_ROWS = 50_000;
 
     private ClusterChecks() {
     }

@@ -77,12 +77,19 @@ public final class Main {
                         results.put("pay", PayFigures.tessera(instance, tessera, results));
                         break;
                     case "pay-only": {
-                        // For profiling: one closed-loop run, pay-only=<clients>:<seconds>[:hot]
+                        // For profiling: one closed-loop run, pay-only=<clients>:<seconds>[:hot|:checkout]
                         String[] a = (arg == null ? "8:30" : arg).split(":");
+                        String mode = a.length > 2 ? a[2] : "spread";
+                        if ("checkout".equals(mode)) {
+                            CheckoutBench.level(tessera);
+                        }
                         PayBench bench = new PayBench(tessera, 200);
-                        boolean hot = a.length > 2 && "hot".equals(a[2]);
-                        results.put("payOnly", Load.closedLoop(Integer.parseInt(a[0]), Double.parseDouble(a[1]),
-                                hot ? bench.hot() : bench.spread(), "pay-only").toMap());
+                        Load.Op op = switch (mode) {
+                            case "hot" -> bench.hot();
+                            case "checkout" -> new CheckoutBench(tessera, bench).spread();
+                            default -> bench.spread();
+                        };
+                        results.put("payOnly", Load.closedLoop(Integer.parseInt(a[0]), Double.parseDouble(a[1]), op, "pay-only").toMap());
                         break;
                     }
                     case "ledger":
@@ -167,8 +174,8 @@ public final class Main {
                     }
                     break;
                 case "pay-only":
-                    if (arg != null && !arg.matches("[1-9][0-9]{0,4}:[1-9][0-9]{0,5}(:hot)?")) {
-                        return "pay-only=" + arg + ": <clients>:<seconds>[:hot] is needed, e.g. 8:30";
+                    if (arg != null && !arg.matches("[1-9][0-9]{0,4}:[1-9][0-9]{0,5}(:hot|:checkout)?")) {
+                        return "pay-only=" + arg + ": <clients>:<seconds>[:hot|:checkout] is needed, e.g. 8:30";
                     }
                     break;
                 default:

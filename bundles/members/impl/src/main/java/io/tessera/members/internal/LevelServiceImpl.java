@@ -65,7 +65,7 @@ public class LevelServiceImpl implements LevelService {
         Checks.required("body", level);
         LevelEntity e = new LevelEntity();
         apply(e, level, true);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        Level created = jpa.txExpr(TransactionType.Required, em -> {
             em.persist(e);
             Flush.orConflict(em, LevelServiceImpl::levelTaken);
             reevaluate(em, settings.review().yearly());
@@ -73,13 +73,15 @@ public class LevelServiceImpl implements LevelService {
             audit.record("level.create", ENTITY, String.valueOf(e.id), null, null, dto);
             return dto;
         });
+        LevelCache.forgetAll();
+        return created;
     }
 
     @Override
     public Level update(long id, Level level) {
         CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
         Checks.required("body", level);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        Level updated = jpa.txExpr(TransactionType.Required, em -> {
             LevelEntity e = em.find(LevelEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (e == null) {
                 throw notFound(id);
@@ -92,6 +94,8 @@ public class LevelServiceImpl implements LevelService {
             audit.record("level.update", ENTITY, String.valueOf(id), null, before, after);
             return after;
         });
+        LevelCache.forgetAll();
+        return updated;
     }
 
     @Override
@@ -120,6 +124,7 @@ public class LevelServiceImpl implements LevelService {
             audit.record("level.delete", ENTITY, String.valueOf(id), null, before,
                     holders > 0 ? Map.of("movedMembers", holders, "movedTo", moveToLevelId) : null);
         });
+        LevelCache.forgetAll();
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.tessera.platform.api.PlatformErrors;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.idempotency.IdempotencyService;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
@@ -130,7 +131,11 @@ public class MemberServiceImpl implements MemberService {
 
     @Override
     public Optional<Member> lookup(long id) {
-        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(MemberEntity.class, id)).map(e -> toDto(em, e)));
+        // Every member payment asks: the level's name and discount from the short cache, the member from the database.
+        return jpa.txExpr(TransactionType.Supports, em -> Optional.ofNullable(em.find(MemberEntity.class, id)).map(e -> {
+            LevelCache.Kept level = e.levelId == null ? null : LevelCache.of(em, e.levelId).orElse(null);
+            return toDto(level == null ? null : level.name(), level == null ? LevelRules.NO_DISCOUNT : level.discountRate(), e);
+        }));
     }
 
     @Override
@@ -287,6 +292,10 @@ public class MemberServiceImpl implements MemberService {
     }
 
     private static Member toDto(LevelEntity level, MemberEntity e) {
+        return toDto(level == null ? null : level.name, level == null ? LevelRules.NO_DISCOUNT : level.discountRate, e);
+    }
+
+    private static Member toDto(String levelName, BigDecimal discountRate, MemberEntity e) {
         Member m = new Member();
         m.id = e.id;
         m.memberNo = e.memberNo;
@@ -299,8 +308,8 @@ public class MemberServiceImpl implements MemberService {
         m.registeredBy = e.registeredBy;
         m.status = Member.Status.valueOf(e.status);
         m.levelId = e.levelId;
-        m.levelName = level == null ? null : level.name;
-        m.discountRate = level == null ? LevelRules.NO_DISCOUNT : level.discountRate;
+        m.levelName = levelName;
+        m.discountRate = discountRate;
         m.experience = e.experience;
         m.registeredAt = BusinessTime.offset(e.registeredAt);
         return m;

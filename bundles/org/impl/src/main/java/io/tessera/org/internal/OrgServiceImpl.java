@@ -16,11 +16,13 @@ import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Checks;
 import io.tessera.platform.api.Phones;
 import io.tessera.platform.api.Role;
+import io.tessera.platform.api.ShortCache;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.TesseraException;
 import io.tessera.platform.api.audit.AuditService;
 import io.tessera.platform.api.auth.OperatorDirectory;
 import io.tessera.platform.api.auth.TokenService;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +47,12 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
     private final AuditService audit;
 
     private final TokenService tokens;
+
+    /**
+     * The stores tills act at, kept 2 seconds (every payment names its store; fixed, unlike the callers' setting): a
+     * store changed on this node (status, format) holds at once, on the other nodes of a cluster within those seconds.
+     */
+    private final ShortCache<Long, Store> acting = new ShortCache<>(Duration.ofSeconds(2), 10_000);
 
     @Activate
     public OrgServiceImpl(@Reference(target = "(osgi.unit.name=tessera-org)") JpaTemplate jpa,
@@ -122,7 +130,7 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
     public Store updateStore(long id, StoreRequest r) {
         CallerContext.current().requireAnyRole(Role.HQ_ADMIN);
         Checks.required("body", r);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        Store updated = jpa.txExpr(TransactionType.Required, em -> {
             StoreEntity e = em.find(StoreEntity.class, id);
             if (e == null) {
                 throw storeNotFound(id);
@@ -144,6 +152,8 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
             audit.record("store.update", "store", String.valueOf(id), id, before, after);
             return after;
         });
+        acting.forgetAll();
+        return updated;
     }
 
     @Override
@@ -169,7 +179,8 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
     public Store actingStore(Long storeId) {
         long id = Checks.required("storeId", storeId);
         CallerContext.current().requireStore(id);
-        Store store = findStore(id).orElseThrow(() -> OrgErrors.STORE_NOT_FOUND.at("storeId", "no store " + id));
+        Store store = acting.get(id, this::findStore).map(OrgServiceImpl::copy)
+                .orElseThrow(() -> OrgErrors.STORE_NOT_FOUND.at("storeId", "no store " + id));
         if (store.status != Store.Status.OPEN) {
             throw OrgErrors.STORE_CLOSED.at("storeId", "store " + store.code + " is closed");
         }
@@ -374,6 +385,16 @@ public class OrgServiceImpl implements OrgService, OperatorDirectory {
         f.code = e.code;
         f.name = e.name;
         return f;
+    }
+
+    private static Store copy(Store s) {
+        Store c = new Store();
+        c.id = s.id;
+        c.code = s.code;
+        c.name = s.name;
+        c.formatCode = s.formatCode;
+        c.status = s.status;
+        return c;
     }
 
     static Store toDto(StoreEntity e) {

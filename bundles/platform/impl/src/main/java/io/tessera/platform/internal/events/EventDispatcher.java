@@ -3,6 +3,7 @@ package io.tessera.platform.internal.events;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.events.EventConsumer;
 import io.tessera.platform.internal.jpa.DeliveryEntity;
 import io.tessera.platform.internal.jpa.DeliveryEntity.Status;
@@ -200,7 +201,17 @@ public class EventDispatcher {
 
     /** New events routed to their consumers, then one batch of due deliveries in event order; how many of both. */
     int dispatchOnce() {
-        int routed = routing.once();
+        int routed = 0;
+        try {
+            routed = routing.once();
+        } catch (RuntimeException e) {
+            // Deliveries already made (retries included) go on meanwhile; the batch is routed again next round.
+            if (DbErrors.isUniqueViolation(e)) {
+                LOG.debug("Events were routed by another node meanwhile", e);
+            } else if (running) {
+                LOG.warn("Routing new events failed; trying again shortly: {}", e.toString());
+            }
+        }
         return routed + deliverOnce();
     }
 

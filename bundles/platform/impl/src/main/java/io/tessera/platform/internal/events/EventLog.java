@@ -78,11 +78,14 @@ public class EventLog implements ScheduledTask {
         return out;
     }
 
-    /** Counts by status, for the console and health. */
+    /** Deliveries by status, and UNROUTED: events whose deliveries are not made yet (for the console). */
     public Map<String, Long> counts() {
         Map<String, Long> out = new HashMap<>();
-        jpa.tx(TransactionType.Supports, em -> em.createQuery("SELECT d.status, COUNT(d) FROM DeliveryEntity d GROUP BY d.status", Object[].class)
-                .getResultList().forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue())));
+        jpa.tx(TransactionType.Supports, em -> {
+            em.createQuery("SELECT d.status, COUNT(d) FROM DeliveryEntity d GROUP BY d.status", Object[].class)
+                    .getResultList().forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
+            out.put("UNROUTED", em.createQuery("SELECT COUNT(e) FROM EventEntity e WHERE e.routed = 0", Long.class).getSingleResult());
+        });
         return out;
     }
 

@@ -15,8 +15,12 @@ import org.apache.aries.jpa.template.TransactionType;
  * publishing transaction writes its event only (ROUTED = 0): the deliveries of a batch of events are made here in
  * one transaction, with one {@code INSERT ... SELECT} per consumer and no identity read back, instead of one insert
  * and one identity select per consumer inside every payment. The events are marked ROUTED in the same transaction: a
- * crash before the commit leaves them to be routed again, after it never; a batch with an event that another node
- * routed meanwhile (leases overlapping) fails on the unique (EVENT_ID, CONSUMER) constraint and changes nothing.
+ * crash before the commit leaves them to be routed again, after it never. Exactly once rests on the deliveries' unique
+ * (EVENT_ID, CONSUMER) constraint: a batch with an event that another node routed meanwhile (leases overlapping) fails
+ * on it and is rolled back. The subscriptions are read again before each batch, so that a consumer subscribed on
+ * another node a moment ago gets the events routed after that.
+ * <p>Rolling upgrades: a node of an earlier build holding the dispatch lease routes nothing; events published by
+ * upgraded nodes wait (counted UNROUTED by {@code platform:events}) until an upgraded node holds it.</p>
  */
 final class Routing {
 
@@ -35,6 +39,7 @@ final class Routing {
     int once() {
         List<Waiting> waiting = waiting();
         if (!waiting.isEmpty()) {
+            subscriptions.reload();
             route(waiting);
         }
         return waiting.size();
