@@ -3,7 +3,6 @@ package io.tessera.platform.internal.events;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
-import io.tessera.platform.api.DbErrors;
 import io.tessera.platform.api.events.EventConsumer;
 import io.tessera.platform.internal.jpa.DeliveryEntity;
 import io.tessera.platform.internal.jpa.DeliveryEntity.Status;
@@ -34,8 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox after commit: one thread per node, working only while this node holds the
- * "events.dispatch" lease (so one node dispatches at a time and order per aggregate holds). Each round first
- * gives new events their deliveries ({@link Routing}), then delivers what is due. Woken at
+ * "events.dispatch" lease (so one node dispatches at a time and order per aggregate holds). Woken at
  * once when a transaction that published commits, and every {@code pollMillis} for retries and for what
  * a crash left pending. A delivery runs the consumer in a transaction that also marks it DONE; a failure
  * is counted and retried with exponential backoff (1 s, 2 s, 4 s ... at most {@code backoffMaxSeconds})
@@ -55,7 +53,6 @@ public class EventDispatcher {
     private final JpaTemplate jpa;
     private final Leases leases;
     private final Subscriptions subscriptions;
-    private final Routing routing;
     private final Map<String, EventConsumer> consumers = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     private boolean woken;
@@ -88,7 +85,6 @@ public class EventDispatcher {
         this.jpa = jpa;
         this.leases = new Leases(jpa);
         this.subscriptions = new Subscriptions(jpa);
-        this.routing = new Routing(jpa, subscriptions);
         this.settings = Settings.of(config);
         leases.ensure(LEASE);
         subscriptions.reload();
@@ -136,6 +132,10 @@ public class EventDispatcher {
             return String.join(",", a);
         }
         return value == null ? "" : String.valueOf(value);
+    }
+
+    Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     Set<String> present() {
@@ -199,23 +199,8 @@ public class EventDispatcher {
         return false;
     }
 
-    /** New events routed to their consumers, then one batch of due deliveries in event order; how many of both. */
+    /** One batch of due deliveries, in event order; how many were attempted. */
     int dispatchOnce() {
-        int routed = 0;
-        try {
-            routed = routing.once();
-        } catch (RuntimeException e) {
-            // Deliveries already made (retries included) go on meanwhile; the batch is routed again next round.
-            if (DbErrors.isUniqueViolation(e)) {
-                LOG.debug("Events were routed by another node meanwhile", e);
-            } else if (running) {
-                LOG.warn("Routing new events failed; trying again shortly: {}", e.toString());
-            }
-        }
-        return routed + deliverOnce();
-    }
-
-    private int deliverOnce() {
         Settings s = settings;
         LocalDateTime now = BusinessTime.now();
         Set<String> here = Set.copyOf(consumers.keySet());

@@ -78,14 +78,11 @@ public class EventLog implements ScheduledTask {
         return out;
     }
 
-    /** Deliveries by status, and UNROUTED: events whose deliveries are not made yet (for the console). */
+    /** Counts by status, for the console and health. */
     public Map<String, Long> counts() {
         Map<String, Long> out = new HashMap<>();
-        jpa.tx(TransactionType.Supports, em -> {
-            em.createQuery("SELECT d.status, COUNT(d) FROM DeliveryEntity d GROUP BY d.status", Object[].class)
-                    .getResultList().forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue()));
-            out.put("UNROUTED", em.createQuery("SELECT COUNT(e) FROM EventEntity e WHERE e.routed = 0", Long.class).getSingleResult());
-        });
+        jpa.tx(TransactionType.Supports, em -> em.createQuery("SELECT d.status, COUNT(d) FROM DeliveryEntity d GROUP BY d.status", Object[].class)
+                .getResultList().forEach(r -> out.put((String) r[0], ((Number) r[1]).longValue())));
         return out;
     }
 
@@ -95,7 +92,7 @@ public class EventLog implements ScheduledTask {
         return jpa.txExpr(TransactionType.Required, em -> {
             int deliveries = em.createQuery("DELETE FROM DeliveryEntity d WHERE d.status = 'DONE' AND d.doneAt < :before")
                     .setParameter("before", before).executeUpdate();
-            int events = em.createQuery("DELETE FROM EventEntity e WHERE e.createdAt < :before AND e.routed = 1 AND NOT EXISTS "
+            int events = em.createQuery("DELETE FROM EventEntity e WHERE e.createdAt < :before AND NOT EXISTS "
                     + "(SELECT d FROM DeliveryEntity d WHERE d.eventId = e.id)").setParameter("before", before).executeUpdate();
             return "removed " + deliveries + " delivered event deliveries and " + events + " events older than " + RETAIN_DAYS + " days";
         });

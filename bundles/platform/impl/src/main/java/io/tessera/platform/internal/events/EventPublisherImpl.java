@@ -4,6 +4,7 @@ import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.events.EventPublisher;
+import io.tessera.platform.internal.jpa.DeliveryEntity;
 import io.tessera.platform.internal.jpa.EventEntity;
 import io.tessera.platform.internal.web.Json;
 import java.time.LocalDateTime;
@@ -18,9 +19,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Writes an event in the caller's transaction, and wakes the dispatcher when that transaction commits (a
- * rolled-back transaction leaves no event behind). Its deliveries, one per subscribed consumer, are made by the
- * dispatcher ({@link Routing}), outside the caller's transaction.
+ * Writes an event and one delivery per subscribed consumer in the caller's transaction, and wakes the
+ * dispatcher when that transaction commits (a rolled-back transaction leaves no event behind).
  */
 @Component(service = EventPublisher.class)
 public class EventPublisherImpl implements EventPublisher {
@@ -64,6 +64,17 @@ public class EventPublisherImpl implements EventPublisher {
             e.createdAt = now;
             em.persist(e);
             em.flush();
+            for (String consumer : dispatcher.subscriptions().consumersOf(topic)) {
+                DeliveryEntity d = new DeliveryEntity();
+                d.eventId = e.id;
+                d.consumer = consumer;
+                d.topic = topic;
+                d.aggregate = aggregate;
+                d.status = DeliveryEntity.Status.PENDING.name();
+                d.nextAt = now;
+                d.createdAt = now;
+                em.persist(d);
+            }
             return e.id;
         });
     }

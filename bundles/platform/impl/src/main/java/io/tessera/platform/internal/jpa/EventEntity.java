@@ -10,9 +10,8 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 
 /**
- * An event of the outbox, written in the transaction of the change it reports; then updated once, when the
- * dispatcher gives it its deliveries ({@link #routed}). The id is an identity column (a table generator would hold
- * its sequence row until the money transaction commits).
+ * An event of the outbox, written in the transaction of the change it reports; never updated. The id is
+ * an identity column (a table generator would hold its sequence row until the money transaction commits).
  */
 @Entity
 @Cacheable(false)
@@ -45,8 +44,4 @@ public class EventEntity {
 
     @Column(name = "CREATED_AT", nullable = false)
     public LocalDateTime createdAt;
-
-    /** 0 until the dispatcher has made its deliveries (events.Routing), then 1. */
-    @Column(name = "ROUTED", nullable = false)
-    public short routed;
 }
