@@ -10,7 +10,8 @@ import java.util.function.Function;
  * Reference data a till's every request reads (a store, a member level), kept for a short time so that it is not
  * read again each time. A change made on this node calls {@link #forgetAll} once its transaction has committed and
  * holds at once; on the other nodes of a cluster it holds within the time kept. Only what exists is kept (a missing
- * key is read again), and a value read while a change came is not kept. Keep immutable values only.
+ * key is read again), and a value read while a change came is not kept. Values are shared by every caller: keep
+ * immutable ones, or hand out copies.
  */
 public final class ShortCache<K, V> {
 
