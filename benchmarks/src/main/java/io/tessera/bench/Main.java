@@ -89,7 +89,10 @@ public final class Main {
                             case "checkout" -> new CheckoutBench(tessera, bench).spread();
                             default -> bench.spread();
                         };
-                        results.put("payOnly", Load.closedLoop(Integer.parseInt(a[0]), Double.parseDouble(a[1]), op, "pay-only").toMap());
+                        Load.Result r = Load.closedLoop(Integer.parseInt(a[0]), Double.parseDouble(a[1]), op, "pay-only");
+                        Map<String, Object> row = r.toMap();
+                        Outbox.drain(tessera, r, row);
+                        results.put("payOnly", row);
                         break;
                     }
                     case "ledger":
