@@ -5,7 +5,9 @@ import io.tessera.members.api.MemberEvents;
 import io.tessera.platform.api.events.Event;
 import io.tessera.platform.api.events.EventConsumer;
 import io.tessera.platform.api.events.EventPublisher;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -31,13 +33,38 @@ public class CardChanges implements EventConsumer {
         this.events = events;
     }
 
+    /**
+     * Most members paying at the till opened no card: one read finds which of the chunk's members did, and only their
+     * events go on to {@link #consume}.
+     */
     @Override
-    public void consume(Event event) {
-        String aggregate = event.aggregate();
-        if (aggregate == null || !aggregate.startsWith("member:")) {
+    public void consumeAll(List<Event> chunk) {
+        Set<Long> members = new HashSet<>();
+        for (Event event : chunk) {
+            Long id = memberOf(event);
+            if (id != null) {
+                members.add(id);
+            }
+        }
+        if (members.isEmpty()) {
             return;
         }
-        long memberId = Long.parseLong(aggregate.substring("member:".length()));
+        Set<Long> withCards = new HashSet<>(jpa.txExpr(TransactionType.Mandatory, em -> em.createQuery(
+                "SELECT DISTINCT x.memberId FROM MemberCardEntity x WHERE x.memberId IN :m AND x.version > 0", Long.class)
+                .setParameter("m", List.copyOf(members)).getResultList()));
+        for (Event event : chunk) {
+            if (withCards.contains(memberOf(event))) {
+                consume(event);
+            }
+        }
+    }
+
+    @Override
+    public void consume(Event event) {
+        Long memberId = memberOf(event);
+        if (memberId == null) {
+            return;
+        }
         jpa.tx(TransactionType.Mandatory, em -> {
             if (em.createQuery("UPDATE MemberCardEntity x SET x.version = x.version + 1 WHERE x.memberId = :m AND x.version > 0")
                     .setParameter("m", memberId).executeUpdate() == 0) {
@@ -50,5 +77,11 @@ public class CardChanges implements EventConsumer {
                 CardServiceImpl.publish(events, x);
             }
         });
+    }
+
+    /** The member of an event with the aggregate "member:&lt;id&gt;", else null. */
+    private static Long memberOf(Event event) {
+        String aggregate = event.aggregate();
+        return aggregate == null || !aggregate.startsWith("member:") ? null : Long.valueOf(aggregate.substring("member:".length()));
     }
 }

@@ -4,6 +4,11 @@ import io.tessera.members.internal.jpa.ActivityEntity;
 import io.tessera.platform.api.events.Event;
 import io.tessera.platform.api.events.EventConsumer;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -36,30 +41,56 @@ public class WalletActivity implements EventConsumer {
 
     @Override
     public void consume(Event event) {
-        Moved m = event.payload(Moved.class);
-        BigDecimal delta = nz(m.principalDelta).add(nz(m.bonusDelta));
+        consumeAll(List.of(event));
+    }
+
+    /**
+     * The chunk's movements member by member: one read locks the rows of all its members (only this consumer writes
+     * them), each row changes once however many of the member's movements the chunk holds.
+     */
+    @Override
+    public void consumeAll(List<Event> events) {
+        Map<Long, List<Movement>> byMember = new LinkedHashMap<>();
+        for (Event event : events) {
+            Moved m = event.payload(Moved.class);
+            byMember.computeIfAbsent(m.memberId, id -> new ArrayList<>()).add(new Movement(event, m));
+        }
         jpa.tx(TransactionType.Mandatory, em -> {
-            ActivityEntity a = em.find(ActivityEntity.class, m.memberId, LockModeType.PESSIMISTIC_WRITE);
-            if (a == null) {
-                a = new ActivityEntity();
-                a.memberId = m.memberId;
-                a.storedIn = BigDecimal.ZERO.setScale(2);
-                a.storedOut = BigDecimal.ZERO.setScale(2);
-                em.persist(a);
+            Map<Long, ActivityEntity> rows = new HashMap<>();
+            em.createQuery("SELECT a FROM ActivityEntity a WHERE a.memberId IN :ids", ActivityEntity.class)
+                    .setParameter("ids", List.copyOf(byMember.keySet())).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().forEach(a -> rows.put(a.memberId, a));
+            for (Map.Entry<Long, List<Movement>> member : byMember.entrySet()) {
+                ActivityEntity a = rows.get(member.getKey());
+                if (a == null) {
+                    a = new ActivityEntity();
+                    a.memberId = member.getKey();
+                    a.storedIn = BigDecimal.ZERO.setScale(2);
+                    a.storedOut = BigDecimal.ZERO.setScale(2);
+                    em.persist(a);
+                }
+                for (Movement movement : member.getValue()) {
+                    Moved m = movement.moved();
+                    Event event = movement.event();
+                    BigDecimal delta = nz(m.principalDelta).add(nz(m.bonusDelta));
+                    // Each event comes once (its delivery is claimed in this transaction). Ids are not commit order: a
+                    // payment at another store (STORE accounts, locked apart) may commit after a later id, so an id at or
+                    // below the last one seen is counted too, never skipped.
+                    a.movements++;
+                    if (delta.signum() >= 0) {
+                        a.storedIn = a.storedIn.add(delta);
+                    } else {
+                        a.storedOut = a.storedOut.add(delta.negate());
+                    }
+                    a.lastEventId = Math.max(a.lastEventId, event.id());
+                    a.lastMovementAt = event.createdAt();
+                }
             }
-            // Each event comes once (its delivery is claimed in this transaction). Ids are not commit order: a payment
-            // at another store (STORE accounts, locked apart) may commit after a later id, so an id at or below the last
-            // one seen is counted too, never skipped.
-            a.movements++;
-            if (delta.signum() >= 0) {
-                a.storedIn = a.storedIn.add(delta);
-            } else {
-                a.storedOut = a.storedOut.add(delta.negate());
-            }
-            a.lastEventId = Math.max(a.lastEventId, event.id());
-            a.lastMovementAt = event.createdAt();
             em.flush();
         });
+    }
+
+    private record Movement(Event event, Moved moved) {
     }
 
     private static BigDecimal nz(BigDecimal v) {

@@ -7,6 +7,7 @@ import io.tessera.platform.api.events.Event;
 import io.tessera.testing.UnitDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.apache.aries.jpa.template.TransactionType;
 import org.junit.After;
 import org.junit.Before;
@@ -44,6 +45,29 @@ public class WalletActivityOnDerbyTest {
         assertEquals(new BigDecimal("25.50"), a.storedOut);
         assertEquals(new BigDecimal("30.00"), a.storedIn);
         assertEquals(102, a.lastEventId);
+    }
+
+    /** A chunk as the outbox delivers it: members mixed, one of them new, each row changed once for all its movements. */
+    @Test
+    public void aChunkCountsEachMembersMovementsAsOneByOne() {
+        consume(event(99, 8, "100.00"));
+        db.jpa().tx(TransactionType.Required, em -> activity.consumeAll(List.of(event(101, 7, "-20.00"), event(102, 8, "-1.01"),
+                event(100, 7, "-5.50"), event(103, 9, "7.00"), event(104, 8, "-0.99"))));
+        ActivityEntity seven = find(7);
+        assertEquals(2, seven.movements);
+        assertEquals(new BigDecimal("25.50"), seven.storedOut);
+        assertEquals(new BigDecimal("0.00"), seven.storedIn);
+        assertEquals(101, seven.lastEventId);
+        ActivityEntity eight = find(8);
+        assertEquals(3, eight.movements);
+        assertEquals(new BigDecimal("100.00"), eight.storedIn);
+        assertEquals(new BigDecimal("2.00"), eight.storedOut);
+        assertEquals(104, eight.lastEventId);
+        assertEquals(1, find(9).movements);
+    }
+
+    private ActivityEntity find(long memberId) {
+        return db.jpa().txExpr(TransactionType.Required, em -> em.find(ActivityEntity.class, memberId));
     }
 
     private void consume(Event e) {

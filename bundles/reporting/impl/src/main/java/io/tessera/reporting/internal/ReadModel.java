@@ -17,8 +17,14 @@ import io.tessera.wallets.api.JournalEntry;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import javax.persistence.EntityManager;
 
 /**
@@ -48,7 +54,7 @@ final class ReadModel {
         Map<String, BigDecimal[]> byMethod = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
-        for (Tender t : o.tenders == null ? java.util.List.<Tender>of() : o.tenders) {
+        for (Tender t : o.tenders == null ? List.<Tender>of() : o.tenders) {
             if (t.status != TenderStatus.SUCCEEDED) {
                 continue;
             }
@@ -81,7 +87,7 @@ final class ReadModel {
         Map<String, BigDecimal[]> byMethod = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
-        for (Refund.Part part : r.tenders == null ? java.util.List.<Refund.Part>of() : r.tenders) {
+        for (Refund.Part part : r.tenders == null ? List.<Refund.Part>of() : r.tenders) {
             if (part.state == Refund.State.FAILED) {
                 continue;
             }
@@ -107,31 +113,81 @@ final class ReadModel {
 
     /** A stored-value journal row; false if it was there already. */
     static boolean journal(EntityManager em, JournalEntry j) {
-        if (j.id == null || em.find(WalletFact.class, j.id) != null) {
-            return false;
+        return journals(em, List.of(j)) == 1;
+    }
+
+    /**
+     * Stored-value journal rows (a chunk of the outbox's events, a page of the rebuild); how many were new. One read
+     * finds the rows already written; the day's and the month's sums change once per key (store, type, method), in
+     * the keys' order.
+     */
+    static int journals(EntityManager em, List<JournalEntry> rows) {
+        List<Long> ids = rows.stream().map(j -> j.id).filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return 0;
         }
-        WalletFact f = new WalletFact();
-        f.entryId = j.id;
-        f.type = j.type.name();
-        f.storeId = j.storeId == null ? -1 : j.storeId;
-        f.memberId = j.memberId;
-        f.at = local(j.createdAt);
-        f.day = Periods.day(f.at.toLocalDate());
-        f.principal = amount(j.principalDelta);
-        f.bonus = amount(j.bonusDelta);
-        f.cardFee = j.cardFee == null ? null : j.cardFee.toBigDecimal();
-        f.method = j.method == null ? null : j.method.name();
-        f.reference = j.reference;
-        f.cardNo = j.cardNo;
-        f.operator = j.operator;
-        em.persist(f);
+        Set<Long> written = new HashSet<>(em.createQuery("SELECT f.entryId FROM WalletFact f WHERE f.entryId IN :ids", Long.class)
+                .setParameter("ids", ids).getResultList());
+        Map<SumKey, WalletSum> sums = new TreeMap<>();
+        int added = 0;
+        for (JournalEntry j : rows) {
+            if (j.id == null || !written.add(j.id)) {
+                continue;
+            }
+            WalletFact f = new WalletFact();
+            f.entryId = j.id;
+            f.type = j.type.name();
+            f.storeId = j.storeId == null ? -1 : j.storeId;
+            f.memberId = j.memberId;
+            f.at = local(j.createdAt);
+            f.day = Periods.day(f.at.toLocalDate());
+            f.principal = amount(j.principalDelta);
+            f.bonus = amount(j.bonusDelta);
+            f.cardFee = j.cardFee == null ? null : j.cardFee.toBigDecimal();
+            f.method = j.method == null ? null : j.method.name();
+            f.reference = j.reference;
+            f.cardNo = j.cardNo;
+            f.operator = j.operator;
+            em.persist(f);
+            added++;
+            String method = f.method == null ? NO_METHOD : f.method;
+            BigDecimal fee = f.cardFee == null ? BigDecimal.ZERO : f.cardFee;
+            sum(sums, new SumKey(Periods.DAY, Periods.day(f.at.toLocalDate()), f.storeId, f.type, method), f, fee);
+            sum(sums, new SumKey(Periods.MONTH, Periods.month(f.at.toLocalDate()), f.storeId, f.type, method), f, fee);
+        }
         em.flush();
-        String method = f.method == null ? NO_METHOD : f.method;
-        BigDecimal fee = f.cardFee == null ? BigDecimal.ZERO : f.cardFee;
-        LocalDateTime at = f.at;
-        addWallet(em, Periods.DAY, Periods.day(at.toLocalDate()), f, method, fee);
-        addWallet(em, Periods.MONTH, Periods.month(at.toLocalDate()), f, method, fee);
-        return true;
+        sums.values().forEach(s -> addWallet(em, s));
+        return added;
+    }
+
+    /** The key of a line of the stored-value sums, ordered so that every writer changes lines in one order. */
+    private record SumKey(String grain, int period, long storeId, String type, String method) implements Comparable<SumKey> {
+        private static final Comparator<SumKey> ORDER = Comparator.comparing(SumKey::grain).thenComparingInt(SumKey::period)
+                .thenComparingLong(SumKey::storeId).thenComparing(SumKey::type).thenComparing(SumKey::method);
+
+        @Override
+        public int compareTo(SumKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    private static void sum(Map<SumKey, WalletSum> sums, SumKey k, WalletFact f, BigDecimal cardFee) {
+        WalletSum s = sums.computeIfAbsent(k, key -> {
+            WalletSum n = new WalletSum();
+            n.grain = key.grain();
+            n.period = key.period();
+            n.storeId = key.storeId();
+            n.type = key.type();
+            n.method = key.method();
+            n.principal = BigDecimal.ZERO.setScale(2);
+            n.bonus = BigDecimal.ZERO.setScale(2);
+            n.cardFee = BigDecimal.ZERO.setScale(2);
+            return n;
+        });
+        s.entries++;
+        s.principal = s.principal.add(f.principal);
+        s.bonus = s.bonus.add(f.bonus);
+        s.cardFee = s.cardFee.add(cardFee);
     }
 
     private static boolean exists(EntityManager em, String key) {
@@ -209,23 +265,15 @@ final class ReadModel {
         }
     }
 
-    private static void addWallet(EntityManager em, String grain, int period, WalletFact f, String method, BigDecimal cardFee) {
-        int n = em.createQuery("UPDATE WalletSum s SET s.entries = s.entries + 1, s.principal = s.principal + :p, s.bonus = s.bonus + :b, "
+    /** Adds a line of sums (not persisted) to the stored one, or stores it when the key has none yet. */
+    private static void addWallet(EntityManager em, WalletSum add) {
+        int n = em.createQuery("UPDATE WalletSum s SET s.entries = s.entries + :e, s.principal = s.principal + :p, s.bonus = s.bonus + :b, "
                         + "s.cardFee = s.cardFee + :c WHERE s.grain = :g AND s.period = :n AND s.storeId = :s AND s.type = :t AND s.method = :m")
-                .setParameter("p", f.principal).setParameter("b", f.bonus).setParameter("c", cardFee).setParameter("g", grain)
-                .setParameter("n", period).setParameter("s", f.storeId).setParameter("t", f.type).setParameter("m", method).executeUpdate();
+                .setParameter("e", add.entries).setParameter("p", add.principal).setParameter("b", add.bonus).setParameter("c", add.cardFee)
+                .setParameter("g", add.grain).setParameter("n", add.period).setParameter("s", add.storeId).setParameter("t", add.type)
+                .setParameter("m", add.method).executeUpdate();
         if (n == 0) {
-            WalletSum s = new WalletSum();
-            s.grain = grain;
-            s.period = period;
-            s.storeId = f.storeId;
-            s.type = f.type;
-            s.method = method;
-            s.entries = 1;
-            s.principal = f.principal;
-            s.bonus = f.bonus;
-            s.cardFee = cardFee;
-            em.persist(s);
+            em.persist(add);
             em.flush();
         }
     }

@@ -11,6 +11,8 @@ import io.tessera.points.api.PointsEntry;
 import io.tessera.points.api.PointsEvents;
 import io.tessera.wallets.api.JournalEntry;
 import io.tessera.wallets.api.WalletEvents;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -33,6 +35,24 @@ public class ReadModelEvents implements EventConsumer {
     @Activate
     public ReadModelEvents(@Reference(target = "(osgi.unit.name=tessera-reporting)") JpaTemplate jpa) {
         this.jpa = jpa;
+    }
+
+    /** The chunk's stored-value journal rows written together ({@link ReadModel#journals}); the other events one by one. */
+    @Override
+    public void consumeAll(List<Event> events) {
+        List<JournalEntry> journal = new ArrayList<>();
+        for (Event event : events) {
+            if (event.topic().startsWith(WalletEvents.PREFIX)) {
+                journal.add(event.payload(JournalEntry.class));
+            } else {
+                consume(event);
+            }
+        }
+        if (!journal.isEmpty()) {
+            jpa.tx(TransactionType.Mandatory, em -> {
+                ReadModel.journals(em, journal);
+            });
+        }
     }
 
     @Override

@@ -142,7 +142,7 @@ public class ReadModelServiceImpl implements ReadModelService {
                     break;
                 }
                 after = rows.get(rows.size() - 1).id;
-                write(em -> rows.forEach(j -> ReadModel.journal(em, j)));
+                write(em -> ReadModel.journals(em, rows));
                 counts[2] += rows.size();
                 progress.counter("walletEntries", counts[2]);
                 progress.done(counts[0] + counts[2]);

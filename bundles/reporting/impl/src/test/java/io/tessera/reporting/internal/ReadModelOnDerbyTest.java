@@ -248,6 +248,36 @@ public class ReadModelOnDerbyTest {
         assertEquals("138****5678", reports.rechargeRecords(byOrder).getItems().get(0).phone);
     }
 
+    /** The outbox delivers a chunk at a time: rows already there are skipped, the sums come out as row by row. */
+    @Test
+    public void aChunkOfJournalRowsAddsUpAsRowByRow() {
+        journal(1, EntryType.RECHARGE, "500.00", "50.00", "10.00", PaymentMethod.WECHAT, "R-1", DAY.atTime(9, 0));
+        List<JournalEntry> chunk = List.of(
+                entry(1, EntryType.RECHARGE, "500.00", "50.00", "10.00", PaymentMethod.WECHAT, "R-1", DAY.atTime(9, 0)),
+                entry(2, EntryType.RECHARGE, "200.00", "0.00", null, PaymentMethod.CASH, "R-2", DAY.atTime(10, 0)),
+                entry(3, EntryType.REVERSAL, "-200.00", "0.00", null, PaymentMethod.CASH, "R-2", DAY.atTime(11, 0)),
+                entry(4, EntryType.CONSUME, "-40.00", "-4.00", null, PaymentMethod.MEMBER, "S-1", DAY.atTime(12, 0)),
+                entry(6, EntryType.CONSUME, "-10.00", "-1.00", null, PaymentMethod.MEMBER, "S-2", DAY.atTime(13, 0)),
+                entry(5, EntryType.RECHARGE, "100.00", "5.00", null, PaymentMethod.WECHAT, "R-3", DAY.minusMonths(1).atTime(9, 0)));
+        assertEquals(5, (int) db.jpa().txExpr(TransactionType.Required, em -> ReadModel.journals(em, chunk)));
+        assertEquals(0, (int) db.jpa().txExpr(TransactionType.Required, em -> ReadModel.journals(em, chunk)));
+
+        RechargeReport r = reports.recharges(query(DAY, DAY));
+        assertEquals(2, r.total.recharges);
+        assertEquals(Money.parse("750.00"), r.total.rechargeAmount);
+        assertEquals(Money.parse("10.00"), r.total.cardFees);
+        assertEquals(1, r.total.reversals);
+        var moved = reports.storedValue(query(DAY, DAY));
+        assertEquals(Money.parse("-55.00"), moved.types.get(2).amount);
+        assertEquals(5, moved.net.entries);
+        assertEquals(Money.parse("450.00"), moved.net.principal);
+        assertEquals(Money.parse("45.00"), moved.net.bonus);
+        RechargeReport year = reports.recharges(query(DAY.minusYears(1), DAY));
+        assertEquals(List.of("2026-11", "2026-12"), year.periods.stream().map(p -> p.period).toList());
+        assertEquals(Money.parse("855.00"), year.total.rechargeAmount);
+        assertEquals(3, reports.rechargeRecords(query(DAY, DAY)).getTotal());
+    }
+
     @Test
     public void badRangesAreRefusedWithTheirField() {
         assertRefused(() -> reports.paymentMethods(query(null, DAY)), "REPORT_RANGE_INVALID");
@@ -288,6 +318,13 @@ public class ReadModelOnDerbyTest {
 
     private void journal(long id, EntryType type, String principal, String bonus, String cardFee, PaymentMethod method, String ref,
                          LocalDateTime at) {
+        JournalEntry j = entry(id, type, principal, bonus, cardFee, method, ref, at);
+        assertTrue(db.jpa().txExpr(TransactionType.Required, em -> ReadModel.journal(em, j)));
+        assertFalse(db.jpa().txExpr(TransactionType.Required, em -> ReadModel.journal(em, j)));
+    }
+
+    private static JournalEntry entry(long id, EntryType type, String principal, String bonus, String cardFee, PaymentMethod method,
+                                      String ref, LocalDateTime at) {
         JournalEntry j = new JournalEntry();
         j.id = id;
         j.type = type;
@@ -300,8 +337,7 @@ public class ReadModelOnDerbyTest {
         j.reference = ref;
         j.operator = "C1";
         j.createdAt = BusinessTime.offset(at);
-        assertTrue(db.jpa().txExpr(TransactionType.Required, em -> ReadModel.journal(em, j)));
-        assertFalse(db.jpa().txExpr(TransactionType.Required, em -> ReadModel.journal(em, j)));
+        return j;
     }
 
     private Order sale(long store, LocalDateTime paidAt, Tender... tenders) {

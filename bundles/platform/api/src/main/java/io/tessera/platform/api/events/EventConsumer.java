@@ -1,5 +1,7 @@
 package io.tessera.platform.api.events;
 
+import java.util.List;
+
 /**
  * A consumer of events, registered as a DS service (whiteboard) with the service properties
  * {@link #NAME} (stable: its subscription and deliveries are kept under it) and {@link #TOPICS}
@@ -20,4 +22,16 @@ public interface EventConsumer {
     String TOPICS = "tessera.event.topics";
 
     void consume(Event event);
+
+    /**
+     * Several events of this consumer, in event order, in one transaction (the dispatcher delivers a chunk at a time):
+     * by default {@link #consume} for each. A consumer overrides it to work on the chunk as a set — one read for all
+     * the rows it needs, a sum changed once per key — with the same contract: what it writes commits with the
+     * deliveries, throwing rolls them all back.
+     */
+    default void consumeAll(List<Event> events) {
+        for (Event event : events) {
+            consume(event);
+        }
+    }
 }

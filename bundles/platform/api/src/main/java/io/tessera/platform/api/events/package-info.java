@@ -1,5 +1,5 @@
 /** The transactional event outbox: publish in the business transaction, consume after commit. */
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tessera.platform.api.events;
 
 import org.osgi.annotation.versioning.Version;

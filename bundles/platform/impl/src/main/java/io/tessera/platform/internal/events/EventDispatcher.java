@@ -3,6 +3,7 @@ package io.tessera.platform.internal.events;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.Caller;
 import io.tessera.platform.api.CallerContext;
+import io.tessera.platform.api.events.Event;
 import io.tessera.platform.api.events.EventConsumer;
 import io.tessera.platform.internal.jpa.DeliveryEntity;
 import io.tessera.platform.internal.jpa.DeliveryEntity.Status;
@@ -11,6 +12,7 @@ import io.tessera.platform.internal.schedule.Leases;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +50,8 @@ public class EventDispatcher {
     private static final Duration LEASE_LENGTH = Duration.ofSeconds(30);
     private static final Pattern DIGITS = Pattern.compile("\\d{7,}");
     /** Deliveries of one consumer committed together. */
-    private static final int CHUNK = 50;
+    static final int CHUNK = 100;
+    private static final String CLAIM_LIST = String.join(", ", Collections.nCopies(CHUNK, "?"));
 
     private final JpaTemplate jpa;
     private final Leases leases;
@@ -65,7 +68,7 @@ public class EventDispatcher {
 
     record Settings(long pollMillis, int batch, int maxAttempts, long backoffMaxSeconds) {
         static Settings of(Map<String, Object> p) {
-            return new Settings(num(p, "pollMillis", 1000), (int) num(p, "batch", 200), (int) num(p, "maxAttempts", 10),
+            return new Settings(num(p, "pollMillis", 1000), (int) num(p, "batch", 600), (int) num(p, "maxAttempts", 10),
                     num(p, "backoffMaxSeconds", 300));
         }
 
@@ -279,8 +282,8 @@ public class EventDispatcher {
     }
 
     /**
-     * Runs the consumer for deliveries of it (event order) and marks them done, all in one transaction:
-     * a commit per event would cost more than the consumers' own work. One UPDATE claims them (and locks
+     * Runs the consumer for deliveries of it (event order, {@link EventConsumer#consumeAll}) and marks them done, all
+     * in one transaction: a commit per event would cost more than the consumers' own work. One UPDATE claims them (and locks
      * their rows). Answers what failed (everything rolled back), or null.
      */
     private RuntimeException deliver(List<DeliveryEntity> chunk, EventConsumer consumer) {
@@ -288,9 +291,7 @@ public class EventDispatcher {
         List<Long> eventIds = chunk.stream().map(d -> d.eventId).toList();
         try {
             jpa.tx(TransactionType.Required, em -> {
-                int claimed = em.createQuery("UPDATE DeliveryEntity d SET d.status = 'DONE', d.doneAt = :now, d.attempts = d.attempts + 1, "
-                        + "d.lastError = NULL WHERE d.id IN :ids AND d.status = 'PENDING'").setParameter("now", BusinessTime.now())
-                        .setParameter("ids", ids).executeUpdate();
+                int claimed = claim(em, ids);
                 if (claimed == 0 && ids.size() == 1) {
                     return; // another node delivered it meanwhile
                 }
@@ -300,17 +301,32 @@ public class EventDispatcher {
                 Map<Long, EventEntity> events = new HashMap<>();
                 em.createQuery("SELECT e FROM EventEntity e WHERE e.id IN :ids", EventEntity.class).setParameter("ids", eventIds)
                         .getResultList().forEach(e -> events.put(e.id, e));
-                CallerContext.runAs(Caller.system("events"), () -> {
-                    for (DeliveryEntity d : chunk) {
-                        consumer.consume(StoredEvent.of(events.get(d.eventId)));
-                    }
-                });
+                List<Event> ordered = new ArrayList<>(chunk.size());
+                for (DeliveryEntity d : chunk) {
+                    ordered.add(StoredEvent.of(events.get(d.eventId)));
+                }
+                CallerContext.runAs(Caller.system("events"), () -> consumer.consumeAll(ordered));
             });
             return null;
         } catch (RuntimeException ex) {
             LOG.debug("{} deliveries to {} failed and were rolled back", chunk.size(), chunk.get(0).consumer, ex);
             return ex;
         }
+    }
+
+    /**
+     * Marks the deliveries DONE if they are still PENDING; how many were. Native SQL with the ids bound and the list
+     * always {@link #CHUNK} long (the last id repeated), so that the database compiles it once: as JPQL, EclipseLink sent
+     * it with the values written in, and Derby compiled each claim anew (a fifth of the dispatcher's time).
+     */
+    static int claim(EntityManager em, List<Long> ids) {
+        javax.persistence.Query q = em.createNativeQuery("UPDATE PLT_EVENT_DELIVERY SET STATUS = 'DONE', DONE_AT = ?, ATTEMPTS = ATTEMPTS + 1, "
+                + "LAST_ERROR = NULL WHERE STATUS = 'PENDING' AND ID IN (" + CLAIM_LIST + ")");
+        q.setParameter(1, java.sql.Timestamp.valueOf(BusinessTime.now()));
+        for (int i = 0; i < CHUNK; i++) {
+            q.setParameter(i + 2, ids.get(Math.min(i, ids.size() - 1)));
+        }
+        return q.executeUpdate();
     }
 
     private static String pair(String consumer, String aggregate) {
