@@ -49,7 +49,7 @@ public class EventDispatcher {
     private static final Duration LEASE_LENGTH = Duration.ofSeconds(30);
     private static final Pattern DIGITS = Pattern.compile("\\d{7,}");
     /** Deliveries of one consumer committed together. */
-    static final int CHUNK = 100;
+    private static final int CHUNK = 100;
 
     private final JpaTemplate jpa;
     private final Leases leases;
