@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * a crash left pending. A delivery runs the consumer in a transaction that also marks it DONE; a failure
  * is counted and retried with exponential backoff (1 s, 2 s, 4 s ... at most {@code backoffMaxSeconds})
  * until {@code maxAttempts}, then FAILED. A delivery waits while an earlier one of the same consumer and
- * aggregate is not done. Settings: {@code etc/io.tessera.events.cfg}.
+ * aggregate is not done. After a round smaller than a chunk it lingers {@code lingerMillis}, so that deliveries
+ * gather. Settings: {@code etc/io.tessera.events.cfg}.
  */
 @Component(service = EventDispatcher.class, immediate = true, configurationPid = "io.tessera.events")
 public class EventDispatcher {
@@ -64,10 +65,10 @@ public class EventDispatcher {
     private LocalDateTime leaseUntil;
     private long lastReload;
 
-    record Settings(long pollMillis, int batch, int maxAttempts, long backoffMaxSeconds) {
+    record Settings(long pollMillis, int batch, int maxAttempts, long backoffMaxSeconds, long lingerMillis) {
         static Settings of(Map<String, Object> p) {
             return new Settings(num(p, "pollMillis", 1000), (int) num(p, "batch", 600), (int) num(p, "maxAttempts", 10),
-                    num(p, "backoffMaxSeconds", 300));
+                    num(p, "backoffMaxSeconds", 300), num(p, "lingerMillis", 50));
         }
 
         private static long num(Map<String, Object> p, String key, long dflt) {
@@ -169,7 +170,23 @@ public class EventDispatcher {
             }
             if (delivered == 0) {
                 pause();
+            } else if (delivered < CHUNK) {
+                linger();
             }
+        }
+    }
+
+    /**
+     * After a small round, lets deliveries gather for {@code lingerMillis} before the next (commits do not cut it
+     * short): under steady load a round per commit would deliver one event at a time, paying a round's queries and a
+     * transaction for each; a backlog (a round of a full chunk or more) is worked off without a pause.
+     */
+    private void linger() {
+        try {
+            Thread.sleep(settings.lingerMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -212,18 +229,7 @@ public class EventDispatcher {
         if (due.isEmpty()) {
             return 0;
         }
-        // Consumer and aggregate pairs held back from an event on: an earlier delivery failed or waits for its retry.
-        // Two queries, each on a prefix of the (STATUS, NEXT_AT) index: one with OR would scan every delivery.
-        Map<String, Long> blockedFrom = new HashMap<>();
-        jpa.tx(TransactionType.Supports, em -> {
-            for (var q : List.of(
-                    em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d WHERE d.status = 'FAILED' "
-                            + "GROUP BY d.consumer, d.aggregate", Object[].class),
-                    em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d WHERE d.status = 'PENDING' "
-                            + "AND d.nextAt > :now GROUP BY d.consumer, d.aggregate", Object[].class).setParameter("now", now))) {
-                q.getResultList().forEach(r -> blockedFrom.merge(pair((String) r[0], (String) r[1]), ((Number) r[2]).longValue(), Math::min));
-            }
-        });
+        Map<String, Long> blockedFrom = jpa.txExpr(TransactionType.Supports, em -> heldBack(em, now));
         // Per consumer, in event order; the ones held back are left for a later round.
         Map<String, List<DeliveryEntity>> byConsumer = new LinkedHashMap<>();
         for (DeliveryEntity d : due) {
@@ -254,6 +260,24 @@ public class EventDispatcher {
             }
         }
         return attempted;
+    }
+
+    /**
+     * Consumer and aggregate pairs held back from an event on: an earlier delivery FAILED, or failed and waits for its
+     * retry (PENDING with NEXT_AT after now; a delivery never tried is due at {@link DeliveryEntity#DUE_AT_ONCE}, so
+     * this range never reaches the rows of transactions still in flight, which Derby would wait for). Two queries,
+     * each on a prefix of the (STATUS, NEXT_AT) index: one with OR would scan every delivery.
+     */
+    static Map<String, Long> heldBack(EntityManager em, LocalDateTime now) {
+        Map<String, Long> blockedFrom = new HashMap<>();
+        for (var q : List.of(
+                em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d WHERE d.status = 'FAILED' "
+                        + "GROUP BY d.consumer, d.aggregate", Object[].class),
+                em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d WHERE d.status = 'PENDING' "
+                        + "AND d.nextAt > :now GROUP BY d.consumer, d.aggregate", Object[].class).setParameter("now", now))) {
+            q.getResultList().forEach(r -> blockedFrom.merge(pair((String) r[0], (String) r[1]), ((Number) r[2]).longValue(), Math::min));
+        }
+        return blockedFrom;
     }
 
     /**
@@ -330,7 +354,7 @@ public class EventDispatcher {
         return claimed;
     }
 
-    private static String pair(String consumer, String aggregate) {
+    static String pair(String consumer, String aggregate) {
         return consumer + "\u0000" + aggregate;
     }
 

@@ -70,7 +70,7 @@ public class EventLog implements ScheduledTask {
             }
             d.status = DeliveryEntity.Status.PENDING.name();
             d.attempts = 0;
-            d.nextAt = BusinessTime.now();
+            d.nextAt = DeliveryEntity.DUE_AT_ONCE;
             em.flush();
             return dtos(em, List.of(d)).get(0);
         });
@@ -110,7 +110,9 @@ public class EventLog implements ScheduledTask {
             x.consumer = d.consumer;
             x.status = EventDelivery.Status.valueOf(d.status);
             x.attempts = d.attempts;
-            x.nextAt = DeliveryEntity.Status.PENDING.name().equals(d.status) ? BusinessTime.offset(d.nextAt) : null;
+            // Due at once (DUE_AT_ONCE, a time long past) is shown as due since the delivery was written.
+            x.nextAt = DeliveryEntity.Status.PENDING.name().equals(d.status)
+                    ? BusinessTime.offset(d.nextAt.isAfter(d.createdAt) ? d.nextAt : d.createdAt) : null;
             x.lastError = d.lastError;
             x.payload = e == null ? null : e.payload;
             x.createdAt = BusinessTime.offset(d.createdAt);

@@ -71,7 +71,7 @@ public class EventPublisherImpl implements EventPublisher {
                 d.topic = topic;
                 d.aggregate = aggregate;
                 d.status = DeliveryEntity.Status.PENDING.name();
-                d.nextAt = now;
+                d.nextAt = DeliveryEntity.DUE_AT_ONCE;
                 d.createdAt = now;
                 em.persist(d);
             }

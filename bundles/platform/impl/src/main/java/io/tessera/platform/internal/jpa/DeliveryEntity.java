@@ -27,6 +27,16 @@ public class DeliveryEntity {
 
     public enum Status { PENDING, DONE, FAILED }
 
+    /**
+     * The NEXT_AT of a delivery due at once (new, or sent again by hand): a fixed time long past, not the time of
+     * writing. So a delivery waits for a time only after a failed attempt, and the dispatcher's query for deliveries
+     * waiting for their retry ({@code NEXT_AT > now}) never reaches the rows of transactions still in flight: on Derby
+     * a read-committed reader waits for each such row's commit (most of the dispatcher's time under load when new
+     * deliveries carried their creation time). It also keeps a new delivery due at once whatever the clock of the node
+     * that wrote it.
+     */
+    public static final LocalDateTime DUE_AT_ONCE = LocalDateTime.of(2000, 1, 1, 0, 0);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "ID")
