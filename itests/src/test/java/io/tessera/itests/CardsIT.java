@@ -34,7 +34,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -42,7 +42,7 @@ import org.osgi.framework.ServiceReference;
  * migration at the counter with an SMS code and vouchers into the member's stored value, exactly once.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class CardsIT extends TesseraTestSupport {
 
     private static final String CSV_HEADER = "\uFEFF卡号,卡类型, 余额 ,所属门店,卡状态\r\n";

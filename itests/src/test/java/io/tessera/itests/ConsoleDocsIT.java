@@ -20,7 +20,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Every console command the README shows — each line of a console session and each command written
@@ -29,7 +29,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * console refuses.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class ConsoleDocsIT extends TesseraTestSupport {
 
     private static final Pattern PROMPT = Pattern.compile("^(?:karaf|tessera)@root\\(\\)> ((?:platform|org|member|wallet|card|order|payment|coupon|points|marketing):.+)$");

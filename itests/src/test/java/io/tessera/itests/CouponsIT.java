@@ -12,11 +12,11 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /** Coupons through real checkouts: each kind's money per line, a coupon that covers an order, claims under load, two tills, refunds. */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class CouponsIT extends TesseraTestSupport {
 
     private static final String ALL_KINDS = "\"stackKinds\":[\"EXCHANGE\",\"SINGLE_ITEM\",\"THRESHOLD\",\"CASH\",\"DISCOUNT\"]";

@@ -13,7 +13,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Marketing through the real distribution: a referral named at registration rewards both members once — the
@@ -23,7 +23,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * Each test has its own store's activity (the newest running activity covering the store counts).
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class MarketingIT extends TesseraTestSupport {
 
     @Test

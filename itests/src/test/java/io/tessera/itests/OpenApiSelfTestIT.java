@@ -18,7 +18,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Tessera as a client generated from its own OpenAPI document would meet it: every operation gets a
@@ -27,7 +27,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * recorded like every other exchange, so the contract tests check their bodies too.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class OpenApiSelfTestIT extends TesseraTestSupport {
 
     @Before

@@ -12,7 +12,8 @@ import org.ops4j.pax.exam.Option;
  * The database the integration tests run on: embedded Derby (the default), or PostgreSQL when
  * {@code -Dtessera.it.postgres} names a server's maintenance database ({@code ./tessera test} starts a
  * throwaway server with itests/postgres/throwaway-postgres.sh and runs the suite a second time on it).
- * Each test class gets a new database, as each gets a new Derby; the distribution is configured the way an
+ * Each Tessera the tests boot gets a new database, as each gets a new Derby (one per test class, one per suite of
+ * classes sharing a Tessera: DomainsSuiteIT); the distribution is configured the way an
  * operator would, in {@code etc/org.ops4j.datasource-tessera.cfg}.
  */
 final class TestDatabase {
