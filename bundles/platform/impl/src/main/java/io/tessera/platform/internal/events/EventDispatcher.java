@@ -264,26 +264,32 @@ public class EventDispatcher {
 
     /**
      * Consumer and aggregate pairs held back from an event on: an earlier delivery FAILED, or failed and waits for its
-     * retry (PENDING with NEXT_AT after now; a delivery never tried is due at {@link DeliveryEntity#DUE_AT_ONCE}, so
-     * this range never reaches the rows of transactions still in flight, which Derby would wait for). Two queries,
-     * each on a prefix of the (STATUS, NEXT_AT) index: one with OR would scan every delivery.
+     * retry (PENDING with NEXT_AT after now). The second reads the NEXT_AT index from now on, where only deliveries
+     * waiting for a retry are: a delivery never tried is due at {@link DeliveryEntity#DUE_AT_ONCE}, so the range never
+     * reaches the rows of transactions still in flight, which Derby would wait for, and claiming a delivery does not
+     * move it in that index. FAILED ones are few; their query reads the (STATUS, EVENT_ID) index.
      */
     static Map<String, Long> heldBack(EntityManager em, LocalDateTime now) {
         Map<String, Long> blockedFrom = new HashMap<>();
-        for (var q : List.of(
-                em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d WHERE d.status = 'FAILED' "
-                        + "GROUP BY d.consumer, d.aggregate", Object[].class),
-                em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d WHERE d.status = 'PENDING' "
-                        + "AND d.nextAt > :now GROUP BY d.consumer, d.aggregate", Object[].class).setParameter("now", now))) {
-            q.getResultList().forEach(r -> blockedFrom.merge(pair((String) r[0], (String) r[1]), ((Number) r[2]).longValue(), Math::min));
+        List<?> failed = em.createQuery("SELECT d.consumer, d.aggregate, MIN(d.eventId) FROM DeliveryEntity d WHERE d.status = 'FAILED' "
+                + "GROUP BY d.consumer, d.aggregate").getResultList();
+        List<?> waiting = em.createNativeQuery("SELECT CONSUMER, AGGREGATE, MIN(EVENT_ID) FROM PLT_EVENT_DELIVERY "
+                + "--DERBY-PROPERTIES index=PLT_DELIVERY_RETRY\n"
+                + "WHERE NEXT_AT > ? AND STATUS = 'PENDING' GROUP BY CONSUMER, AGGREGATE")
+                .setParameter(1, java.sql.Timestamp.valueOf(now)).getResultList();
+        for (List<?> rows : List.of(failed, waiting)) {
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                blockedFrom.merge(pair((String) r[0], (String) r[1]), ((Number) r[2]).longValue(), Math::min);
+            }
         }
         return blockedFrom;
     }
 
     /**
      * The first pending deliveries due now, in event order, read in the order of the (STATUS, EVENT_ID) index so that
-     * the database stops at the batch: Derby's optimizer otherwise picks the (STATUS, NEXT_AT) index and sorts every
-     * pending delivery in each round (a sixth of Tessera's CPU under load, the sort spilling to disk). The override
+     * the database stops at the batch: Derby's optimizer otherwise picked the (STATUS, NEXT_AT) index of the time and
+     * sorted every pending delivery in each round (a sixth of Tessera's CPU under load, the sort spilling to disk). The override
      * is a Derby comment, which PostgreSQL ignores (its planner finds the index by itself).
      */
     @SuppressWarnings("unchecked")

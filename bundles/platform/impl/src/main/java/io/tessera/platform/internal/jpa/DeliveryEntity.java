@@ -14,14 +14,15 @@ import javax.persistence.UniqueConstraint;
 /**
  * One event for one subscribed consumer: PENDING until the consumer's transaction marks it DONE, FAILED
  * after the last attempt (retried by hand). The aggregate is copied here so that the dispatcher can hold
- * back a delivery while an earlier one of the same consumer and aggregate is not done. Every query of the
- * dispatcher starts with STATUS (the DONE rows, most of the table, are never scanned).
+ * back a delivery while an earlier one of the same consumer and aggregate is not done. The dispatcher's queries
+ * start with STATUS (the DONE rows, most of the table, are never scanned), except the one for deliveries waiting
+ * for a retry, which reads the NEXT_AT index from now on (only they have a NEXT_AT ahead).
  */
 @Entity
 @Cacheable(false)
 @Table(name = "PLT_EVENT_DELIVERY",
         uniqueConstraints = @UniqueConstraint(name = "PLT_DELIVERY_ONCE", columnNames = {"EVENT_ID", "CONSUMER"}),
-        indexes = {@Index(name = "PLT_DELIVERY_DUE", columnList = "STATUS, NEXT_AT"),
+        indexes = {@Index(name = "PLT_DELIVERY_RETRY", columnList = "NEXT_AT"),
             @Index(name = "PLT_DELIVERY_NEXT", columnList = "STATUS, EVENT_ID")})
 public class DeliveryEntity {
 
