@@ -68,7 +68,7 @@ public class EventDispatcher {
     record Settings(long pollMillis, int batch, int maxAttempts, long backoffMaxSeconds, long lingerMillis) {
         static Settings of(Map<String, Object> p) {
             return new Settings(num(p, "pollMillis", 1000), (int) num(p, "batch", 600), (int) num(p, "maxAttempts", 10),
-                    num(p, "backoffMaxSeconds", 300), num(p, "lingerMillis", 50));
+                    num(p, "backoffMaxSeconds", 300), num(p, "lingerMillis", 1));
         }
 
         private static long num(Map<String, Object> p, String key, long dflt) {
