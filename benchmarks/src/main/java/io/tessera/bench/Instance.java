@@ -138,13 +138,13 @@ final class Instance {
         return Long.parseLong(out.split("\\s+")[0]);
     }
 
-    /** Resident memory of the JVM in MB (VmRSS). */
     /** CPU time the Tessera JVM has used so far (all its threads: request threads, JIT, GC). */
     Duration cpuTime() throws Exception {
         return ProcessHandle.of(javaPid()).flatMap(h -> h.info().totalCpuDuration())
                 .orElseThrow(() -> new IllegalStateException("no CPU time for the Tessera JVM"));
     }
 
+    /** Resident memory of the JVM in MB (VmRSS). */
     long rssMb() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/" + javaPid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
