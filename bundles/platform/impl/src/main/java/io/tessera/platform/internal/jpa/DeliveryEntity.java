@@ -16,7 +16,9 @@ import javax.persistence.UniqueConstraint;
  * after the last attempt (retried by hand). The aggregate is copied here so that the dispatcher can hold
  * back a delivery while an earlier one of the same consumer and aggregate is not done. The dispatcher's queries
  * start with STATUS (the DONE rows, most of the table, are never scanned), except the one for deliveries waiting
- * for a retry, which reads the NEXT_AT index from now on (only they have a NEXT_AT ahead).
+ * for a retry, which reads the NEXT_AT index from now on (only they have a NEXT_AT ahead). On Derby only, the
+ * changelog adds {@code PLT_DELIVERY_NEWEST} (ID descending) for the list newest first, which Derby would otherwise
+ * sort whole for each page (PostgreSQL reads the primary key backwards).
  */
 @Entity
 @Cacheable(false)
