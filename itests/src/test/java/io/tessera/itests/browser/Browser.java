@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -71,8 +72,23 @@ final class Browser implements AutoCloseable {
         e.sendKeys(text);
     }
 
+    /**
+     * Clicks the element once it is clickable. The terminal draws its frame (menu included) again on every route, so
+     * an element found just before a redraw is gone by the click: then it is found again, as a user's next click would.
+     */
     void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        wait.until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+            if (e == null) {
+                return false;
+            }
+            try {
+                e.click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
     String text(String css) {
