@@ -228,7 +228,7 @@ public abstract class TesseraTestSupport {
         demo = Diagnostics.await(bundleContext, DemoDataService.class, 120);
     }
 
-    /** Every bundle resolved and the API answering with demo data loaded. */
+    /** Every bundle resolved, the API answering, the node's health UP, and demo data loaded. */
     protected void awaitReady() {
         for (Bundle b : bundleContext.getBundles()) {
             assertTrue("bundle " + b.getSymbolicName() + " is not resolved; " + Diagnostics.summary(bundleContext), b.getState() != Bundle.INSTALLED);
@@ -245,7 +245,9 @@ public abstract class TesseraTestSupport {
                 && call("GET", "/points/rules", null, null).status == 401 && call("GET", "/points/accounts", null, null).status == 401
                 && getRaw("/soap/points?wsdl", null).status == 401 && call("GET", "/marketing/activities", null, null).status == 401
                 && call("GET", "/marketing/referrals", null, null).status == 401 && getRaw("/soap/marketing?wsdl", null).status == 401
-                && outboxWorks()));
+                && outboxWorks()
+                // and the node says so itself, as a load balancer asks it: boot features installed, no domain coming back
+                && call("GET", "/health", null, null).status == 200));
         // Loaded by etc/io.tessera.demo.cfg too; loading is idempotent and serialised, so this returns
         // only once the whole demo chain is there.
         demo.load();
