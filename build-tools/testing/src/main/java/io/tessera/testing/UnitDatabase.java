@@ -95,6 +95,29 @@ public final class UnitDatabase implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /**
+     * The distinct texts of the statements Derby has compiled and keeps that start with {@code prefix} (its statement
+     * cache, {@code SYSCS_DIAG.STATEMENT_CACHE}). A statement run with bound parameters is compiled once; one whose
+     * values were written into its text (EclipseLink does so on Derby for a parameter inside arithmetic, such as
+     * {@code x = x + :amount}) shows once per value, and each was a compilation costing milliseconds.
+     */
+    public java.util.List<String> compiledStatements(String prefix) {
+        try (Connection c = connection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT CAST(SQL_TEXT AS VARCHAR(32000)) FROM SYSCS_DIAG.STATEMENT_CACHE WHERE VALID")) {
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(1).startsWith(prefix)) {
+                        texts.add(rs.getString(1));
+                    }
+                }
+            }
+            return texts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read Derby's statement cache", e);
+        }
+    }
+
     @Override
     public void close() {
         emf.close();

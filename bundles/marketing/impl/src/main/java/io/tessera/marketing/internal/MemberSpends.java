@@ -88,8 +88,10 @@ public class MemberSpends implements EventConsumer {
         LocalDateTime when = at == null ? BusinessTime.now() : at.atZoneSameInstant(BusinessTime.ZONE).toLocalDateTime();
         int month = when.getYear() * 100 + when.getMonthValue();
         ensureRow(em, memberId, month);
-        em.createQuery("UPDATE MemberSpendEntity s SET s.paid = s.paid + :x WHERE s.memberId = :m AND s.month = :month")
-                .setParameter("x", amount).setParameter("m", memberId).setParameter("month", month).executeUpdate();
+        // Bound SQL (MemberSpendEntity's columns), not JPQL: on Derby EclipseLink writes a parameter inside arithmetic
+        // into the text, and Derby compiled the statement anew for every amount.
+        em.createNativeQuery("UPDATE MKT_MEMBER_SPEND SET PAID = PAID + ? WHERE MEMBER_ID = ? AND SPEND_MONTH = ?")
+                .setParameter(1, amount).setParameter(2, memberId).setParameter(3, month).executeUpdate();
         em.flush();
     }
 

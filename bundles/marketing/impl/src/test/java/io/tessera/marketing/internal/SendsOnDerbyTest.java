@@ -184,6 +184,8 @@ public class SendsOnDerbyTest {
             spends.count(em, "order:B", 2, november, new BigDecimal("59.99"));
             spends.count(em, "order:C", 3, december, new BigDecimal("80.00"));
         });
+        // four amounts, one compiled statement (the amount is bound, not written into the text)
+        assertEquals(1, db.compiledStatements("UPDATE MKT_MEMBER_SPEND").size());
         long activity = activity(null);
         long november60 = sendSpend(activity, "2026-11", "2026-11", "60.00");
         run.run(november60, progress("nov.csv"));

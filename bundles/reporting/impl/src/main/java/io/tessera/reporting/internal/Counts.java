@@ -68,11 +68,17 @@ final class Counts {
         return true;
     }
 
+    /**
+     * Adds to a sum's row, or stores the row when the key has none yet. SQL with bound parameters (MetricSum's
+     * columns), not JPQL: on Derby EclipseLink writes a parameter inside arithmetic ({@code s.amount = s.amount + :a})
+     * into the statement's text, and Derby compiled the statement anew for every amount. The read model's other sums
+     * ({@code ReadModel}) are added to the same way.
+     */
     private static void add(EntityManager em, String grain, int period, long storeId, String metric, long qty, BigDecimal amount) {
-        int n = em.createQuery("UPDATE MetricSum s SET s.entries = s.entries + 1, s.qty = s.qty + :q, s.amount = s.amount + :a "
-                        + "WHERE s.grain = :g AND s.period = :n AND s.storeId = :s AND s.metric = :m")
-                .setParameter("q", qty).setParameter("a", amount).setParameter("g", grain).setParameter("n", period).setParameter("s", storeId)
-                .setParameter("m", metric).executeUpdate();
+        int n = em.createNativeQuery("UPDATE RPT_METRIC_SUM SET ENTRIES = ENTRIES + 1, QTY = QTY + ?, AMOUNT = AMOUNT + ? "
+                        + "WHERE GRAIN = ? AND PERIOD_NO = ? AND STORE_ID = ? AND METRIC = ?")
+                .setParameter(1, qty).setParameter(2, amount).setParameter(3, grain).setParameter(4, period).setParameter(5, storeId)
+                .setParameter(6, metric).executeUpdate();
         if (n == 0) {
             MetricSum s = new MetricSum();
             s.grain = grain;

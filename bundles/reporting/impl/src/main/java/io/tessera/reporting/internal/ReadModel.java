@@ -243,11 +243,11 @@ final class ReadModel {
         LocalDateTime at = p.at;
         for (String grain : new String[] {Periods.DAY, Periods.MONTH}) {
             int period = grain.equals(Periods.DAY) ? Periods.day(at.toLocalDate()) : Periods.month(at.toLocalDate());
-            int n = em.createQuery("UPDATE PaySum s SET s.orders = s.orders + :o, s.paid = s.paid + :p, s.refunds = s.refunds + :r, "
-                            + "s.refunded = s.refunded + :rd, s.fee = s.fee + :f "
-                            + "WHERE s.grain = :g AND s.period = :n AND s.storeId = :s AND s.method = :m")
-                    .setParameter("o", orders).setParameter("p", paid).setParameter("r", refunds).setParameter("rd", refunded).setParameter("f", fee)
-                    .setParameter("g", grain).setParameter("n", period).setParameter("s", p.storeId).setParameter("m", method).executeUpdate();
+            // Bound SQL (see Counts.add): PaySum's columns.
+            int n = em.createNativeQuery("UPDATE RPT_PAY_SUM SET ORDERS = ORDERS + ?, PAID = PAID + ?, REFUNDS = REFUNDS + ?, "
+                            + "REFUNDED = REFUNDED + ?, FEE = FEE + ? WHERE GRAIN = ? AND PERIOD_NO = ? AND STORE_ID = ? AND METHOD = ?")
+                    .setParameter(1, orders).setParameter(2, paid).setParameter(3, refunds).setParameter(4, refunded).setParameter(5, fee)
+                    .setParameter(6, grain).setParameter(7, period).setParameter(8, p.storeId).setParameter(9, method).executeUpdate();
             if (n == 0) {
                 PaySum s = new PaySum();
                 s.grain = grain;
@@ -267,11 +267,12 @@ final class ReadModel {
 
     /** Adds a line of sums (not persisted) to the stored one, or stores it when the key has none yet. */
     private static void addWallet(EntityManager em, WalletSum add) {
-        int n = em.createQuery("UPDATE WalletSum s SET s.entries = s.entries + :e, s.principal = s.principal + :p, s.bonus = s.bonus + :b, "
-                        + "s.cardFee = s.cardFee + :c WHERE s.grain = :g AND s.period = :n AND s.storeId = :s AND s.type = :t AND s.method = :m")
-                .setParameter("e", add.entries).setParameter("p", add.principal).setParameter("b", add.bonus).setParameter("c", add.cardFee)
-                .setParameter("g", add.grain).setParameter("n", add.period).setParameter("s", add.storeId).setParameter("t", add.type)
-                .setParameter("m", add.method).executeUpdate();
+        // Bound SQL (see Counts.add): WalletSum's columns.
+        int n = em.createNativeQuery("UPDATE RPT_WALLET_SUM SET ENTRIES = ENTRIES + ?, PRINCIPAL = PRINCIPAL + ?, BONUS = BONUS + ?, "
+                        + "CARD_FEE = CARD_FEE + ? WHERE GRAIN = ? AND PERIOD_NO = ? AND STORE_ID = ? AND TYPE = ? AND METHOD = ?")
+                .setParameter(1, add.entries).setParameter(2, add.principal).setParameter(3, add.bonus).setParameter(4, add.cardFee)
+                .setParameter(5, add.grain).setParameter(6, add.period).setParameter(7, add.storeId).setParameter(8, add.type)
+                .setParameter(9, add.method).executeUpdate();
         if (n == 0) {
             em.persist(add);
             em.flush();

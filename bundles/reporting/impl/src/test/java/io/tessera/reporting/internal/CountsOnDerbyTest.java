@@ -100,6 +100,18 @@ public class CountsOnDerbyTest {
         assertEquals(1, reports.overview(query(DAY, DAY)).total.newMembers);
     }
 
+    /** Redemptions of different discounts add to their sums with the same compiled statement. */
+    @Test
+    public void sumsOfDifferentAmountsReuseTheirCompiledStatement() {
+        db.jpa().tx(TransactionType.Required, em -> {
+            for (int i = 1; i <= 5; i++) {
+                assertTrue(Counts.redeemed(em, "10000000000000000" + i, "S" + i, 101, Money.parse(i + ".0" + i), at(DAY, 10)));
+            }
+        });
+        assertEquals(1, db.compiledStatements("UPDATE RPT_METRIC_SUM").size());
+        assertEquals(Money.parse("15.15"), reports.coupons(query(DAY, DAY)).total.discount);
+    }
+
     @Test
     public void theOverviewCountsMembersUpToEachPeriodsEnd() {
         LocalDate before = DAY.minusMonths(3);

@@ -194,6 +194,18 @@ public class ReadModelOnDerbyTest {
         assertEquals(Money.parse("20.00"), row(r, PaymentMethod.CASH).netReceived);
     }
 
+    /** Sales and journal rows of different amounts add to their sums with the same compiled statements. */
+    @Test
+    public void sumsOfDifferentAmountsReuseTheirCompiledStatements() {
+        for (int i = 1; i <= 5; i++) {
+            write(sale(101, DAY.atTime(9, i), tender(PaymentMethod.WECHAT, i + "0.0" + i, "0.0" + i)));
+            journal(i, EntryType.RECHARGE, i + "00.0" + i, i + ".00", null, PaymentMethod.CASH, "R-" + i, DAY.atTime(10, i));
+        }
+        assertEquals(1, db.compiledStatements("UPDATE RPT_PAY_SUM").size());
+        assertEquals(1, db.compiledStatements("UPDATE RPT_WALLET_SUM").size());
+        assertEquals(Money.parse("150.15"), row(reports.paymentMethods(query(DAY, DAY)), PaymentMethod.WECHAT).netReceived);
+    }
+
     @Test
     public void rechargesAreThePaidPartPlusTheBonus() {
         journal(1, EntryType.RECHARGE, "500.00", "50.00", "10.00", PaymentMethod.WECHAT, "R-1", DAY.atTime(9, 0));

@@ -204,13 +204,17 @@ public class Postings {
         }
     }
 
+    /**
+     * SQL with bound parameters, not JPQL: on Derby EclipseLink writes a parameter inside arithmetic
+     * ({@code l.principalOut = l.principalOut + :pout}) into the statement's text, and Derby compiled the increment
+     * anew for every amount (the same for every increment of a sum: {@code DailyLedgerEntity}'s columns here).
+     */
     private static int increment(EntityManager em, long storeId, LocalDate day, int slot, long principalFen, long bonusFen) {
-        return em.createQuery("UPDATE DailyLedgerEntity l SET l.principalIn = l.principalIn + :pin, "
-                        + "l.principalOut = l.principalOut + :pout, l.bonusIn = l.bonusIn + :bin, l.bonusOut = l.bonusOut + :bout "
-                        + "WHERE l.storeId = :store AND l.businessDate = :day AND l.slot = :slot")
-                .setParameter("pin", fen(Math.max(principalFen, 0))).setParameter("pout", fen(Math.max(-principalFen, 0)))
-                .setParameter("bin", fen(Math.max(bonusFen, 0))).setParameter("bout", fen(Math.max(-bonusFen, 0)))
-                .setParameter("store", storeId).setParameter("day", day).setParameter("slot", slot).executeUpdate();
+        return em.createNativeQuery("UPDATE WAL_LEDGER_DAY_SLOT SET PRINCIPAL_IN = PRINCIPAL_IN + ?, PRINCIPAL_OUT = PRINCIPAL_OUT + ?, "
+                        + "BONUS_IN = BONUS_IN + ?, BONUS_OUT = BONUS_OUT + ? WHERE STORE_ID = ? AND BUSINESS_DATE = ? AND SLOT = ?")
+                .setParameter(1, fen(Math.max(principalFen, 0))).setParameter(2, fen(Math.max(-principalFen, 0)))
+                .setParameter(3, fen(Math.max(bonusFen, 0))).setParameter(4, fen(Math.max(-bonusFen, 0)))
+                .setParameter(5, storeId).setParameter(6, java.sql.Date.valueOf(day)).setParameter(7, slot).executeUpdate();
     }
 
     private static DailyLedgerEntity newRow(long storeId, LocalDate day, int slot) {

@@ -51,6 +51,21 @@ public class WalletServiceTest {
         assertEquals(List.of(), wallets.unbalanced());
     }
 
+    /**
+     * Payments of different amounts run the same compiled statements: the store-day ledger's increment is bound, not
+     * written with each amount in its text (Derby would compile it anew for every amount, as it did for EclipseLink's
+     * JPQL {@code l.principalOut = l.principalOut + :pout}).
+     */
+    @Test
+    public void paymentsOfDifferentAmountsReuseTheLedgersCompiledStatement() throws Exception {
+        wallets.recharge(1, "500.00");
+        for (String amount : List.of("1.01", "2.02", "3.03", "4.04", "5.05")) {
+            pay(1, amount, UUID.randomUUID().toString());
+        }
+        assertEquals(1, wallets.db.compiledStatements("UPDATE WAL_LEDGER_DAY_SLOT").size());
+        assertEquals(List.of(), wallets.unbalanced());
+    }
+
     @Test
     public void moneyCallsNeedAKeyAndRefuseStoredValueAsTheirTender() throws Exception {
         wallets.recharge(1, "10.00");
