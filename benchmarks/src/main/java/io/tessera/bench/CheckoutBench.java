@@ -41,8 +41,8 @@ final class CheckoutBench {
     String sale(long memberId, long sequence) throws Exception {
         String key = "co-" + sequence + "-" + System.nanoTime();
         HttpResponse<String> created = send("/orders", "{\"storeId\":" + members.storeId + ",\"posOrderNo\":\"" + key + "\",\"memberId\":"
-                + memberId + ",\"payWith\":[\"MEMBER\"],\"lines\":[{\"sku\":\"6901\",\"name\":\"维生素C\",\"quantity\":2,\"unitPrice\":0.12},"
-                + "{\"sku\":\"6902\",\"name\":\"口罩\",\"quantity\":1,\"unitPrice\":0.05}]}", key + "-c");
+                + memberId + ",\"payWith\":[\"MEMBER\"],\"lines\":[{\"sku\":\"6901\",\"name\":\"维生素C\",\"quantity\":2,\"unitPrice\":" + PayBench.amount(999) + "},"
+                + "{\"sku\":\"6902\",\"name\":\"口罩\",\"quantity\":1,\"unitPrice\":" + PayBench.amount(999) + "}]}", key + "-c");
         if (created.statusCode() != 201) {
             return failure("create", created);
         }

@@ -14,8 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Member payments over REST as a POS sends them: authenticated, each with its own idempotency key,
- * 0.01 off a member's stored value (journal row, daily ledger, idempotency record), spread over many
- * accounts or all on one hot account.
+ * an amount of 0.01 to 19.99 off a member's stored value (journal row, daily ledger, idempotency record), spread over
+ * many accounts or all on one hot account. The amounts differ as a till's do: with one amount for every payment (0.01
+ * until 2026-12-07) a statement whose amount was written into its text was compiled once, not once per payment.
  */
 final class PayBench {
 
@@ -60,13 +61,19 @@ final class PayBench {
                 .header("Authorization", tessera.authorization).header("Content-Type", "application/json")
                 .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"memberId\":" + memberId + ",\"storeId\":" + storeId
-                        + ",\"amount\":0.01,\"orderNo\":\"" + key + "\"}")).build();
+                        + ",\"amount\":" + amount(1999) + ",\"orderNo\":\"" + key + "\"}")).build();
         HttpResponse<String> a = http.send(r, HttpResponse.BodyHandlers.ofString());
         if (a.statusCode() == 201) {
             return null;
         }
         JsonNode body = a.body().startsWith("{") ? Tessera.JSON.readTree(a.body()) : null;
         return a.statusCode() + (body == null ? "" : " " + body.path("code").asText());
+    }
+
+    /** A random amount of 0.01 to {@code maxFen} fen, as JSON. */
+    static String amount(int maxFen) {
+        int fen = ThreadLocalRandom.current().nextInt(1, maxFen + 1);
+        return fen / 100 + "." + (fen % 100 < 10 ? "0" : "") + fen % 100;
     }
 
     /**
