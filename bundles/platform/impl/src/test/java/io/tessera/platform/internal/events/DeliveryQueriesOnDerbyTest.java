@@ -11,7 +11,6 @@ import io.tessera.platform.api.CallerContext;
 import io.tessera.platform.api.Page;
 import io.tessera.platform.api.events.EventDelivery;
 import io.tessera.platform.internal.jpa.DeliveryEntity;
-import io.tessera.platform.internal.jpa.EventEntity;
 import io.tessera.testing.UnitDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,9 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.persistence.PersistenceException;
 import org.apache.aries.jpa.template.TransactionType;
 import org.junit.After;
@@ -120,38 +117,6 @@ public class DeliveryQueriesOnDerbyTest {
         });
         assertTrue(plan, plan.contains("using index PLT_DELIVERY_NEWEST"));
         assertFalse(plan, plan.contains("Sort ResultSet"));
-    }
-
-    /** The publisher writes an event's deliveries as one statement: one PENDING row per consumer, due at once. */
-    @Test
-    public void anEventsDeliveriesAreOneRowPerConsumerDueAtOnce() {
-        long id = db.jpa().txExpr(TransactionType.Required, em -> {
-            EventEntity e = new EventEntity();
-            e.topic = "wallet.journal";
-            e.aggregate = "member-7";
-            e.payload = "{}";
-            e.origin = "test";
-            e.createdAt = now;
-            em.persist(e);
-            em.flush();
-            EventPublisherImpl.deliveries(em, e, List.of("activity", "reporting", "marketing"));
-            EventPublisherImpl.deliveries(em, e, List.of());
-            return e.id;
-        });
-        List<DeliveryEntity> rows = db.jpa().txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT d FROM DeliveryEntity d WHERE d.eventId = :e ORDER BY d.id", DeliveryEntity.class).setParameter("e", id).getResultList());
-        assertEquals(List.of("activity", "reporting", "marketing"), rows.stream().map(d -> d.consumer).toList());
-        for (DeliveryEntity d : rows) {
-            assertEquals("member-7", d.aggregate);
-            assertEquals("wallet.journal", d.topic);
-            assertEquals(DeliveryEntity.Status.PENDING.name(), d.status);
-            assertEquals(0, d.attempts);
-            assertEquals(DeliveryEntity.DUE_AT_ONCE, d.nextAt);
-            assertEquals(now, d.createdAt);
-        }
-        List<DeliveryEntity> due = db.jpa().txExpr(TransactionType.Supports,
-                em -> EventDispatcher.due(em, now, Set.of("activity", "reporting", "marketing"), 10));
-        assertEquals(rows.stream().map(d -> d.id).toList(), due.stream().map(d -> d.id).toList());
     }
 
     private long event(Connection c, String aggregate) throws SQLException {
