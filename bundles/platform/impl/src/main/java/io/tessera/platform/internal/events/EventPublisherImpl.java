@@ -21,9 +21,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Writes an event and one delivery per subscribed consumer in the caller's transaction, and wakes the
  * dispatcher when that transaction commits (a rolled-back transaction leaves no event behind). The deliveries are
- * persisted, so EclipseLink writes them at the commit: written at once as one multi-row INSERT (tried 2026-12-07), the
- * new rows stayed locked for the rest of the business transaction, the dispatcher's scan of due deliveries waited for
- * them, and member pay at 32 clients and checkout lost more than the five statements saved.
+ * persisted, so EclipseLink writes them at the commit. Written at once as one multi-row INSERT (tried 2026-12-07: five
+ * statements fewer per payment), member pay at 32 clients and checkout measured slower; most likely because the new
+ * rows then stay locked for the rest of the business transaction, and the dispatcher's scan of due deliveries waits
+ * for them (docs/benchmarks.md).
  */
 @Component(service = EventPublisher.class)
 public class EventPublisherImpl implements EventPublisher {
