@@ -125,7 +125,8 @@ public class CheckoutServiceImpl implements CheckoutService {
             if (earlier != null) {
                 return earlier;
             }
-            OrderEntity o = record(em, caller, store, posOrderNo, tillNo, member, kind, r.source, remark, priced, rules);
+            Orders.Rows rows = record(em, caller, store, posOrderNo, tillNo, member, kind, r.source, remark, priced, rules);
+            OrderEntity o = rows.order();
             for (OrderPricing.Used u : priced.used()) {
                 u.cart().orderNo = o.orderNo;
             }
@@ -133,7 +134,7 @@ public class CheckoutServiceImpl implements CheckoutService {
                 Cart asPriced = priced.used().stream().filter(u -> u.collaborator() == c).findFirst().orElseThrow().cart();
                 c.reserve(o.orderNo, asPriced, taken(priced, c));
             }
-            return Orders.dto(em, o);
+            return rows.dto();
         }));
     }
 
@@ -151,7 +152,7 @@ public class CheckoutServiceImpl implements CheckoutService {
         return Orders.dto(em, same.get(0));
     }
 
-    private OrderEntity record(EntityManager em, Caller caller, Store store, String posOrderNo, String tillNo, Member member, OrderKind kind,
+    private Orders.Rows record(EntityManager em, Caller caller, Store store, String posOrderNo, String tillNo, Member member, OrderKind kind,
                                String source, String remark, OrderPricing.Priced priced, PaymentSettings.Rules rules) {
         Pricing.Result p = priced.result();
         LocalDateTime now = BusinessTime.now();
@@ -179,6 +180,7 @@ public class CheckoutServiceImpl implements CheckoutService {
         o.expiresAt = now.plusMinutes(rules.orderExpiryMinutes());
         em.persist(o);
         em.flush();
+        Orders.Rows rows = new Orders.Rows(o, new ArrayList<>(), new ArrayList<>(), List.of());
         for (int i = 0; i < priced.lines().size(); i++) {
             Requests.LineRequest r = priced.lines().get(i);
             OrderLineEntity l = new OrderLineEntity();
@@ -195,6 +197,7 @@ public class CheckoutServiceImpl implements CheckoutService {
             l.returnedQuantity = 0;
             l.refunded = BigDecimal.ZERO.setScale(2);
             em.persist(l);
+            rows.lines().add(l);
         }
         int step = 0;
         for (Pricing.Applied a : p.discounts()) {
@@ -209,10 +212,11 @@ public class CheckoutServiceImpl implements CheckoutService {
                     d.reference = a.reference();
                     d.amount = Orders.fenToDecimal(a.perLine()[i]);
                     em.persist(d);
+                    rows.discounts().add(d);
                 }
             }
         }
-        return o;
+        return rows;
     }
 
     private static List<Taken> taken(OrderPricing.Priced priced, DiscountCollaborator c) {
@@ -280,13 +284,13 @@ public class CheckoutServiceImpl implements CheckoutService {
         Order first = work.run("payments.pay", key, new Keyed(orderNo, r), Order.class, () -> jpa.txExpr(TransactionType.Required, em -> {
             started[0] = null; // run again whole after a deadlock
             OrderEntity o = Orders.find(em, caller, orderNo, true);
-            payable(em, o, total, methods);
+            List<TenderEntity> all = payable(em, o, total, methods);
             LocalDateTime now = BusinessTime.now();
             if (via == null) {
                 for (Requests.TenderRequest t : tenders) {
-                    taking.take(em, o, t, now);
+                    all.add(taking.take(em, o, t, now));
                 }
-                return settlement.complete(em, o, now);
+                return settlement.complete(em, o, all, now);
             }
             for (Requests.TenderRequest t : tenders) {
                 TenderEntity e = Channels.isChannel(t.method) ? taking.start(em, o, t, via, now) : taking.hold(em, o, t, now);
@@ -302,15 +306,19 @@ public class CheckoutServiceImpl implements CheckoutService {
         return refusedOrAsIs(now, t.outTradeNo);
     }
 
-    /** The checks before an order takes tenders: payable now, the tenders add up and match its pricing. */
-    private void payable(EntityManager em, OrderEntity o, long total, Set<PaymentMethod> methods) {
+    /**
+     * The checks before an order takes tenders: payable now, the tenders add up and match its pricing. Answers the
+     * tenders it has (settled attempts), by id.
+     */
+    private List<TenderEntity> payable(EntityManager em, OrderEntity o, long total, Set<PaymentMethod> methods) {
         if (!OrderState.CREATED.name().equals(o.state)) {
             throw PaymentErrors.ORDER_NOT_PAYABLE.error("order " + o.orderNo + " is " + o.state);
         }
         if (BusinessTime.now().isAfter(o.expiresAt)) {
             throw PaymentErrors.ORDER_NOT_PAYABLE.error("order " + o.orderNo + " expired at " + o.expiresAt + " unpaid");
         }
-        for (TenderEntity t : Orders.tenders(em, o.id)) {
+        List<TenderEntity> tenders = new ArrayList<>(Orders.tenders(em, o.id));
+        for (TenderEntity t : tenders) {
             if (!TenderStatus.valueOf(t.status).settled()) {
                 throw PaymentErrors.PAYMENT_IN_PROGRESS.error("order " + o.orderNo + " is being paid (" + t.method + " " + t.status
                         + "): wait for it, or close it");
@@ -331,6 +339,7 @@ public class CheckoutServiceImpl implements CheckoutService {
         if (methods.contains(PaymentMethod.MEMBER) && OrderKind.RECHARGE.name().equals(o.kind)) {
             throw PaymentErrors.TENDER_NOT_ALLOWED.at("tenders", "stored value cannot pay for a recharge of stored value");
         }
+        return tenders;
     }
 
     /** A retry of a payment (same key): the order as it is now if a channel was still deciding then, else the first answer. */

@@ -10,6 +10,7 @@ import io.tessera.payments.internal.pricing.Pricing;
 import io.tessera.platform.api.BusinessTime;
 import io.tessera.platform.api.events.EventPublisher;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.persistence.EntityManager;
 
@@ -44,8 +45,13 @@ final class Closing {
 
     /** The collaborators whose discounts the order carries (installed now). */
     Set<DiscountCollaborator> used(EntityManager em, OrderEntity o) {
+        return used(Orders.discounts(em, o.id));
+    }
+
+    /** The collaborators (installed now) of these discounts of an order. */
+    Set<DiscountCollaborator> used(List<LineDiscountEntity> discounts) {
         Set<DiscountCollaborator> set = new LinkedHashSet<>();
-        for (LineDiscountEntity d : Orders.discounts(em, o.id)) {
+        for (LineDiscountEntity d : discounts) {
             if (!Pricing.LEVEL.equals(d.source)) {
                 collaborators.bySource(d.source).ifPresent(set::add);
             }

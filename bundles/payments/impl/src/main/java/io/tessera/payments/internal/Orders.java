@@ -42,6 +42,13 @@ final class Orders {
     private Orders() {
     }
 
+    /** An order and the rows of it this transaction holds, all of them (e.g. as it wrote them). */
+    record Rows(OrderEntity order, List<OrderLineEntity> lines, List<LineDiscountEntity> discounts, List<TenderEntity> tenders) {
+        Order dto() {
+            return Orders.dto(order, lines, discounts, tenders);
+        }
+    }
+
     static OrderEntity find(EntityManager em, Caller caller, String orderNo, boolean lock) {
         List<OrderEntity> found = em.createQuery("SELECT o FROM OrderEntity o WHERE o.orderNo = :no", OrderEntity.class)
                 .setParameter("no", orderNo == null ? "" : orderNo)
@@ -94,8 +101,12 @@ final class Orders {
         return list;
     }
 
-    private static Order dto(OrderEntity e, List<OrderLineEntity> lineRows, List<LineDiscountEntity> discounts,
-                             List<TenderEntity> tenderRows) {
+    /**
+     * The order as the API shows it from rows this transaction already holds (its lines by line no, its discounts
+     * by step then line no, its tenders by id): the answer of a use case that wrote them, without reading them again.
+     */
+    static Order dto(OrderEntity e, List<OrderLineEntity> lineRows, List<LineDiscountEntity> discounts,
+                     List<TenderEntity> tenderRows) {
         Order o = new Order();
         o.orderNo = e.orderNo;
         o.storeId = e.storeId;

@@ -16,6 +16,7 @@ import io.tessera.payments.api.spi.PayerMembers;
 import io.tessera.payments.api.channel.ChannelState;
 import io.tessera.payments.api.spi.DiscountCollaborator;
 import io.tessera.payments.internal.fees.Fees;
+import io.tessera.payments.internal.jpa.LineDiscountEntity;
 import io.tessera.payments.internal.jpa.OrderEntity;
 import io.tessera.payments.internal.jpa.TenderEntity;
 import io.tessera.platform.api.BusinessTime;
@@ -200,13 +201,19 @@ public class Settlement {
         abandon(em, o, now);
     }
 
-    /**
-     * Completes a locked CREATED order: pending stored-value holds captured, pending cash and bank-card tenders
-     * settled, discounts committed, a recharge credited to the member (once: here), PAID and published.
-     */
+    /** Completes a locked CREATED order (see below), its tenders read. */
     Order complete(EntityManager em, OrderEntity o, LocalDateTime now) {
+        return complete(em, o, Orders.tenders(em, o.id), now);
+    }
+
+    /**
+     * Completes a locked CREATED order whose tenders, all of them by id, this transaction holds: pending
+     * stored-value holds captured, pending cash and bank-card tenders settled, discounts committed, a recharge
+     * credited to the member (once: here), PAID and published. Answers the order from the rows it holds.
+     */
+    Order complete(EntityManager em, OrderEntity o, List<TenderEntity> tenders, LocalDateTime now) {
         PaymentMethod paidWith = null;
-        for (TenderEntity t : Orders.tenders(em, o.id)) {
+        for (TenderEntity t : tenders) {
             if (TenderStatus.PENDING.name().equals(t.status)) {
                 if (t.holdId != null) {
                     t.walletEntryId = wallets.capture(t.holdId, null).id;
@@ -221,19 +228,20 @@ public class Settlement {
         o.paid = o.payable;
         o.state = OrderState.PAID.name();
         o.paidAt = now;
-        for (DiscountCollaborator c : closing.used(em, o)) {
+        List<LineDiscountEntity> discounts = Orders.discounts(em, o.id);
+        for (DiscountCollaborator c : closing.used(discounts)) {
             c.commit(o.orderNo);
         }
         boolean recharge = OrderKind.RECHARGE.name().equals(o.kind);
         if (!recharge && o.memberId == null) {
-            o.memberId = payerMember(em, o);
+            o.memberId = payerMember(o, tenders);
         }
         if (recharge) {
             Movement m = new Movement(o.memberId, o.storeId, Money.of(o.payable), o.orderNo);
             m.remark = "recharge order " + o.orderNo;
             o.walletEntryId = wallets.creditRecharge(m, paidWith).id;
         }
-        Order paid = Orders.dto(em, o);
+        Order paid = Orders.dto(o, Orders.lines(em, o.id), discounts, tenders);
         events.publish(PaymentEvents.ORDER_PAID, "order:" + o.orderNo, paid);
         if (recharge) {
             events.publish(PaymentEvents.RECHARGE_PAID, "order:" + o.orderNo, paid);
@@ -242,12 +250,12 @@ public class Settlement {
     }
 
     /** The member a sale's channel payer is (pay-to-become-member), when one is installed and answers; else null. */
-    private Long payerMember(EntityManager em, OrderEntity o) {
+    private Long payerMember(OrderEntity o, List<TenderEntity> tenders) {
         PayerMembers members = payers;
         if (members == null) {
             return null;
         }
-        for (TenderEntity t : Orders.tenders(em, o.id)) {
+        for (TenderEntity t : tenders) {
             if (t.payerId != null && TenderStatus.SUCCEEDED.name().equals(t.status)) {
                 PayerMembers.Payer p = new PayerMembers.Payer();
                 p.channel = PaymentMethod.valueOf(t.method);

@@ -55,7 +55,7 @@ final class Tendering {
     }
 
     /** An instant tender of an order paid without a channel: settled now. */
-    void take(EntityManager em, OrderEntity o, Requests.TenderRequest r, LocalDateTime now) {
+    TenderEntity take(EntityManager em, OrderEntity o, Requests.TenderRequest r, LocalDateTime now) {
         TenderEntity t = tender(o, r, TenderStatus.SUCCEEDED, now);
         t.settledAt = now;
         if (r.method == PaymentMethod.MEMBER) {
@@ -64,7 +64,7 @@ final class Tendering {
             JournalEntry e = wallets.debit(m);
             t.walletEntryId = e.id;
         }
-        persist(em, t);
+        return persist(em, t);
     }
 
     /** An instant tender beside a channel tender: stored value held, cash and bank card pending. */

@@ -253,6 +253,60 @@ public class CheckoutTest {
     }
 
     @Test
+    public void createAndPayAnswerTheOrderAsItReadsBackAfterTheCommit() throws Exception {
+        Requests.CreateOrder r = order(5L, "20.00", List.of(PaymentMethod.MEMBER), "SPLIT");
+        Requests.LineRequest second = new Requests.LineRequest();
+        second.sku = "SKU2";
+        second.name = "口罩";
+        second.quantity = 2L;
+        second.unitPrice = Money.parse("5.05");
+        r.lines = List.of(r.lines.get(0), second);
+        Order created = checkout.create(r, key());
+        OrderQueryServiceImpl queries = new OrderQueryServiceImpl(db.jpa());
+        assertEquals("two lines, the level discount and the coupon's split", List.of(2, 2), List.of(created.lines.size(),
+                created.discounts.size()));
+        assertEquals(fields(queries.get(created.orderNo)), fields(created));
+        Requests.TenderRequest t = new Requests.TenderRequest();
+        t.method = PaymentMethod.MEMBER;
+        t.amount = created.payable;
+        Requests.Pay pay = new Requests.Pay();
+        pay.tenders = List.of(t);
+        Order paid = checkout.pay(created.orderNo, pay, key());
+        assertEquals(OrderState.PAID, paid.state);
+        assertEquals(1, paid.tenders.size());
+        assertEquals(fields(queries.get(created.orderNo)), fields(paid));
+    }
+
+    /** Every public field, nested ones too, as text: what the API writes of an answer. */
+    private static String fields(Object o) throws IllegalAccessException {
+        if (o == null || !o.getClass().getName().startsWith("io.tessera.payments.api")) {
+            return String.valueOf(o);
+        }
+        if (o.getClass().isEnum()) {
+            return o.toString();
+        }
+        StringBuilder b = new StringBuilder(o.getClass().getSimpleName()).append('{');
+        for (java.lang.reflect.Field f : o.getClass().getFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            Object v = f.get(o);
+            b.append(f.getName()).append('=');
+            if (v instanceof List<?> list) {
+                List<String> items = new ArrayList<>();
+                for (Object item : list) {
+                    items.add(fields(item));
+                }
+                b.append(items);
+            } else {
+                b.append(fields(v));
+            }
+            b.append(", ");
+        }
+        return b.append('}').toString();
+    }
+
+    @Test
     public void theLevelDiscountGoesFirstAndOnlyForStoredValueThenTheCouponOnWhatIsLeft() {
         Order o = checkout.create(order(5L, "100.00", List.of(PaymentMethod.MEMBER), "C10"), key());
         // 100.00 x 0.95 = 95.00, then 10.00 off: 85.00
