@@ -72,7 +72,12 @@ final class PayBench {
 
     /** A random amount of 0.01 to {@code maxFen} fen, as JSON. */
     static String amount(int maxFen) {
-        int fen = ThreadLocalRandom.current().nextInt(1, maxFen + 1);
+        return amount(1, maxFen);
+    }
+
+    /** A random amount of {@code minFen} to {@code maxFen} fen, as JSON. */
+    static String amount(int minFen, int maxFen) {
+        int fen = ThreadLocalRandom.current().nextInt(minFen, maxFen + 1);
         return fen / 100 + "." + (fen % 100 < 10 ? "0" : "") + fen % 100;
     }
 

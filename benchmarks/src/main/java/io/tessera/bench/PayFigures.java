@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Member pay: the stack's limit (JDBC) and Tessera (REST) at the same concurrency, and their ratio; then checkout (a sale:
- * order created with the level discount and paid with stored value) in the same run.
+ * order created with the level discount and paid with stored value), without and with one coupon, in the same run.
  */
 final class PayFigures {
 
@@ -21,6 +21,8 @@ final class PayFigures {
     static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup.seconds", "180"));
     static final int[] LIMIT_THREADS = {1, 2, 8, 32};
     static final int[] CLIENTS = {1, 2, 8, 32, 256};
+    /** Coupons claimed for the checkout rows with a coupon: more than both rows sell on this machine. */
+    static final int COUPONS = Integer.getInteger("bench.coupons", 10_000);
 
     private PayFigures() {
     }
@@ -79,6 +81,17 @@ final class PayFigures {
             sales.add(measured(instance, tessera, clients, checkout.spread(), limit == null ? null : (List<Map<String, Object>>) limit.get("spread")));
         }
         out.put("checkout", sales);
+        // The same sale with one coupon of 1.00 off, claimed before for its member (one per sale): reserved when the
+        // order is created, used when it is paid. Enough are claimed that no row runs out (couponsLeft says).
+        out.put("couponClaims", checkout.claimCoupons(COUPONS));
+        List<Map<String, Object>> couponSales = new ArrayList<>();
+        for (int clients : new int[] {8, 32}) {
+            Map<String, Object> row = measured(instance, tessera, clients, checkout.withCoupon(),
+                    limit == null ? null : (List<Map<String, Object>>) limit.get("spread"));
+            row.put("couponsLeft", checkout.couponsLeft());
+            couponSales.add(row);
+        }
+        out.put("checkoutWithCoupon", couponSales);
         out.put("goal", ">= 50 % of the limit with p99 < 50 ms at 8-32 clients");
         return out;
     }
