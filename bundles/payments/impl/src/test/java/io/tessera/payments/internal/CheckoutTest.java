@@ -187,6 +187,17 @@ public class CheckoutTest {
         return r;
     }
 
+    /** The order with a second line: 2 masks at the unit price. */
+    private static Requests.CreateOrder withMasks(Requests.CreateOrder r, String unitPrice) {
+        Requests.LineRequest second = new Requests.LineRequest();
+        second.sku = "SKU2";
+        second.name = "口罩";
+        second.quantity = 2L;
+        second.unitPrice = Money.parse(unitPrice);
+        r.lines = List.of(r.lines.get(0), second);
+        return r;
+    }
+
     private static String key() {
         return UUID.randomUUID().toString();
     }
@@ -217,13 +228,7 @@ public class CheckoutTest {
 
     @Test
     public void aCollaboratorSplitsItsOwnDiscountAndKeepsMoneyBackFromARefundBeforeTheTendersGetIt() {
-        Requests.CreateOrder r = order(5L, "20.00", List.of(PaymentMethod.MEMBER), "SPLIT");
-        Requests.LineRequest second = new Requests.LineRequest();
-        second.sku = "SKU2";
-        second.name = "口罩";
-        second.quantity = 2L;
-        second.unitPrice = Money.parse("5.00");
-        r.lines = List.of(r.lines.get(0), second);
+        Requests.CreateOrder r = withMasks(order(5L, "20.00", List.of(PaymentMethod.MEMBER), "SPLIT"), "5.00");
         r.levelDiscount = false;
         Order o = checkout.create(r, key());
         assertEquals("no level discount when the till says so", 1, o.discounts.size());
@@ -254,13 +259,7 @@ public class CheckoutTest {
 
     @Test
     public void createAndPayAnswerTheOrderAsItReadsBackAfterTheCommit() throws Exception {
-        Requests.CreateOrder r = order(5L, "20.00", List.of(PaymentMethod.MEMBER), "SPLIT");
-        Requests.LineRequest second = new Requests.LineRequest();
-        second.sku = "SKU2";
-        second.name = "口罩";
-        second.quantity = 2L;
-        second.unitPrice = Money.parse("5.05");
-        r.lines = List.of(r.lines.get(0), second);
+        Requests.CreateOrder r = withMasks(order(5L, "20.00", List.of(PaymentMethod.MEMBER), "SPLIT"), "5.05");
         Order created = checkout.create(r, key());
         OrderQueryServiceImpl queries = new OrderQueryServiceImpl(db.jpa());
         assertEquals("two lines, the level discount and the coupon's split", List.of(2, 2), List.of(created.lines.size(),
