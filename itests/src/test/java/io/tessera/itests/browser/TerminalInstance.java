@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,13 +65,14 @@ final class TerminalInstance {
     private TerminalInstance() throws IOException {
         project = Path.of("").toAbsolutePath().getParent();
         home = Path.of("target", "terminal-instance").toAbsolutePath();
-        port = freePort();
-        sshPort = freePort();
+        int[] ports = freePorts(4);
+        port = ports[0];
+        sshPort = ports[1];
         secret = random();
         consolePassword = random();
         env = Map.of("TESSERA_DATA", home.resolve("data").toString(), "KARAF_ETC", home.resolve("etc").toString(),
                 "TESSERA_PORT", String.valueOf(port), "TESSERA_SKIP_BUILD", "1", "TESSERA_SSH_PORT", String.valueOf(sshPort),
-                "TESSERA_RMI_REGISTRY_PORT", String.valueOf(freePort()), "TESSERA_RMI_SERVER_PORT", String.valueOf(freePort()));
+                "TESSERA_RMI_REGISTRY_PORT", String.valueOf(ports[2]), "TESSERA_RMI_SERVER_PORT", String.valueOf(ports[3]));
     }
 
     String base() {
@@ -106,6 +109,13 @@ final class TerminalInstance {
                 }
             }
             return false;
+        });
+        // The console the tests read SMS codes from: Karaf starts its SSH server on a thread of its own.
+        await("the console's SSH port " + sshPort, 60, () -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", sshPort), 1000);
+                return true;
+            }
         });
         // The card type every browser test's CRM export uses (card types are HQ's data).
         api("POST", "/cards/types", Map.of("code", "SV", "name", "储值卡"));
@@ -177,7 +187,7 @@ final class TerminalInstance {
     /** The newest SMS code sent to phone, read from the outbox on the admin console. */
     String code(String phone) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(project.resolve("karaf-distribution/target/assembly/bin/client").toString(),
-                "-a", String.valueOf(sshPort), "-u", "tester", "-p", consolePassword, "-b").redirectErrorStream(true);
+                "-a", String.valueOf(sshPort), "-u", "tester", "-p", consolePassword, "-r", "3", "-d", "2", "-b").redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
         try (OutputStream in = p.getOutputStream()) {
@@ -193,7 +203,9 @@ final class TerminalInstance {
                 }
             }
         }
-        throw new AssertionError("no code for " + phone + " in the outbox: " + out);
+        throw new AssertionError("no code for " + phone + " in the outbox: " + out + "(the console's SSH port " + sshPort
+                + (listening(sshPort) ? " accepts connections" : " refuses connections") + "; Tessera's log:"
+                + tail(home.resolve("data/log/karaf.log"), 30) + ")");
     }
 
     /** A call as the browser tests' HQ client; fails on anything but 2xx. */
@@ -264,9 +276,30 @@ final class TerminalInstance {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** Ports free now, all different: each socket is held open until every port is chosen. */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket s = new ServerSocket(0);
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
