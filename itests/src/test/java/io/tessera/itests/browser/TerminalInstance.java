@@ -111,12 +111,7 @@ final class TerminalInstance {
             return false;
         });
         // The console the tests read SMS codes from: Karaf starts its SSH server on a thread of its own.
-        await("the console's SSH port " + sshPort, 60, () -> {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", sshPort), 1000);
-                return true;
-            }
-        });
+        await("the console's SSH port " + sshPort, 60, () -> listening(sshPort));
         // The card type every browser test's CRM export uses (card types are HQ's data).
         api("POST", "/cards/types", Map.of("code", "SV", "name", "储值卡"));
     }
