@@ -180,7 +180,7 @@ public class CheckoutServiceImpl implements CheckoutService {
         o.expiresAt = now.plusMinutes(rules.orderExpiryMinutes());
         em.persist(o);
         em.flush();
-        Orders.Rows rows = new Orders.Rows(o, new ArrayList<>(), new ArrayList<>(), List.of());
+        Orders.Rows rows = new Orders.Rows(o, new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < priced.lines().size(); i++) {
             Requests.LineRequest r = priced.lines().get(i);
             OrderLineEntity l = new OrderLineEntity();

@@ -42,10 +42,10 @@ final class Orders {
     private Orders() {
     }
 
-    /** An order and the rows of it this transaction holds, all of them (e.g. as it wrote them). */
-    record Rows(OrderEntity order, List<OrderLineEntity> lines, List<LineDiscountEntity> discounts, List<TenderEntity> tenders) {
+    /** A new order and the lines and discounts this transaction wrote for it (no tenders yet). */
+    record Rows(OrderEntity order, List<OrderLineEntity> lines, List<LineDiscountEntity> discounts) {
         Order dto() {
-            return Orders.dto(order, lines, discounts, tenders);
+            return Orders.dto(order, lines, discounts, List.of());
         }
     }
 
