@@ -15,8 +15,7 @@ import javax.persistence.UniqueConstraint;
  * One event for one subscribed consumer: PENDING until the consumer's transaction marks it DONE, FAILED
  * after the last attempt (retried by hand). The aggregate is copied here so that the dispatcher can hold
  * back a delivery while an earlier one of the same consumer and aggregate is not done. The dispatcher's queries
- * start with STATUS (the DONE rows, most of the table, are never scanned) and, for the due ones, the consumer (the
- * deliveries waiting for a consumer not installed are never scanned either), except the one for deliveries waiting
+ * start with STATUS (the DONE rows, most of the table, are never scanned), except the one for deliveries waiting
  * for a retry, which reads the NEXT_AT index from now on (only they have a NEXT_AT ahead). On Derby only, the
  * changelog adds {@code PLT_DELIVERY_NEWEST} (ID descending) for the list newest first, which Derby would otherwise
  * sort whole for each page (PostgreSQL reads the primary key backwards).
@@ -26,7 +25,7 @@ import javax.persistence.UniqueConstraint;
 @Table(name = "PLT_EVENT_DELIVERY",
         uniqueConstraints = @UniqueConstraint(name = "PLT_DELIVERY_ONCE", columnNames = {"EVENT_ID", "CONSUMER"}),
         indexes = {@Index(name = "PLT_DELIVERY_RETRY", columnList = "NEXT_AT"),
-            @Index(name = "PLT_DELIVERY_PENDING", columnList = "STATUS, CONSUMER, EVENT_ID")})
+            @Index(name = "PLT_DELIVERY_NEXT", columnList = "STATUS, EVENT_ID")})
 public class DeliveryEntity {
 
     public enum Status { PENDING, DONE, FAILED }
